@@ -1,0 +1,13 @@
+"""planextract: structured records from Vietnamese provincial plans.
+
+    import planextract
+    doc = planextract.load("corpus/dak-nong-292-2022.pdf")
+    result = planextract.extract("corpus/dak-nong-292-2022.pdf")
+"""
+from .document import Block, Cell, Document, Table
+from .errors import PlanextractError
+from .ingest import load, load_text
+
+__version__ = "0.1.0"
+
+__all__ = ["Block", "Cell", "Document", "Table", "PlanextractError", "load", "load_text", "__version__"]

@@ -1,0 +1,170 @@
+"""From what a reader saw to a Document: the one place blocks are classified.
+
+Every reader (text, HTML, PDF, DOCX, OCR) hands over an ordered list of
+`Piece`s — a line or paragraph of running text with its page and bold flags,
+or a table as cells with spans. `assemble` normalizes each piece, decides
+heading / list item / paragraph from the numbering as written (the same rule
+for every format, so a PDF and its source text give the same blocks), and
+lays the blocks end to end into the normalized text, recording offsets.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..document import CELL_SEPARATOR, HEADING, LIST_ITEM, PARAGRAPH, TABLE, Block, Cell, Document, Table
+from ..normalize import normalize_line
+
+
+@dataclass
+class Piece:
+    """A unit of reading order: running text, or a table (cells with row/col/spans)."""
+    text: str = ""
+    page: int | None = None
+    bold: bool = False
+    bold_prefix: str = ""  # the leading bold run of the text, when only a prefix is bold
+    cells: list[Cell] | None = None
+
+    @property
+    def is_table(self) -> bool:
+        return self.cells is not None
+
+
+# Numbering styles, outermost first; the level of a heading is its style's rank.
+_DOTTED = re.compile(r"^(\d{1,2}(?:\.\d{1,2})+\.?)\s+(?=\S)")
+_ARABIC = re.compile(r"^(\d{1,2}[.)])\s+(?=\S)")
+_ROMAN = re.compile(r"^([IVX]{1,5}[.)])\s+(?=\S)")
+_UPPER = re.compile(r"^([A-Z][.)])\s+(?=\S)")
+_LOWER = re.compile(r"^([a-zđ][.)])\s+(?=\S)")
+_BULLET = re.compile(r"^([-–—•+*∙])\s*(?=[^\s\-–—])")
+_VALID_ROMAN = re.compile(r"^(X{0,3})(IX|IV|V?I{0,3})$")
+
+LEVEL_UPPER, LEVEL_ROMAN, LEVEL_ARABIC, LEVEL_LOWER = 1, 2, 3, 6
+HEADING_MAX_CHARS = 160
+HEADING_MAX_WORDS = 24
+
+
+def split_number(text: str) -> tuple[str | None, int | None, str]:
+    """('II.', 2, rest) for a numbered line; (None, None, text) otherwise."""
+    if m := _DOTTED.match(text):
+        depth = m.group(1).rstrip(".").count(".") + 1
+        return m.group(1), LEVEL_ARABIC + depth - 1, text[m.end():]
+    if m := _ARABIC.match(text):
+        return m.group(1), LEVEL_ARABIC, text[m.end():]
+    if (m := _ROMAN.match(text)) and _VALID_ROMAN.match(m.group(1)[:-1]):
+        return m.group(1), LEVEL_ROMAN, text[m.end():]
+    if m := _UPPER.match(text):
+        return m.group(1), LEVEL_UPPER, text[m.end():]
+    if m := _LOWER.match(text):
+        return m.group(1), LEVEL_LOWER, text[m.end():]
+    return None, None, text
+
+
+def is_bullet(text: str) -> bool:
+    return bool(_BULLET.match(text))
+
+
+def looks_like_heading(text: str, bold: bool) -> bool:
+    """A numbered line is a heading when it reads like a title, not a sentence."""
+    if len(text) > HEADING_MAX_CHARS or len(text.split()) > HEADING_MAX_WORDS:
+        return False
+    if text.endswith((";", ",")):
+        return False
+    if bold or text.isupper():
+        return True
+    return not text.endswith(".")
+
+
+def classify(text: str, bold: bool) -> tuple[str, str | None, int | None]:
+    """(kind, number, level) of one normalized piece of running text."""
+    number, level, _ = split_number(text)
+    if number is not None:
+        if looks_like_heading(text, bold):
+            return HEADING, number, level
+        return LIST_ITEM, number, None
+    if is_bullet(text):
+        return LIST_ITEM, None, None
+    return PARAGRAPH, None, None
+
+
+def _split_bold_heading(piece: Piece, text: str) -> list[tuple[str, bool]]:
+    """'**4. Kinh phí:** Cân đối …' → heading '4. Kinh phí:' and paragraph 'Cân đối …'."""
+    prefix = normalize_line(piece.bold_prefix)
+    if not prefix or len(prefix) >= len(text) or not text.startswith(prefix):
+        return [(text, piece.bold)]
+    if split_number(prefix)[0] is None or not prefix.endswith(":"):
+        return [(text, piece.bold)]
+    return [(prefix, True), (text[len(prefix):].strip(), False)]
+
+
+class _Layout:
+    """Appends block texts to the normalized text, one newline apart."""
+
+    def __init__(self) -> None:
+        self.parts: list[str] = []
+        self.pos = 0
+
+    def add(self, text: str) -> tuple[int, int]:
+        if self.parts:
+            self.parts.append("\n")
+            self.pos += 1
+        start = self.pos
+        self.parts.append(text)
+        self.pos += len(text)
+        return start, self.pos
+
+    @property
+    def text(self) -> str:
+        return "".join(self.parts)
+
+
+def _table_block(piece: Piece, layout: _Layout) -> Block | None:
+    cells = [Cell(c.row, c.col, normalize_line(c.text), c.row_span, c.col_span, bold=c.bold)
+             for c in piece.cells or []]
+    if not cells:
+        return None
+    n_rows = max(c.row + c.row_span for c in cells)
+    n_cols = max(c.col + c.col_span for c in cells)
+    table = Table(cells, n_rows, n_cols)
+    row_texts = [CELL_SEPARATOR.join(c.text for c in table.row(r)) for r in range(n_rows)]
+    start, end = layout.add("\n".join(row_texts))
+    # Offsets of each row and cell inside the block text.
+    row_spans, pos = [], start
+    for r in range(n_rows):
+        row_start = pos
+        for i, cell in enumerate(table.row(r)):
+            if i:
+                pos += len(CELL_SEPARATOR)
+            cell.start, cell.end = pos, pos + len(cell.text)
+            pos = cell.end
+        row_spans.append((row_start, pos))
+        pos += 1
+    return Block(TABLE, layout.text[start:end], start, end, page=piece.page, table=table,
+                 row_spans=row_spans)
+
+
+def assemble(pieces: list[Piece], *, source: str | None, fmt: str, raw_text: str,
+             pages: int | None = None, warnings: list[str] | None = None) -> Document:
+    layout = _Layout()
+    blocks: list[Block] = []
+    for piece in pieces:
+        if piece.is_table:
+            if block := _table_block(piece, layout):
+                blocks.append(block)
+            continue
+        text = normalize_line(piece.text)
+        if not text:
+            continue
+        for part, bold in _split_bold_heading(piece, text):
+            kind, number, level = classify(part, bold)
+            start, end = layout.add(part)
+            blocks.append(Block(kind, part, start, end, page=piece.page, level=level,
+                                number=number, bold=bold))
+    text = layout.text
+    page_starts: list[int] = []
+    if pages:
+        for block in blocks:
+            while block.page and len(page_starts) < block.page:
+                page_starts.append(block.start)
+    return Document(text=text, blocks=blocks, raw_text=raw_text, source=source, format=fmt,
+                    pages=pages, page_starts=page_starts, warnings=list(warnings or []))

@@ -1,0 +1,288 @@
+"""Plain text and Markdown-like text, in the three conventions plans arrive in.
+
+1. Markdown-ish (one paragraph per line, blank lines between): `#` headings,
+   `**bold**` (a bold prefix such as `**4. Kinh phí:** Cân đối …` marks an
+   inline heading), tab-separated table rows with `<b>` group rows, repeated
+   header rows at page breaks, and rows broken across a page.
+2. Plain text of the same shape, without markup.
+3. Web text wrapped at ~80 columns with no blank lines, where every table cell
+   stands on its own line(s) followed by a line holding only `|`: rows and
+   columns are rebuilt from the row numbers, and cells that the conversion
+   dropped (merged cells) are restored as row spans of the cell above.
+"""
+from __future__ import annotations
+
+import re
+
+from ..document import Cell, Document
+from .assemble import Piece, assemble, is_bullet, split_number
+from .vocabulary import DOC_TYPE_LINES, TABLE_FIRST_HEADERS, looks_like_time_cell
+
+_RULE = re.compile(r"^[-_=*.·…]{3,}$")
+_TAG = re.compile(r"</?\s*(?:b|strong|i|em|br)\s*/?>", re.I)
+_ROW_NUMBER = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2})*\.?|[IVX]{1,5}\.?|[A-Z]\.?|[a-zđ]\.?)$")
+_GROUP_IN_ONE_CELL = re.compile(r"^(\d{1,2}(?:\.\d{1,2})*\.?|[IVX]{1,5}\.?|[A-Z]\.?)\s+(\S.*)$")
+_TERMINAL = (".", ":", ";", "!", "?")
+MAX_CELL_LINES = 25  # a "cell" longer than this is running text before a table
+
+
+def read_text(text: str, source: str | None = None, fmt: str = "text") -> Document:
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    lines = text.split("\n")
+    pieces = web_pieces(lines) if is_wrapped_web_text(lines) else markdown_pieces(lines)
+    return assemble(pieces, source=source, fmt=fmt, raw_text=text)
+
+
+def is_wrapped_web_text(lines: list[str]) -> bool:
+    """Hard-wrapped text: almost no blank lines and no long lines."""
+    nonblank = [l for l in lines if l.strip()]
+    if len(nonblank) < 20:
+        return False
+    blank_share = 1 - len(nonblank) / len(lines)
+    long_share = sum(len(l) > 100 for l in nonblank) / len(nonblank)
+    return blank_share < 0.05 and long_share < 0.02
+
+
+def is_rule(text: str) -> bool:
+    return bool(_RULE.match(text.strip()))
+
+
+# ---------------------------------------------------------------- markdown-ish
+
+def strip_markdown(line: str) -> tuple[str, bool, str]:
+    """(text, bold, bold_prefix) of one markdown line."""
+    line = line.strip()
+    heading = bool(re.match(r"^#{1,6}\s", line))
+    line = re.sub(r"^#{1,6}\s*", "", line)
+    bold = heading or line.startswith("**") or line.startswith("__")
+    prefix = ""
+    if m := re.match(r"^\*\*([^*]+?)\*\*\s*(?=\S)(?!\*)", line):
+        rest = line[m.end():].replace("*", "").strip()
+        if rest:
+            prefix = m.group(1).strip()
+    text = _TAG.sub("", line.replace("*", "")).strip()
+    if prefix:
+        bold = False
+    return text, bold, prefix
+
+
+def continues(previous: Piece, text: str) -> bool:
+    """A line that starts in lower case after an unfinished sentence continues it
+    (a paragraph cut by a page break or a hard line break)."""
+    if previous.is_table or not text[:1].islower():
+        return False
+    if split_number(text)[0] is not None or is_bullet(text):
+        return False
+    return not previous.text.rstrip().endswith(_TERMINAL)
+
+
+def markdown_pieces(lines: list[str]) -> list[Piece]:
+    pieces: list[Piece] = []
+    i = 0
+    while i < len(lines):
+        if "\t" in lines[i]:
+            j = i
+            while j < len(lines) and ("\t" in lines[j] or not lines[j].strip()):
+                j += 1
+            pieces.append(tsv_table(lines[i:j]))
+            i = j
+            continue
+        text, bold, prefix = strip_markdown(lines[i])
+        i += 1
+        if not text or is_rule(text):
+            continue
+        if pieces and continues(pieces[-1], text):
+            pieces[-1].text += " " + text
+            continue
+        pieces.append(Piece(text, bold=bold, bold_prefix=prefix))
+    return pieces
+
+
+def _cell_text(raw: str) -> tuple[str, bool]:
+    bold = bool(re.search(r"<\s*(?:b|strong)\s*>", raw, re.I))
+    return _TAG.sub("", raw).strip(), bold
+
+
+def _row_key(row: list[tuple[str, bool]]) -> str:
+    return " ".join(t for t, _ in row if t).lower()
+
+
+def tsv_table(lines: list[str]) -> Piece:
+    """Tab-separated rows → a table piece (header repeats dropped, broken rows joined)."""
+    rows: list[list[tuple[str, bool]]] = []
+    for line in lines:
+        if not line.strip():
+            continue
+        row = [_cell_text(c) for c in line.split("\t")]
+        while len(row) > 1 and not row[-1][0]:
+            row.pop()
+        row = _split_group_cell(row)
+        if rows and _row_key(row) == _row_key(rows[0]):
+            continue  # the header repeated at a page break
+        if rows and _is_continuation(row):
+            _join_rows(rows[-1], row)
+            continue
+        rows.append(row)
+    n_cols = max(len(r) for r in rows)
+    cells = [Cell(r, c, text, bold=bold) for r, row in enumerate(rows)
+             for c, (text, bold) in enumerate(row + [("", False)] * (n_cols - len(row)))]
+    return Piece(cells=cells)
+
+
+def _split_group_cell(row: list[tuple[str, bool]]) -> list[tuple[str, bool]]:
+    """'<b>III Phát triển nền tảng số</b>' alone in a row → number cell + text cell."""
+    if len(row) == 1 and (m := _GROUP_IN_ONE_CELL.match(row[0][0])):
+        return [(m.group(1), row[0][1]), (m.group(2), row[0][1])]
+    return row
+
+
+def _is_continuation(row: list[tuple[str, bool]]) -> bool:
+    """A row with no number whose text starts in lower case: the rest of a row cut by a page."""
+    return len(row) > 1 and not row[0][0] and row[1][0][:1].islower()
+
+
+def _join_rows(into: list[tuple[str, bool]], more: list[tuple[str, bool]]) -> None:
+    for c, (text, bold) in enumerate(more):
+        if c < len(into):
+            joined = f"{into[c][0]} {text}".strip()
+            into[c] = (joined, into[c][1] or bold)
+        else:
+            into.append((text, bold))
+
+
+# ---------------------------------------------------------------- wrapped web text
+
+def continues_wrapped(previous: str, line: str) -> bool:
+    """Does `line` continue the paragraph `previous` in hard-wrapped text?"""
+    if split_number(line)[0] is not None or is_bullet(line) or line.upper() in DOC_TYPE_LINES:
+        return False
+    if previous.upper() in DOC_TYPE_LINES or previous.endswith(_TERMINAL):
+        return False
+    if len(line.split()) < 2 or len(previous.split()) < 2:
+        return True  # one wrapped word ("GRDP.") is no change of style
+    return _is_caps(previous) == _is_caps(line)
+
+
+def _is_caps(text: str) -> bool:
+    letters = [ch for ch in text if ch.isalpha()]
+    return bool(letters) and all(ch.isupper() for ch in letters)
+
+
+def join_wrapped(lines: list[str]) -> list[str]:
+    paragraphs: list[str] = []
+    for line in lines:
+        line = line.strip()
+        if not line or is_rule(line):
+            continue
+        if paragraphs and continues_wrapped(paragraphs[-1], line):
+            paragraphs[-1] += " " + line
+        else:
+            paragraphs.append(line)
+    return paragraphs
+
+
+def _segments(lines: list[str]) -> list[tuple[list[str], bool]]:
+    """Runs of lines between '|' lines; the flag says whether a '|' closed the run."""
+    segments, current = [], []
+    for line in lines:
+        if line.strip() == "|":
+            segments.append((current, True))
+            current = []
+        else:
+            current.append(line)
+    segments.append((current, False))
+    return segments
+
+
+def _cell_start(lines: list[str]) -> int:
+    """Where, in a long closed run, the cell begins: at a table header or 'Nơi nhận:'."""
+    for i in range(len(lines) - 1, -1, -1):
+        if lines[i].strip() in TABLE_FIRST_HEADERS or lines[i].strip().startswith("Nơi nhận"):
+            return i
+    return len(lines) - 1
+
+
+def web_pieces(lines: list[str]) -> list[Piece]:
+    pieces: list[Piece] = []
+    region: list[list[str]] = []  # cells of the current borderless or ruled table
+
+    def flush_region() -> None:
+        if region:
+            pieces.extend(region_pieces(region))
+            region.clear()
+
+    def add_prose(prose: list[str]) -> None:
+        pieces.extend(Piece(p) for p in join_wrapped(prose))
+
+    for seg, closed in _segments(lines):
+        body = [l for l in seg if l.strip()]
+        if not closed:
+            flush_region()
+            add_prose(body)
+            continue
+        header_at = next((i for i, l in enumerate(body) if l.strip() in TABLE_FIRST_HEADERS), None)
+        if header_at is not None and header_at > 0 or len(body) > MAX_CELL_LINES:
+            start = header_at if header_at is not None else _cell_start(body)
+            flush_region()
+            add_prose(body[:start])
+            body = body[start:]
+        elif header_at == 0 and region:
+            flush_region()
+        region.append(body)
+    flush_region()
+    return pieces
+
+
+def region_pieces(region: list[list[str]]) -> list[Piece]:
+    """A run of '|'-closed cells: a data table when it starts with a header, else layout."""
+    if region[0] and region[0][0].strip() in TABLE_FIRST_HEADERS:
+        return [rebuild_table([" ".join(l.strip() for l in cell) for cell in region])]
+    # A borderless layout table (header block, signature block): its cells are text.
+    return [Piece(p) for cell in region for p in join_wrapped(cell)]
+
+
+def rebuild_table(cells: list[str]) -> Piece:
+    """Flat cell texts → rows and columns, restoring dropped merged cells as row spans."""
+    first_row = next((i for i, c in enumerate(cells) if i and _ROW_NUMBER.match(c)), len(cells))
+    header, body = cells[:first_row], cells[first_row:]
+    n_cols = len(header)
+    out = [Cell(0, c, text) for c, text in enumerate(header)]
+    rows: list[list[str]] = []
+    for text in body:
+        if _ROW_NUMBER.match(text) or not rows:
+            rows.append([text])
+        else:
+            rows[-1].append(text)
+    covering: dict[int, Cell] = {}
+    for r, row in enumerate(rows, start=1):
+        placed = _place_cells(row, n_cols)
+        if len(row) == 2:  # a group row: number and heading
+            out += [Cell(r, 0, row[0]), Cell(r, 1, row[1], col_span=n_cols - 1)]
+            covering.clear()
+            continue
+        for c in range(n_cols):
+            if c in placed:
+                cell = Cell(r, c, placed[c])
+                out.append(cell)
+                covering[c] = cell
+            elif c in covering:
+                covering[c].row_span += 1  # a merged cell the conversion dropped
+            else:
+                out.append(Cell(r, c, ""))
+    return Piece(cells=out)
+
+
+def _place_cells(row: list[str], n_cols: int) -> dict[int, str]:
+    """Columns of a row's cells: number and text on the left; a time cell goes to the
+    last column and the cells before it fill the columns just before it."""
+    if len(row) >= n_cols:
+        return dict(enumerate(row))
+    placed = {0: row[0], 1: row[1]} if len(row) > 1 else {0: row[0]}
+    rest = row[2:]
+    if rest and looks_like_time_cell(rest[-1]):
+        for offset, text in enumerate(reversed(rest)):
+            placed[n_cols - 1 - offset] = text
+    else:
+        for offset, text in enumerate(rest):
+            placed[2 + offset] = text
+    return placed
