@@ -16,6 +16,7 @@ import re
 
 from ..document import Cell, Document
 from .assemble import Piece, assemble, is_bullet, split_number
+from .tables import same_header
 from .vocabulary import DOC_TYPE_LINES, TABLE_FIRST_HEADERS, looks_like_time_cell
 
 _RULE = re.compile(r"^[-_=*.·…]{3,}$")
@@ -117,7 +118,7 @@ def tsv_table(lines: list[str]) -> Piece:
         while len(row) > 1 and not row[-1][0]:
             row.pop()
         row = _split_group_cell(row)
-        if rows and _row_key(row) == _row_key(rows[0]):
+        if rows and same_header(_row_key(row), _row_key(rows[0])):
             continue  # the header repeated at a page break
         if rows and _is_continuation(row):
             _join_rows(rows[-1], row)

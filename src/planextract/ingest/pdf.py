@@ -1,0 +1,145 @@
+"""PDF with a text layer (pdfplumber), or without one (→ OCR).
+
+Per page: ruled tables are found with pdfplumber's line strategy (only on
+pages that have ruling lines at all, so plain pages cost no table search),
+the words outside them are put in reading order and joined into paragraphs
+(`layout`), and a table that continues on the next page is joined to the one
+before (`tables`). A PDF whose pages carry no text is a scan and goes to OCR.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..document import Document
+from ..errors import CorruptFile, EmptyDocument, EncryptedFile, TooLarge
+from .assemble import Piece, assemble
+from .layout import Word, drop_running_heads, group_lines, paragraphs, reading_order
+from .tables import BoxCell, continue_table, grid_cells
+from .text import continues
+
+MIN_CHARS_PER_PAGE = 20  # fewer characters than this on every page: a scan
+TABLE_SETTINGS = {"vertical_strategy": "lines", "horizontal_strategy": "lines"}
+
+
+def open_pdf(path: Path):
+    import pdfplumber
+    from pdfminer.pdfdocument import PDFPasswordIncorrect
+    from pdfminer.pdfparser import PDFSyntaxError
+    try:
+        pdf = pdfplumber.open(path)
+        pdf.pages  # force parsing of the page tree
+        return pdf
+    except PDFPasswordIncorrect:
+        raise EncryptedFile(str(path), "the PDF is encrypted (password-protected); "
+                                       "remove the password first") from None
+    except (PDFSyntaxError, Exception) as err:  # pdfminer raises many kinds on broken files
+        if "password" in str(err).lower() or type(err).__name__.startswith("PDFEncrypt"):
+            raise EncryptedFile(str(path), "the PDF is encrypted (password-protected); "
+                                           "remove the password first") from None
+        raise CorruptFile(str(path), f"not a readable PDF ({type(err).__name__}: {err})".rstrip(": )") + ")") from None
+
+
+def read_pdf(path: Path, *, max_pages: int = 1000, ocr: bool = True) -> Document:
+    source = str(path)
+    pdf = open_pdf(path)
+    with pdf:
+        n_pages = len(pdf.pages)
+        if n_pages == 0:
+            raise EmptyDocument(source, "the PDF has no pages")
+        if n_pages > max_pages:
+            raise TooLarge(source, f"the PDF has {n_pages} pages, more than the limit of "
+                                   f"{max_pages} (raise it with --max-pages or PLANEXTRACT_MAX_PAGES)")
+        try:
+            char_counts = [len(page.chars) for page in pdf.pages]
+        except Exception as err:
+            raise CorruptFile(source, f"the PDF's pages cannot be read ({type(err).__name__})") from None
+        if max(char_counts) < MIN_CHARS_PER_PAGE:
+            if not ocr:
+                raise EmptyDocument(source, "the PDF has no text layer (a scan) and OCR is off")
+            from .ocr import read_scanned_pdf
+            return read_scanned_pdf(path, max_pages=max_pages)
+        pieces: list[Piece] = []
+        raw_pages: list[str] = []
+        for number, page in enumerate(pdf.pages, start=1):
+            try:
+                page_pieces, raw = read_page(page, number)
+            except Exception as err:
+                raise CorruptFile(source, f"page {number} cannot be read ({type(err).__name__})") from None
+            pieces += page_pieces
+            raw_pages.append(raw)
+    warnings = []
+    empty = [i + 1 for i, n in enumerate(char_counts) if n < MIN_CHARS_PER_PAGE]
+    if empty:
+        warnings.append(f"{source}: pages without a text layer were skipped: {empty}")
+    return assemble(join_across_pages(pieces), source=source, fmt="pdf",
+                    raw_text="\f".join(raw_pages), pages=n_pages, warnings=warnings)
+
+
+def read_page(page, number: int) -> tuple[list[Piece], str]:
+    """One page → its pieces in reading order, and its raw text."""
+    tables = find_tables(page) if page.edges else []
+    boxes = [t.bbox for t in tables]
+    words = [_word(w) for w in page.extract_words(extra_attrs=["fontname"], use_text_flow=False)
+             if not any(_inside(w, box) for box in boxes)]
+    lines = drop_running_heads(group_lines(words), page.height)
+    items = paragraphs(reading_order(lines, page.width), number)
+    for table in sorted(tables, key=lambda t: t.bbox[1]):
+        # Before the first paragraph below it; paragraphs keep their reading order.
+        at = next((i for i, (top, _) in enumerate(items) if top > table.bbox[1]), len(items))
+        items.insert(at, (table.bbox[1], table_piece(page, table, number)))
+    raw = "\n".join(l.text for l in lines)
+    return [piece for _, piece in items], raw
+
+
+def find_tables(page):
+    """Ruled tables. A row cut by the page break has no bottom rule, so the ends of
+    the vertical rules are given as rules too: the cut row is then a row."""
+    verticals = [e for e in page.edges if e["orientation"] == "v"]
+    ends = sorted({round(e["bottom"], 1) for e in verticals} | {round(e["top"], 1) for e in verticals})
+    settings = dict(TABLE_SETTINGS, explicit_horizontal_lines=ends[:1] + ends[-1:]) if ends else TABLE_SETTINGS
+    return [t for t in page.find_tables(settings) if len(t.rows) >= 2 or len(t.columns) >= 2]
+
+
+def table_piece(page, table, number: int) -> Piece:
+    boxes = []
+    for row in table.rows:
+        for bbox in row.cells:
+            if bbox is None:
+                continue
+            region = page.within_bbox(bbox)
+            words = region.extract_words(extra_attrs=["fontname"])
+            text = " ".join(w["text"] for w in words)
+            bold = bool(words) and all(_is_bold(w["fontname"]) for w in words)
+            boxes.append(BoxCell(*bbox, text=text, bold=bold))
+    return Piece(page=number, cells=grid_cells(boxes))
+
+
+def join_across_pages(pieces: list[Piece]) -> list[Piece]:
+    """A table continued on the next page becomes one; a paragraph cut by a page is joined."""
+    out: list[Piece] = []
+    for piece in pieces:
+        prev = out[-1] if out else None
+        if prev is not None and piece.is_table and prev.is_table and prev.page != piece.page \
+                and continue_table(prev, piece):
+            continue
+        if prev is not None and not piece.is_table and prev.page != piece.page \
+                and continues(prev, piece.text):
+            prev.text += " " + piece.text
+            continue
+        out.append(piece)
+    return out
+
+
+def _inside(word: dict, box) -> bool:
+    x0, top, x1, bottom = box
+    cx, cy = (word["x0"] + word["x1"]) / 2, (word["top"] + word["bottom"]) / 2
+    return x0 <= cx <= x1 and top <= cy <= bottom
+
+
+def _is_bold(fontname: str) -> bool:
+    name = fontname.lower()
+    return "bold" in name or name.endswith(("-bd", ",bold", "-black", "-heavy"))
+
+
+def _word(w: dict) -> Word:
+    return Word(w["text"], w["x0"], w["x1"], w["top"], w["bottom"], bold=_is_bold(w["fontname"]))
