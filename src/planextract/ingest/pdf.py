@@ -23,20 +23,22 @@ TABLE_SETTINGS = {"vertical_strategy": "lines", "horizontal_strategy": "lines"}
 
 def open_pdf(path: Path):
     import pdfplumber
-    from pdfminer.pdfdocument import PDFPasswordIncorrect
-    from pdfminer.pdfparser import PDFSyntaxError
     try:
         pdf = pdfplumber.open(path)
         pdf.pages  # force parsing of the page tree
         return pdf
-    except PDFPasswordIncorrect:
-        raise EncryptedFile(str(path), "the PDF is encrypted (password-protected); "
-                                       "remove the password first") from None
-    except (PDFSyntaxError, Exception) as err:  # pdfminer raises many kinds on broken files
-        if "password" in str(err).lower() or type(err).__name__.startswith("PDFEncrypt"):
+    except Exception as err:  # pdfminer raises many kinds on broken files, often wrapped
+        if _is_password_error(err):
             raise EncryptedFile(str(path), "the PDF is encrypted (password-protected); "
                                            "remove the password first") from None
-        raise CorruptFile(str(path), f"not a readable PDF ({type(err).__name__}: {err})".rstrip(": )") + ")") from None
+        detail = str(err.args[0]) if err.args else ""
+        raise CorruptFile(str(path), f"not a readable PDF ({detail or type(err).__name__})") from None
+
+
+def _is_password_error(err: BaseException) -> bool:
+    from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
+    seen = [err, err.__cause__, err.__context__, *(a for a in err.args if isinstance(a, BaseException))]
+    return any(isinstance(e, (PDFPasswordIncorrect, PDFEncryptionError)) for e in seen if e is not None)
 
 
 def read_pdf(path: Path, *, max_pages: int = 1000, ocr: bool = True) -> Document:

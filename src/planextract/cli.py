@@ -1,0 +1,66 @@
+"""The command line, thin over the library: `planextract extract FILE --format json`."""
+from __future__ import annotations
+
+import argparse
+import sys
+
+from . import __version__
+from .errors import PlanextractError
+
+
+def _extract(args: argparse.Namespace) -> int:
+    from .api import extract
+    result = extract(args.file, max_pages=args.max_pages, ocr=not args.no_ocr)
+    if args.format == "json":
+        print(result.to_json())
+    else:
+        from .outputs import summary_table
+        print(summary_table(result), end="")
+    return 0
+
+
+def _load(args: argparse.Namespace) -> int:
+    from .ingest import load
+    doc = load(args.file, max_pages=args.max_pages, ocr=not args.no_ocr)
+    print(doc)
+    for block in doc.blocks:
+        number = f"{block.number} " if block.number and not block.text.startswith(block.number) else ""
+        print(f"p{block.page or '-'} {block.kind:9} L{block.level or '-'} {number}{block.text[:100]}")
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="planextract", description=__doc__)
+    parser.add_argument("--version", action="version", version=f"planextract {__version__}")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    def add_input_options(p: argparse.ArgumentParser) -> None:
+        p.add_argument("file", help="a plan: PDF (text or scanned), DOCX, HTML or text")
+        p.add_argument("--max-pages", type=int, default=1000, help="refuse PDFs longer than this")
+        p.add_argument("--no-ocr", action="store_true", help="do not OCR scanned PDFs")
+
+    p = sub.add_parser("extract", help="extract the records of one plan")
+    add_input_options(p)
+    p.add_argument("--format", choices=["json", "table"], default="json")
+    p.set_defaults(func=_extract)
+
+    p = sub.add_parser("blocks", help="show the blocks a reader found (for debugging readers)")
+    add_input_options(p)
+    p.set_defaults(func=_load)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return args.func(args)
+    except PlanextractError as err:
+        print(f"planextract: error: {err}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("planextract: interrupted", file=sys.stderr)
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,14 @@
+"""Extractors: one module per record type, each a function of a Document."""
+from __future__ import annotations
+
+from ..document import Document
+from ..records import Extraction
+from .metadata import extract_metadata
+from .references import extract_references
+
+
+def extract_document(doc: Document) -> Extraction:
+    """All records of one Document (record types of later issues are empty lists)."""
+    meta = extract_metadata(doc)
+    return Extraction(document=meta, references=extract_references(doc, own_number=meta.number),
+                      warnings=list(doc.warnings))

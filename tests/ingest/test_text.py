@@ -1,0 +1,85 @@
+"""The text reader on the three seed conventions."""
+import unicodedata
+
+import pytest
+
+from planextract import load_text
+from planextract.document import HEADING, LIST_ITEM, TABLE
+
+from ..conftest import SEEDS
+
+
+def test_offsets_point_into_the_normalized_text(corpus):
+    for seed in SEEDS:
+        doc = corpus(f"{seed}.txt")
+        assert unicodedata.is_normalized("NFC", doc.text)
+        for block in doc.blocks:
+            assert doc.text[block.start:block.end] == block.text
+            if block.kind == TABLE:
+                for cell in block.table.cells:
+                    assert doc.text[cell.start:cell.end] == cell.text
+
+
+def test_markdown_headings_keep_number_and_level(corpus):
+    doc = corpus("dak-nong-292-2022.txt")
+    heads = [(b.number, b.level, b.text) for b in doc.blocks if b.kind == HEADING]
+    assert ("II.", 2, "II. MỤC TIÊU") in heads
+    assert ("1.", 3, "1. Mục tiêu cơ bản đến năm 2025") in heads
+    assert ("b)", 6, "b) Phát triển xã hội số") in heads
+
+
+def test_bold_prefix_makes_an_inline_heading(corpus):
+    doc = corpus("binh-thuan-4181-2022.txt")
+    i = next(i for i, b in enumerate(doc.blocks) if b.text == "4. Đảm bảo kinh phí:")
+    assert doc.blocks[i].kind == HEADING
+    assert doc.blocks[i + 1].text.startswith("Cân đối, phân bổ nguồn kinh phí")
+
+
+def test_goal_bullets_are_list_items(corpus):
+    doc = corpus("nghe-an-347-2023.txt")
+    item = next(b for b in doc.blocks if b.text.startswith("- Tỷ trọng kinh tế số đạt 15-20%"))
+    assert item.kind == LIST_ITEM
+
+
+def test_tab_table_drops_repeated_headers(corpus):
+    doc = corpus("gia-lai-2068-2022.txt")
+    [table] = doc.tables()
+    rows = table.table.row_texts()
+    assert rows[0][:2] == ["Số TT", "Nhiệm vụ"]
+    assert sum(r[0] == "Số TT" for r in rows) == 1
+    assert ["I", "PHÁT TRIỀN NỀN MÓNG CHO KINH TẾ SÓ VÀ XÃ HỘI SÓ", "", "", ""] == rows[1]
+
+
+def test_row_broken_across_a_page_is_one_row(corpus):
+    doc = corpus("nghe-an-347-2023.txt")
+    row = next(r for r in doc.tables()[0].table.row_texts() if r[0] == "6.3")
+    assert row[1].endswith("giới thiệu một số ngành, nghề mới yêu cầu các kỹ năng mới.")
+    assert row[2] == "Sở Lao động - Thương Binh và Xã hội, Sở Thông tin và Truyền thông"
+    assert row[4] == "2023-2030"
+
+
+def test_wrapped_web_text_joins_lines(corpus):
+    doc = corpus("dong-thap-241-2022.txt")
+    texts = [b.text for b in doc.blocks]
+    assert "- Tỷ trọng kinh tế số đạt 5% GRDP." in texts
+    assert "a) Mục tiêu cơ bản đến năm 2025" in texts
+
+
+def test_web_table_rebuilds_rows_and_dropped_merged_cells(corpus):
+    doc = corpus("dong-thap-241-2022.txt")
+    table_a, table_b = (b.table for b in doc.tables())
+    assert (table_a.n_rows, table_a.n_cols) == (5, 4)
+    assert table_b.n_cols == 5
+    grid = table_b.grid()
+    health = next(r for r in range(table_b.n_rows)
+                  if grid[r][2] is not None and grid[r][2].text == "Sở Y tế" and grid[r][0].text == "a")
+    assert grid[health][2].row_span == 9  # II.2 a–m: Chủ trì Sở Y tế
+    group = table_b.row(1)
+    assert [c.text for c in group] == ["I", "PHÁT TRIỂN NỀN MÓNG CHO KINH TẾ SỐ VÀ XÃ HỘI SỐ"]
+    assert group[1].col_span == 4
+
+
+def test_load_text_reads_a_string():
+    doc = load_text("I. MỤC TIÊU\n\n- Tỷ lệ dân số trưởng thành có điện thoại thông minh đạt 80%;\n")
+    assert [b.kind for b in doc.blocks] == [HEADING, LIST_ITEM]
+    assert doc.pages is None and doc.blocks[1].page is None

@@ -1,0 +1,25 @@
+import json
+import subprocess
+import sys
+
+from .conftest import CORPUS
+
+
+def run(*args):
+    return subprocess.run([sys.executable, "-m", "planextract.cli", *args], capture_output=True, text=True)
+
+
+def test_extract_prints_the_schema_json():
+    out = run("extract", str(CORPUS / "nghe-an-347-2023.txt"), "--format", "json")
+    assert out.returncode == 0, out.stderr
+    data = json.loads(out.stdout)
+    assert data["schema_version"] == "1"
+    assert set(data) == {"schema_version", "document", "targets", "tasks", "references", "deadlines", "warnings"}
+    assert data["document"]["number"] == "347/KH-UBND"
+    assert list(data["references"][0]) == ["doc_type", "number", "issued_date", "issuer", "title",
+                                           "page", "start", "end"]
+
+
+def test_extract_table_summary():
+    out = run("extract", str(CORPUS / "dong-thap-241-2022.pdf"), "--format", "table")
+    assert out.returncode == 0 and "241/KH-UBND" in out.stdout and "references: 5" in out.stdout
