@@ -80,7 +80,8 @@ def open_docx(path: Path, source: str):
     except ValueError as err:  # "… is not a Word file, content type is …" (an .xlsx, .pptx)
         raise UnsupportedInput(source, f"not a Word document: {err}") from None
     except XMLSyntaxError as err:
-        raise CorruptFile(source, f"not a valid DOCX: a part is not well-formed XML ({err})") from None
+        raise CorruptFile(source, f"not a valid DOCX: a part is not well-formed XML "
+                                  f"({err})") from None
     except zipfile.BadZipFile as err:
         raise CorruptFile(source, f"not a valid DOCX: the zip archive is damaged ({err})") from None
     except Exception as err:  # malformed XML and the like: never a raw traceback
@@ -317,7 +318,7 @@ def _any_visible(borders) -> bool:
 
 def join_layout_lines(pieces: list[Piece]) -> Iterator[Piece]:
     """The lines of one layout-table cell, joined where one unit was set on two lines
-    ("ỦY BAN NHÂN DÂN" / "TỈNH ĐỒNG THÁP"), by the text reader's rule for wrapped lines."""
+    ("ỦY BAN NHÂN DÂN" / "TỈNH ĐỒNG THÁP"), by the text reader's wrapped-line rule."""
     current: Piece | None = None
     for piece in pieces:
         if current and not (current.is_table or piece.is_table) and \

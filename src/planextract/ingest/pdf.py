@@ -85,12 +85,19 @@ def read_page(page, number: int) -> tuple[list[Piece], str]:
              if not any(_inside(w, box) for box in boxes)]
     lines = drop_running_heads(group_lines(words), page.height)
     items = paragraphs(reading_order(lines, page.width), number)
-    for table in sorted(tables, key=lambda t: t.bbox[1]):
-        # Before the first paragraph below it; paragraphs keep their reading order.
-        at = next((i for i, (top, _) in enumerate(items) if top > table.bbox[1]), len(items))
-        items.insert(at, (table.bbox[1], table_piece(page, table, number)))
+    table_items = [(table.bbox[1], table_piece(page, table, number)) for table in tables]
     raw = "\n".join(l.text for l in lines)
-    return [piece for _, piece in items], raw
+    return in_reading_order(items, table_items), raw
+
+
+def in_reading_order(items: list[tuple[float, Piece]], tables: list[tuple[float, Piece]]) -> list[Piece]:
+    """(top, piece) paragraphs and tables → pieces: each table goes before the first
+    paragraph below its top; paragraphs keep their reading order."""
+    items = list(items)
+    for top, table in sorted(tables, key=lambda t: t[0]):
+        at = next((i for i, (item_top, _) in enumerate(items) if item_top > top), len(items))
+        items.insert(at, (top, table))
+    return [piece for _, piece in items]
 
 
 def find_tables(page):

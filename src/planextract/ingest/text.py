@@ -155,13 +155,22 @@ def _join_rows(into: list[tuple[str, bool]], more: list[tuple[str, bool]]) -> No
 
 def continues_wrapped(previous: str, line: str) -> bool:
     """Does `line` continue the paragraph `previous` in hard-wrapped text?"""
+    if is_bullet(line) and _is_wrapped_line(previous) and line.lstrip("-–+ ")[:1].islower():
+        return True  # a line cut at a hyphen ("kinh tế" / "- xã hội"), not a new item
     if split_number(line)[0] is not None or is_bullet(line) or line.upper() in DOC_TYPE_LINES:
         return False
+    if line[:1].islower() and not previous.endswith((".", "!", "?")):
+        return True  # a clause after "…các cấp;" or "gồm:" goes on in lower case
     if previous.upper() in DOC_TYPE_LINES or previous.endswith(_TERMINAL):
         return False
     if len(line.split()) < 2 or len(previous.split()) < 2:
         return True  # one wrapped word ("GRDP.") is no change of style
     return _is_caps(previous) == _is_caps(line)
+
+
+def _is_wrapped_line(text: str) -> bool:
+    """Running text long enough to have been wrapped, and not at the end of a sentence."""
+    return len(text) >= 60 and not text.endswith(_TERMINAL)
 
 
 def _is_caps(text: str) -> bool:
