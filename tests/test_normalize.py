@@ -24,3 +24,8 @@ def test_invisible_characters_and_odd_spaces_go():
 
 def test_comparison_key_ignores_case_and_punctuation():
     assert normalize_key("Sở Lao động - Thương binh và Xã hội") == normalize_key("sở lao động, thương binh và xã hội")
+
+
+def test_a_dot_below_on_a_breve_vowel_stays_where_it_is():
+    # "hoặc": the dot belongs to ă, not to the o before it.
+    assert normalize_tone_marks("hoặc hoạch Hoằng") == "hoặc hoạch Hoằng"

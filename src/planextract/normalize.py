@@ -18,9 +18,11 @@ TONE_MARKS = "\u0300\u0301\u0303\u0309\u0323"  # huyền, sắc, ngã, hỏi, n�
 _INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff"), None)
 _SPACES = dict.fromkeys(map(ord, "\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006"
                              "\u2007\u2008\u2009\u200a\u202f\u205f\u3000\t\v\f"), " ")
-# Work on NFD so a tone mark is a separate character we can move.
+# Work on NFD so a tone mark is a separate character we can move. The lookahead
+# excludes letters and further combining marks: in "hoặc" the dot below is
+# followed by the breve of ă, a different vowel that keeps its mark.
 _NEW_STYLE_TONE = re.compile(
-    rf"(?:([oO])([aAeE])|(?<![qQ])([uU])([yY]))([{TONE_MARKS}])(?![^\W\d_])"
+    rf"(?:([oO])([aAeE])|(?<![qQ])([uU])([yY]))([{TONE_MARKS}])(?![^\W\d_]|[\u0300-\u036f])"
 )
 
 
