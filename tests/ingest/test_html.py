@@ -74,7 +74,7 @@ def test_goal_bullets(doc):
     assert goals == [
         "- Trên 80% hộ gia đình có kết nối Internet băng rộng cố định;",
         "- Tỷ lệ dân số trưởng thành có điện thoại thông minh đạt 80%;",
-        "- Tỷ lệ dân số trưởng thành có chữ ký số họăc chữ ký điện tử cá nhân đạt trên 50%;",
+        "- Tỷ lệ dân số trưởng thành có chữ ký số hoặc chữ ký điện tử cá nhân đạt trên 50%;",
         # <ul><li> items get the "- " a browser draws as a bullet
         "- Tỷ lệ dân số trưởng thành có điện thoại thông minh đạt 95%;",
         "- Trên 85% dân số có kỹ năng số cơ bản.",
