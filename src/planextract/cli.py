@@ -29,6 +29,21 @@ def _load(args: argparse.Namespace) -> int:
     return 0
 
 
+def _eval(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from .evaluate import as_json, evaluate, format_report
+    gold = Path(args.gold)
+    if not gold.is_dir():
+        print(f"planextract: error: {gold}: no such gold folder", file=sys.stderr)
+        return 2
+    files = [Path(f) for f in args.files] or sorted(
+        p for p in Path(args.corpus).iterdir() if p.suffix in {".txt", ".pdf", ".docx", ".html"})
+    report = evaluate(files, gold)
+    print(as_json(report) if args.json else format_report(report, show_misses=not args.quiet))
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="planextract", description=__doc__)
     parser.add_argument("--version", action="version", version=f"planextract {__version__}")
@@ -43,6 +58,14 @@ def build_parser() -> argparse.ArgumentParser:
     add_input_options(p)
     p.add_argument("--format", choices=["json", "table"], default="json")
     p.set_defaults(func=_extract)
+
+    p = sub.add_parser("eval", help="score extraction against gold annotations")
+    p.add_argument("files", nargs="*", help="documents to score (default: every file of --corpus with gold)")
+    p.add_argument("--gold", default="annotations", help="folder of gold JSON files")
+    p.add_argument("--corpus", default="corpus", help="folder scored when no files are named")
+    p.add_argument("--json", action="store_true", help="print the scores as JSON")
+    p.add_argument("--quiet", action="store_true", help="do not list misses")
+    p.set_defaults(func=_eval)
 
     p = sub.add_parser("blocks", help="show the blocks a reader found (for debugging readers)")
     add_input_options(p)

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..document import TABLE, Block, Document
-from ..lexicon import read_rows
+from ..lexicon import fold, read_rows
 from ..normalize import normalize_key
 from ..records import Target
 from ..structure import Section, section_paths
@@ -73,8 +73,9 @@ def _number(text: str) -> float:
 def _comparator_before(head: str) -> tuple[str | None, int]:
     """The comparator words that end `head`, and where they start."""
     before_words, _ = _comparators()
+    folded = fold(head)  # diacritics folded: OCR reads "tối thiểu" as "tối thiếu"
     for word, comp in sorted(before_words.items(), key=lambda kv: -len(kv[0])):
-        if re.search(rf"(?:^|\s){re.escape(word)}$", head, re.I):
+        if re.search(rf"(?:^|\s){re.escape(fold(word))}$", folded):
             return comp, len(head) - len(word)
     return None, len(head)
 
@@ -221,6 +222,7 @@ def similarity(a: str, b: str) -> float:
 
 
 MATCH_THRESHOLD = 0.6
+INDICATOR_ROW_MATCH = 0.6  # a measurement row naming an indicator, without a value
 
 
 def _caption_year(doc: Document, block: Block) -> int | None:
@@ -290,8 +292,10 @@ def _attach_by_indicator(text: str, body: list[Target], lead: list[str], partner
     if not scored:
         return
     top = max(s for s, _ in scored)
-    if top < 0.75:
+    if top < INDICATOR_ROW_MATCH:
         return
     for score, t in scored:
-        if score == top:
+        # The same indicator in both years may be worded a little differently
+        # ("sử dụng hợp đồng điện tử" / "sử dụng nền tảng hợp đồng điện tử").
+        if score >= max(INDICATOR_ROW_MATCH, top - 0.2):
             t.lead, t.partners = list(lead), list(partners)

@@ -1,0 +1,228 @@
+"""Scoring against the gold of `annotations/`: precision, recall, F1 per record type,
+accuracy per field of matched records, and the list of misses.
+
+Matching (see annotations/README.md):
+- targets: same year, value, value_max, comparator and unit, and indicator
+  phrases that share at least half their words (Jaccard ≥ 0.5). Per-field
+  accuracy is measured on a looser pairing (indicator similarity and year only),
+  so that a wrong value or comparator shows up as a field error, not only as a miss.
+- references: same number (spaces removed, case-insensitive).
+- document: field by field.
+Every input form of a seed (text, PDF, DOCX, scan) is scored against the seed's
+gold, found by the file's stem without "-scan".
+"""
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .normalize import normalize_key
+from .records import Extraction, Reference, Target
+
+INDICATOR_MATCH = 0.5
+TARGET_KEY = ("year", "value", "value_max", "comparator", "unit")
+TARGET_FIELDS = ("value", "comparator", "year", "unit", "lead", "partners")
+REFERENCE_FIELDS = ("doc_type", "issued_date", "issuer", "title")
+DOCUMENT_FIELDS = ("province", "issuer", "doc_type", "number", "issued_date", "title", "signer",
+                   "signer_title")
+
+
+def similarity(a: str, b: str) -> float:
+    wa, wb = set(normalize_key(a).split()), set(normalize_key(b).split())
+    return len(wa & wb) / len(wa | wb) if wa and wb else 0.0
+
+
+@dataclass
+class Score:
+    tp: int = 0
+    predicted: int = 0
+    gold: int = 0
+    fields: dict[str, list[int]] = field(default_factory=dict)  # name → [right, total]
+    misses: list[str] = field(default_factory=list)
+    extras: list[str] = field(default_factory=list)
+
+    @property
+    def precision(self) -> float:
+        return self.tp / self.predicted if self.predicted else (1.0 if not self.gold else 0.0)
+
+    @property
+    def recall(self) -> float:
+        return self.tp / self.gold if self.gold else 1.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+    def count_field(self, name: str, right: bool) -> None:
+        tally = self.fields.setdefault(name, [0, 0])
+        tally[0] += int(right)
+        tally[1] += 1
+
+    def add(self, other: "Score") -> None:
+        self.tp += other.tp
+        self.predicted += other.predicted
+        self.gold += other.gold
+        for name, (right, total) in other.fields.items():
+            tally = self.fields.setdefault(name, [0, 0])
+            tally[0] += right
+            tally[1] += total
+        self.misses += other.misses
+        self.extras += other.extras
+
+    def summary(self) -> dict:
+        return {"precision": round(self.precision, 3), "recall": round(self.recall, 3),
+                "f1": round(self.f1, 3), "tp": self.tp, "predicted": self.predicted, "gold": self.gold,
+                "fields": {k: round(r / t, 3) if t else None for k, (r, t) in self.fields.items()}}
+
+
+def _same(a, b) -> bool:
+    if isinstance(a, str) and isinstance(b, str):
+        return normalize_key(a) == normalize_key(b)
+    return a == b
+
+
+def _describe(t: Target) -> str:
+    upper = f"-{t.value_max:g}" if t.value_max is not None else ""
+    return f"{t.year} {t.comparator} {t.value:g}{upper} {t.unit} | {t.indicator}"
+
+
+def score_targets(predicted: list[Target], gold: list[Target], source: str = "") -> Score:
+    score = Score(predicted=len(predicted), gold=len(gold))
+    used: set[int] = set()
+    for g in gold:
+        match = next((i for i, p in enumerate(predicted) if i not in used
+                      and all(getattr(p, k) == getattr(g, k) for k in TARGET_KEY)
+                      and similarity(p.indicator, g.indicator) >= INDICATOR_MATCH), None)
+        if match is None:
+            score.misses.append(f"{source}: missed target {_describe(g)}")
+        else:
+            used.add(match)
+            score.tp += 1
+    score.extras += [f"{source}: extra target {_describe(p)}" for i, p in enumerate(predicted) if i not in used]
+    for g, p in _loose_pairs(predicted, gold):
+        for name in TARGET_FIELDS:
+            score.count_field(name, getattr(p, name) == getattr(g, name))
+    return score
+
+
+def _loose_pairs(predicted: list[Target], gold: list[Target]) -> list[tuple[Target, Target]]:
+    pairs, used = [], set()
+    for g in gold:
+        scored = [(similarity(p.indicator, g.indicator) + (0.5 if p.year == g.year else 0)
+                   + (0.25 if p.value == g.value else 0), i)
+                  for i, p in enumerate(predicted) if i not in used]
+        if scored and (best := max(scored))[0] >= INDICATOR_MATCH + 0.5:
+            used.add(best[1])
+            pairs.append((g, predicted[best[1]]))
+    return pairs
+
+
+def _ref_key(r: Reference) -> str:
+    return r.number.replace(" ", "").lower()
+
+
+def score_references(predicted: list[Reference], gold: list[Reference], source: str = "") -> Score:
+    score = Score(predicted=len(predicted), gold=len(gold))
+    by_key = {_ref_key(p): p for p in predicted}
+    for g in gold:
+        p = by_key.pop(_ref_key(g), None)
+        if p is None:
+            score.misses.append(f"{source}: missed reference {g.doc_type} {g.number}")
+            continue
+        score.tp += 1
+        for name in REFERENCE_FIELDS:
+            score.count_field(name, _same(getattr(p, name), getattr(g, name)))
+    score.extras += [f"{source}: extra reference {p.number}" for p in by_key.values()]
+    return score
+
+
+def score_document(predicted: Extraction, gold: Extraction) -> Score:
+    score = Score(tp=1, predicted=1, gold=1)
+    for name in DOCUMENT_FIELDS:
+        right = _same(getattr(predicted.document, name), getattr(gold.document, name))
+        score.count_field(name, right)
+        if not right:
+            score.misses.append(f"{predicted.document.source}: document.{name} "
+                                f"{getattr(predicted.document, name)!r} ≠ gold {getattr(gold.document, name)!r}")
+    return score
+
+
+def gold_path(path: Path, gold_dir: Path) -> Path:
+    stem = path.stem.removesuffix("-scan")
+    return gold_dir / f"{stem}.json"
+
+
+def form_of(path: Path) -> str:
+    if path.stem.endswith("-scan"):
+        return "scan"
+    return {".txt": "text", ".md": "text", ".pdf": "pdf", ".docx": "docx", ".html": "html"}.get(path.suffix, "other")
+
+
+@dataclass
+class Report:
+    scores: dict[str, dict[str, Score]] = field(default_factory=dict)  # form → record type → Score
+    errors: list[str] = field(default_factory=list)
+
+    def total(self, record_type: str, forms: list[str] | None = None) -> Score:
+        out = Score()
+        for form, by_type in self.scores.items():
+            if forms is None or form in forms:
+                if record_type in by_type:
+                    out.add(by_type[record_type])
+        return out
+
+    def to_dict(self) -> dict:
+        return {form: {t: s.summary() for t, s in by_type.items()} for form, by_type in self.scores.items()} | \
+            {"errors": self.errors}
+
+
+def evaluate(files: list[Path], gold_dir: Path, *, extract=None) -> Report:
+    """Score each file against its seed's gold. `extract` defaults to planextract.extract."""
+    from .api import extract as default_extract
+    from .errors import PlanextractError
+    extract = extract or default_extract
+    report = Report()
+    for path in files:
+        gpath = gold_path(path, gold_dir)
+        if not gpath.exists():
+            continue
+        gold = Extraction.from_dict(json.loads(gpath.read_text(encoding="utf-8")))
+        try:
+            predicted = extract(path)
+        except PlanextractError as err:
+            report.errors.append(str(err))
+            continue
+        by_type = report.scores.setdefault(form_of(path), {})
+        source = path.name
+        for name, s in (("document", score_document(predicted, gold)),
+                        ("targets", score_targets(predicted.targets, gold.targets, source)),
+                        ("references", score_references(predicted.references, gold.references, source))):
+            by_type.setdefault(name, Score()).add(s)
+    return report
+
+
+def format_report(report: Report, show_misses: bool = True) -> str:
+    lines = []
+    for form, by_type in report.scores.items():
+        lines.append(f"== {form}")
+        lines.append(f"{'record type':12} {'P':>6} {'R':>6} {'F1':>6} {'tp':>5} {'pred':>5} {'gold':>5}  fields")
+        for name, s in by_type.items():
+            fields = ", ".join(f"{k} {r / t:.2f}" for k, (r, t) in s.fields.items() if t)
+            lines.append(f"{name:12} {s.precision:6.3f} {s.recall:6.3f} {s.f1:6.3f} {s.tp:5} {s.predicted:5} "
+                         f"{s.gold:5}  {fields}")
+    if show_misses:
+        all_misses = [m for by_type in report.scores.values() for s in by_type.values() for m in s.misses + s.extras]
+        if all_misses:
+            lines.append("== misses and extras")
+            lines += all_misses
+    for err in report.errors:
+        lines.append(f"error: {err}")
+    return "\n".join(lines)
+
+
+def as_json(report: Report) -> str:
+    return json.dumps(report.to_dict(), ensure_ascii=False, indent=2)
+
+
