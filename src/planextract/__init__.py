@@ -8,9 +8,10 @@ from .document import Block, Cell, Document, Table
 from .errors import PlanextractError
 from .ingest import load, load_text
 from .api import extract, extract_text
+from .national import compare_national
 from .records import Extraction
 
 __version__ = "0.1.0"
 
-__all__ = ["Block", "Cell", "Document", "Table", "Extraction", "PlanextractError", "extract", "extract_text",
+__all__ = ["Block", "Cell", "Document", "Table", "Extraction", "PlanextractError", "compare_national", "extract", "extract_text",
            "load", "load_text", "__version__"]

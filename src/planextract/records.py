@@ -43,6 +43,7 @@ class Target:
     page: int | None = None
     start: int | None = None
     end: int | None = None
+    indicator_id: str | None = None  # the national indicator (Quyết định 411) it measures
 
 
 @dataclass

@@ -23,6 +23,7 @@ from ..document import TABLE, Block, Document
 from ..lexicon import fold, read_rows
 from ..normalize import normalize_key
 from ..records import Target
+from ..national import indicator_id
 from ..structure import Section, section_paths
 from .tables import column_roles, row_agencies
 
@@ -31,6 +32,7 @@ _YEAR = re.compile(r"\bnăm\s+(20\d{2})\b|\b(20[2-5]\d)\s*$")
 _HEADING_YEAR = re.compile(r"(?:đến|năm)\s+(?:hết\s+)?(?:năm\s+)?(20\d{2})")
 _CLAUSE_SPLIT = re.compile(r";\s+|,\s+trong đó,?\s+|\.\s+(?=[A-ZĐ])")
 _BULLET = re.compile(r"^[-–+•*]\s*")
+_LEADING_TIME = re.compile(r"^(?:phấn đấu\s+)?(?:đến|trong)\s+(?:hết\s+)?năm\s+20\d\d\s*,?\s*", re.I)
 
 
 @dataclass
@@ -129,7 +131,7 @@ def indicator_of(clause: str, value: Value) -> str:
     after = re.sub(r"^trở lên\s*|^trở xuống\s*", "", after)
     after = _strip_words(after, _words("base"), at_start=True)
     after = re.sub(r"\s+trở lên\b", "", after)
-    before = _from_indicator_head(before)
+    before = _from_indicator_head(_LEADING_TIME.sub("", before))
     if len(before.split()) < 2:
         return after.strip(" .;,") or before
     last = before.split()[-1].lower()
@@ -210,6 +212,8 @@ def extract_targets(doc: Document, province: str | None = None) -> list[Target]:
     for block, section in zip(doc.blocks, sections):
         if block.kind == TABLE:
             targets += merge_table_targets(doc, block, section, targets, province)
+    for target in targets:
+        target.indicator_id = indicator_id(target.indicator)
     return targets
 
 
