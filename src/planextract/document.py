@@ -26,6 +26,7 @@ class Cell:
     start: int = 0
     end: int = 0
     bold: bool = False
+    page: int | None = None
 
 
 @dataclass

@@ -119,8 +119,8 @@ class _Layout:
 
 
 def _table_block(piece: Piece, layout: _Layout) -> Block | None:
-    cells = [Cell(c.row, c.col, normalize_line(c.text), c.row_span, c.col_span, bold=c.bold)
-             for c in piece.cells or []]
+    cells = [Cell(c.row, c.col, normalize_line(c.text), c.row_span, c.col_span, bold=c.bold,
+                  page=c.page or piece.page) for c in piece.cells or []]
     if not cells:
         return None
     n_rows = max(c.row + c.row_span for c in cells)
@@ -163,8 +163,11 @@ def assemble(pieces: list[Piece], *, source: str | None, fmt: str, raw_text: str
     text = layout.text
     page_starts: list[int] = []
     if pages:
-        for block in blocks:
-            while block.page and len(page_starts) < block.page:
-                page_starts.append(block.start)
+        # Where each page begins: the first block or table cell seen on it.
+        positions = [(b.start, b.page) for b in blocks if b.page]
+        positions += [(c.start, c.page) for b in blocks if b.table for c in b.table.cells if c.page]
+        for start, page in sorted(positions):
+            while len(page_starts) < page:
+                page_starts.append(start)
     return Document(text=text, blocks=blocks, raw_text=raw_text, source=source, format=fmt,
                     pages=pages, page_starts=page_starts, warnings=list(warnings or []))

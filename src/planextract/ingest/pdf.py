@@ -120,7 +120,10 @@ def table_piece(page, table, number: int) -> Piece:
             text = " ".join(w["text"] for w in words)
             bold = bool(words) and all(_is_bold(w["fontname"]) for w in words)
             boxes.append(BoxCell(*bbox, text=text, bold=bold))
-    return Piece(page=number, cells=grid_cells(boxes))
+    cells = grid_cells(boxes)
+    for cell in cells:
+        cell.page = number  # rows of a table continued over pages keep their own page
+    return Piece(page=number, cells=cells)
 
 
 def join_across_pages(pieces: list[Piece]) -> list[Piece]:

@@ -64,7 +64,8 @@ def _compact(cells: list[Cell]) -> list[Cell]:
     for c in cells:
         r_end = sum(1 for r in rows if c.row <= r < c.row + c.row_span)
         c_end = sum(1 for k in cols if c.col <= k < c.col + c.col_span)
-        out.append(Cell(row_at[c.row], col_at[c.col], c.text, max(r_end, 1), max(c_end, 1), bold=c.bold))
+        out.append(Cell(row_at[c.row], col_at[c.col], c.text, max(r_end, 1), max(c_end, 1), bold=c.bold,
+                        page=c.page))
     return out
 
 
@@ -109,7 +110,7 @@ def continue_table(previous: Piece, more: Piece) -> bool:
         else:
             for c in row:
                 prev_cells.append(Cell(offset + _rank(body, r), c.col, c.text, c.row_span,
-                                       c.col_span, bold=c.bold))
+                                       c.col_span, bold=c.bold, page=c.page))
         first = False
     return True
 
