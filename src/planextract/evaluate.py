@@ -18,12 +18,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .normalize import normalize_key
-from .records import Extraction, Reference, Target
+from .records import Deadline, Extraction, Reference, Target, Task
 
 INDICATOR_MATCH = 0.5
 TARGET_KEY = ("year", "value", "value_max", "comparator", "unit")
 TARGET_FIELDS = ("value", "comparator", "year", "unit", "lead", "partners")
 REFERENCE_FIELDS = ("doc_type", "issued_date", "issuer", "title")
+TASK_FIELDS = ("lead", "partners", "start_year", "end_year", "group")
+TASK_MATCH = 0.6
+DEADLINE_FIELDS = ("due_date", "recurrence", "agencies")
+DEADLINE_MATCH = 0.5
 DOCUMENT_FIELDS = ("province", "issuer", "doc_type", "number", "issued_date", "title", "signer",
                    "signer_title")
 
@@ -119,6 +123,52 @@ def _loose_pairs(predicted: list[Target], gold: list[Target]) -> list[tuple[Targ
     return pairs
 
 
+def _pair_by_text(predicted: list, gold: list, threshold: float, same=lambda p, g: True):
+    """Greedy pairs of records whose texts share enough words (best first)."""
+    candidates = sorted(((similarity(p.text, g.text), i, j) for j, g in enumerate(gold)
+                         for i, p in enumerate(predicted) if same(p, g)), reverse=True)
+    used_p, used_g, pairs = set(), set(), []
+    for score, i, j in candidates:
+        if score < threshold:
+            break
+        if i not in used_p and j not in used_g:
+            used_p.add(i)
+            used_g.add(j)
+            pairs.append((gold[j], predicted[i]))
+    return pairs, used_p, used_g
+
+
+def _same_number(p: Task, g: Task) -> bool:
+    return not p.number or not g.number or p.number.strip(".)") == g.number.strip(".)")
+
+
+def score_tasks(predicted: list[Task], gold: list[Task], source: str = "") -> Score:
+    """Tasks match on their text (word overlap ≥ 0.6) and, where both have one, their number."""
+    score = Score(predicted=len(predicted), gold=len(gold))
+    pairs, used_p, used_g = _pair_by_text(predicted, gold, TASK_MATCH, _same_number)
+    score.tp = len(pairs)
+    for g, p in pairs:
+        for name in TASK_FIELDS:
+            right = getattr(p, name) == getattr(g, name) if name != "group" else _same(p.group, g.group)
+            score.count_field(name, right)
+    score.misses += [f"{source}: missed task {g.number} {g.text[:80]}" for j, g in enumerate(gold) if j not in used_g]
+    score.extras += [f"{source}: extra task {p.number} {p.text[:80]}" for i, p in enumerate(predicted) if i not in used_p]
+    return score
+
+
+def score_deadlines(predicted: list[Deadline], gold: list[Deadline], source: str = "") -> Score:
+    """Deadlines match on their sentence (word overlap ≥ 0.5)."""
+    score = Score(predicted=len(predicted), gold=len(gold))
+    pairs, used_p, used_g = _pair_by_text(predicted, gold, DEADLINE_MATCH)
+    score.tp = len(pairs)
+    for g, p in pairs:
+        for name in DEADLINE_FIELDS:
+            score.count_field(name, getattr(p, name) == getattr(g, name))
+    score.misses += [f"{source}: missed deadline {g.text[:80]}" for j, g in enumerate(gold) if j not in used_g]
+    score.extras += [f"{source}: extra deadline {p.text[:80]}" for i, p in enumerate(predicted) if i not in used_p]
+    return score
+
+
 def _ref_key(r: Reference) -> str:
     return r.number.replace(" ", "").lower()
 
@@ -196,9 +246,15 @@ def evaluate(files: list[Path], gold_dir: Path, *, extract=None) -> Report:
             continue
         by_type = report.scores.setdefault(form_of(path), {})
         source = path.name
-        for name, s in (("document", score_document(predicted, gold)),
-                        ("targets", score_targets(predicted.targets, gold.targets, source)),
-                        ("references", score_references(predicted.references, gold.references, source))):
+        scores = [("document", score_document(predicted, gold)),
+                  ("targets", score_targets(predicted.targets, gold.targets, source)),
+                  ("references", score_references(predicted.references, gold.references, source))]
+        # Tasks and deadlines are scored for documents whose gold has them.
+        if gold.tasks:
+            scores.append(("tasks", score_tasks(predicted.tasks, gold.tasks, source)))
+        if gold.deadlines:
+            scores.append(("deadlines", score_deadlines(predicted.deadlines, gold.deadlines, source)))
+        for name, s in scores:
             by_type.setdefault(name, Score()).add(s)
     return report
 

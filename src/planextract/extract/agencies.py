@@ -1,9 +1,569 @@
-"""Placeholder until the agency gazetteer lands: split a cell at ';' and '- '."""
+"""Agency names: the gazetteer of `data/agencies.csv` and SCHEMA.md's canonical-name rules.
+
+- `canonical_agencies(cell, province)`: an assignment-table cell ("Sở TT&TT; các
+  sở, ngành") → canonical agencies, in order, each once.
+- `find_agencies(text, province)`: gazetteer mentions in running text, with offsets.
+- `successor_of(name)`: the body that took over after the 2025 reorganisation.
+
+Matching works on *keys*. A key is the text's words, lower-cased, punctuation
+dropped, with every abbreviation of `data/abbreviations.csv` and its spelled-out
+form read as one shared token: "Sở TT&TT", "Sở Thông tin & Truyền thông" and
+"SỞ THÔNG TIN VÀ TRUYỀN THÔNG" have the same key. Because an expansion stays one
+token, no name can start or end in the middle of it ("tỉnh Ủy ban nhân dân …"
+never contains "Tỉnh ủy"). One alternation of all gazetteer keys, longest
+first, finds the names; what lies between them is split at list separators and
+read with the head nouns of `data/agency_patterns.csv`.
+"""
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ..lexicon import provinces, read_rows
+from ..normalize import normalize_line, normalize_tone_marks
+
+
+@dataclass(frozen=True)
+class Agency:
+    name: str                     # canonical name (SCHEMA rules), or the cleaned wording when unknown
+    known: bool                   # in the gazetteer
+    successor: str | None = None  # the body in charge after the 2025 reorganisation
+    kind: str | None = None       # department, people_committee, collective, …
+
+
+@dataclass(frozen=True)
+class _Entry:
+    canonical: str
+    kind: str
+    successor: str | None
+
+    def agency(self) -> Agency:
+        return Agency(self.canonical, True, self.successor, self.kind)
+
+
+# --------------------------------------------------------------------- keys
+
+_SOFT_PUNCT = r"[\s,\-–/&]+"  # what may stand between the words of a spelled-out abbreviation
+_BARRIER = re.compile(r"[.;:()\[\]!?]")  # no name runs across these (line ends may be wrapping)
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"\w+", normalize_line(text).lower())
+
+
+def _expansion_id(text: str) -> str:
+    """Identity of a spelled-out form whatever its punctuation or 'và': 'thông_tin_truyền_thông'."""
+    return "_".join(w for w in _words(text) if w != "và")
+
+
+def _expansion_pattern(expansion: str) -> str:
+    """'Thông tin và Truyền thông' also as 'Thông tin - Truyền thông', 'Thông tin & Truyền thông'."""
+    words = [re.escape(w) for w in re.findall(r"\w+", expansion) if w.lower() != "và"]
+    return f"{_SOFT_PUNCT}(?:và{_SOFT_PUNCT})?".join(words)
+
+
+def _tokenizer(abbreviations: dict[str, str], expansions: list[str]) -> re.Pattern:
+    """Abbreviations (case-sensitive), spelled-out forms (any case), else plain words."""
+    abbr = "|".join(map(re.escape, sorted(abbreviations, key=len, reverse=True))) or "(?!)"
+    exp = "|".join(_expansion_pattern(e) for e in sorted(expansions, key=len, reverse=True)) or "(?!)"
+    return re.compile(rf"(?<![\w&])(?:(?P<abbr>{abbr})|(?i:(?P<exp>{exp})))(?![\w&])|(?P<word>\w+)")
+
+
+@lru_cache(maxsize=None)
+def _abbreviation_rows() -> tuple[dict[str, str], ...]:
+    return tuple(read_rows("abbreviations.csv"))
+
+
+@lru_cache(maxsize=None)
+def _abbreviations() -> dict[str, str]:
+    """Abbreviation → spelled-out form."""
+    return {r["abbreviation"]: r["expansion"] for r in _abbreviation_rows()}
+
+
+@lru_cache(maxsize=None)
+def _key_tokens() -> tuple[re.Pattern, dict[str, tuple[str, ...]]]:
+    """(tokenizer, key words of each spelled-out form).
+
+    A spelled-out form is one token ('#thông_tin_truyền_thông'), unless it contains a
+    shorter one: 'Mặt trận Tổ quốc Việt Nam' is '#mặt_trận_tổ_quốc việt nam', so that
+    'MTTQ Việt Nam' and 'MTTQVN' meet it.
+    """
+    by_id: dict[str, str] = {}
+    for expansion in _abbreviations().values():
+        by_id.setdefault(_expansion_id(expansion), expansion)
+    keys: dict[str, tuple[str, ...]] = {}
+    for eid in sorted(by_id, key=lambda i: i.count("_")):
+        shorter = _tokenizer({}, [by_id[i] for i in keys])
+        inner = _tokenize(by_id[eid], shorter, keys)
+        contains_shorter = any(w.startswith("#") for w, _, _ in inner)
+        keys[eid] = tuple(w for w, _, _ in inner) if contains_shorter else (f"#{eid}",)
+    return _tokenizer(_abbreviations(), list(by_id.values())), keys
+
+
+def _tokenize(text: str, tokenizer: re.Pattern, keys: dict[str, tuple[str, ...]]
+              ) -> list[tuple[str, int, int]]:
+    """Key words with the span of text each comes from."""
+    out = []
+    for m in tokenizer.finditer(text):
+        if m.group("abbr"):
+            words = keys.get(_expansion_id(_abbreviations()[m.group("abbr")]), ())
+        elif m.group("exp"):
+            words = keys.get(_expansion_id(m.group("exp")), ())
+        else:
+            words = (normalize_line(m.group("word")).lower(),)
+        out.extend((w, m.start(), m.end()) for w in words)
+    return out
+
+
+def agency_key(text: str) -> str:
+    """The comparison key of a name: 'Sở TT&TT' and 'Sở Thông tin và Truyền thông' share one."""
+    tokenizer, keys = _key_tokens()
+    return " ".join(w for w, _, _ in _tokenize(normalize_line(text), tokenizer, keys))
+
+
+@dataclass
+class _Keyed:
+    """A text's key, and for each key word the span of the text it comes from."""
+    key: str
+    offsets: list[int]             # where each key word starts in `key`
+    spans: list[tuple[int, int]]   # the text span of each key word
+
+    def span(self, key_start: int, key_end: int) -> tuple[int, int]:
+        first = bisect_right(self.offsets, key_start) - 1
+        last = bisect_right(self.offsets, key_end - 1) - 1
+        return self.spans[first][0], self.spans[last][1]
+
+
+def _keyed(text: str) -> _Keyed:
+    tokenizer, keys = _key_tokens()
+    if len(old_style := normalize_tone_marks(text)) == len(text):
+        text = old_style  # 'Văn hoá' reads as 'Văn hóa'; offsets stay those of the text given
+    parts, offsets, spans, pos, prev_end = [], [], [], 0, None
+    for word, start, end in _tokenize(text, tokenizer, keys):
+        if prev_end is not None:
+            joint = " | " if prev_end < start and _BARRIER.search(text, prev_end, start) else " "
+            parts.append(joint)
+            pos += len(joint)
+        offsets.append(pos)
+        spans.append((start, end))
+        parts.append(word)
+        pos += len(word)
+        prev_end = end
+    return _Keyed("".join(parts), offsets, spans)
+
+
+# ----------------------------------------------------------------- gazetteer
+
+def _split_list(value: str) -> list[str]:
+    return [v.strip() for v in value.split(";") if v.strip()]
+
+
+def _gazetteer_rows() -> list[dict[str, str]]:
+    """Rows of agencies.csv, '{province}' rows written out for every province."""
+    out = []
+    for row in read_rows("agencies.csv"):
+        if "{province}" not in row["canonical"]:
+            out.append(row)
+            continue
+        for name in dict.fromkeys(p["name"] for p in provinces()):
+            out.append({k: v.replace("{province}", name) for k, v in row.items()})
+    return out
+
+
+@lru_cache(maxsize=None)
+def _gazetteer() -> tuple[dict[str, _Entry], dict[str, _Entry], list[tuple[str, str, str]]]:
+    """(prose keys, all keys incl. list-item-only wordings, conflicts).
+
+    `variants` count anywhere; `item_variants` ("địa phương", "cấp xã", "doanh
+    nghiệp") only as a whole item of an agency list, never in running text.
+    """
+    prose: dict[str, _Entry] = {}
+    every: dict[str, _Entry] = {}
+    conflicts: list[tuple[str, str, str]] = []
+
+    def add(table: dict[str, _Entry], name: str, entry: _Entry) -> None:
+        key = agency_key(name)
+        if key in table and table[key] != entry:
+            conflicts.append((key, table[key].canonical, entry.canonical))
+            return
+        table[key] = entry
+
+    for row in _gazetteer_rows():
+        entry = _Entry(row["canonical"], row["kind"], row["successor"] or None)
+        for name in [row["canonical"], *_split_list(row["variants"])]:
+            add(prose, name, entry)
+            add(every, name, entry)
+        for name in _split_list(row["item_variants"]):
+            add(every, name, entry)
+    return prose, every, conflicts
+
+
+def gazetteer_conflicts() -> list[tuple[str, str, str]]:
+    """Keys that two gazetteer rows claim (the first row wins): should be empty."""
+    return _gazetteer()[2]
+
+
+def _lookup(name: str) -> _Entry | None:
+    return _gazetteer()[1].get(agency_key(name))
+
+
+def _alternation(keys) -> re.Pattern:
+    alternatives = "|".join(re.escape(k) for k in sorted(keys, key=len, reverse=True))
+    return re.compile(rf"(?<!\S)(?:{alternatives})(?!\S)")
+
+
+@lru_cache(maxsize=None)
+def _prose_matcher() -> re.Pattern:
+    return _alternation(_gazetteer()[0])
+
+
+@lru_cache(maxsize=None)
+def _cell_matcher() -> re.Pattern:
+    return _alternation(_gazetteer()[1])
+
+
+def successor_of(name: str) -> str | None:
+    """'Sở TT&TT' → 'Sở Khoa học và Công nghệ'; None when unchanged or unknown."""
+    entry = _lookup(name)
+    return entry.successor if entry else None
+
+
+# ------------------------------------------------------------ head nouns etc.
+
+@lru_cache(maxsize=None)
+def _patterns(role: str) -> tuple[str, ...]:
+    """Wordings of agency_patterns.csv with a role, longest first."""
+    words = [r["wording"] for r in read_rows("agency_patterns.csv") if r["role"] == role]
+    return tuple(sorted(words, key=len, reverse=True))
+
+
+def _prefix_re(role: str) -> re.Pattern:
+    return re.compile(rf"^(?:{'|'.join(map(re.escape, _patterns(role)))})(?!\w)", re.I)
+
+
+@lru_cache(maxsize=None)
+def _agency_start() -> re.Pattern:
+    """A piece that starts like an organisation: a head noun, a collective noun or 'các'."""
+    words = _patterns("organisation") + _patterns("collective") + _patterns("determiner")
+    return re.compile(rf"^(?:{'|'.join(map(re.escape, sorted(words, key=len, reverse=True)))})(?!\w)", re.I)
+
+
+@lru_cache(maxsize=None)
+def _organisation_head() -> re.Pattern:
+    return _prefix_re("organisation")
+
+
+@lru_cache(maxsize=None)
+def _ends_with_head() -> re.Pattern:
+    """Text that is empty or ends with an organisation head noun: a name starts here."""
+    heads = "|".join(map(re.escape, _patterns("organisation")))
+    return re.compile(rf"(?:^|(?<!\w)(?:{heads}))\s*$", re.I)
+
+
+@lru_cache(maxsize=None)
+def _collective_head() -> re.Pattern:
+    return _prefix_re("collective")
+
+
+@lru_cache(maxsize=None)
+def _determiner() -> re.Pattern:
+    return re.compile(rf"{_prefix_re('determiner').pattern}\s*", re.I)
+
+
+@lru_cache(maxsize=None)
+def _distributive() -> re.Pattern:
+    """'Các Sở: Giáo dục và Đào tạo, Y tế' — one head noun distributed over a list."""
+    heads = "|".join(map(re.escape, _patterns("organisation")))
+    return re.compile(rf"^\s*(?:các|những)\s+(?P<head>{heads})\s*:\s*(?P<rest>.+)$", re.I)
+
+
+def _province_names(province: str | None) -> list[str]:
+    rows = [r for r in provinces() if province is None or r["name"] == province]
+    names = {n for r in rows for n in [r["name"], *_split_list(r["aliases"])]}
+    return sorted(names, key=len, reverse=True)
+
+
+@lru_cache(maxsize=None)
+def _tail(province: str | None, qualifiers: bool) -> re.Pattern:
+    """What may follow a known name and is not part of it: 'tỉnh Nghệ An' (rule 5), and
+    in lists, qualifiers ('trên địa bàn tỉnh', 'theo chức năng, nhiệm vụ')."""
+    names = "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in _province_names(province))
+    words = [rf"tỉnh\s+(?:{names})", "tỉnh", names]
+    if qualifiers:
+        words += [re.escape(q).replace(r"\ ", r"\s+") for q in _patterns("qualifier")]
+    return re.compile(rf"\s*(?:{'|'.join(words)})(?!\w)", re.I)
+
+
+def _tail_end(text: str, end: int, province: str | None, qualifiers: bool) -> int:
+    tail = _tail(province, qualifiers)
+    while m := tail.match(text, end):
+        if m.end() == end:
+            break
+        end = m.end()
+    return end
+
+
+# ------------------------------------------------------------- running text
+
+def find_agencies(text: str, province: str | None = None) -> list[tuple[int, int, Agency]]:
+    """Gazetteer names in running text: (start, end, agency), longest match first.
+
+    Offsets index `text` as given (pass the document's normalized text). A province
+    name after a body ('Cục Thuế tỉnh Nghệ An') is part of its span. List-only
+    wordings ('địa phương', 'doanh nghiệp') are not looked for here.
+    """
+    keyed = _keyed(text)
+    prose = _gazetteer()[0]
+    out = []
+    for m in _prose_matcher().finditer(keyed.key):
+        start, end = keyed.span(m.start(), m.end())
+        if out and start < out[-1][1]:
+            continue  # inside the province tail of the previous mention
+        if _word_before(text, start).lower() in _patterns("not_after"):
+            continue  # 'cơ sở giáo dục, đào tạo' names no Sở
+        end = _tail_end(text, end, province, qualifiers=False)
+        out.append((start, end, prose[m.group()].agency()))
+    return out
+
+
+def _word_before(text: str, start: int) -> str:
+    m = re.search(r"(\w+)\W*$", text[max(0, start - 30):start])
+    return m.group(1) if m else ""
+
+
+# -------------------------------------------------------------- table cells
+
+_SEPARATOR = re.compile(r"\s*(?:[,;/+]|(?<!\S)[-–](?=\s|$)|(?<!\w)và(?!\w))\s*")
+_OPEN_BEFORE = re.compile(r"(?:^|[,;/+:]|(?<!\S)[-–]|(?<!\w)và)\s*$")
+_OPEN_AFTER = re.compile(r"\s*(?:[,;/+:.]|[-–](?=\s|$)|và(?!\w))")
+
+
+@dataclass
+class _Body:
+    """One body being read from a cell: known (gazetteer entry) or as worded."""
+    text: str
+    entry: _Entry | None = None
+
+    @property
+    def is_collective(self) -> bool:
+        return self.entry.kind == "collective" if self.entry else bool(_determiner().match(self.text))
+
+    @property
+    def extendable(self) -> bool:
+        """A list shares its head noun: 'Các trường đại học' + ', cao đẳng' stays one name."""
+        return self.entry is None or self.entry.kind == "collective"
+
+    def extended(self, separator: str, text: str) -> "_Body":
+        merged = f"{self.text}{_joiner(separator)}{text}"
+        entry = _lookup(merged)
+        return _Body(entry.canonical, entry) if entry else _Body(merged)
+
+    def head(self) -> str | None:
+        """'Sở' of 'Sở Y tế', to read 'Sở Y tế, Giáo dục và Đào tạo' as two departments."""
+        if self.is_collective:
+            return None
+        m = _organisation_head().match(self.text)
+        return m.group() if m else None
+
+
+def _joiner(separator: str) -> str:
+    sep = separator.strip()
+    if sep in (",", "/", "+", ";"):
+        return ", "
+    return f" {sep} " if sep else " "
+
+
+def canonical_agencies(cell: str, province: str | None = None) -> list[Agency]:
+    """Canonical agencies named by a table cell (SCHEMA.md, 'Canonical agency names')."""
+    text = _drop_parentheticals(normalize_line(cell))
+    agencies: list[Agency] = []
+    for segment in text.split(";"):
+        for body in _read_segment(segment, province):
+            agency = body.entry.agency() if body.entry else _unknown_agency(body.text, province)
+            if agency and agency.name not in {a.name for a in agencies}:
+                agencies.append(agency)
+    return agencies
 
 
 def canonical_names(cell: str, province: str | None = None) -> list[str]:
-    parts = [p.strip(" ,.") for p in re.split(r";|(?:^|\s)-\s", cell)]
-    return [p for p in parts if p]
+    """Names only: what the lead/partners fields hold."""
+    return [a.name for a in canonical_agencies(cell, province)]
+
+
+def _drop_parentheticals(text: str) -> str:
+    """Rule 6: '(Cổng Thông tin điện tử tỉnh)' is a remark; an unclosed one runs to the end."""
+    while True:
+        shorter = re.sub(r"\s*\([^()]*\)", "", text)
+        if shorter == text:
+            break
+        text = shorter
+    return re.sub(r"\s*\([^)]*$", "", text).strip()
+
+
+def _read_segment(segment: str, province: str | None) -> list[_Body]:
+    if m := _distributive().match(segment):
+        head = next(w for w in _patterns("organisation") if w.lower() == m.group("head").lower())
+        return _read_gap(m.group("rest"), [], head=head)
+    bodies: list[_Body] = []
+    pos = 0
+    for start, end, entry in _listed_names(segment, province):
+        bodies = _read_gap(segment[pos:start], bodies)
+        bodies.append(_Body(entry.canonical, entry))
+        pos = end
+    return _read_gap(segment[pos:], bodies)
+
+
+def _listed_names(segment: str, province: str | None) -> list[tuple[int, int, _Entry]]:
+    """Gazetteer names that stand as list items: a separator (or another name) on their left,
+    and on their right a separator, another name, a province tail — or, for a collective,
+    words that go on describing it ('Các doanh nghiệp cung cấp dịch vụ …')."""
+    keyed = _keyed(segment)
+    every = _gazetteer()[1]
+    found = [(*keyed.span(m.start(), m.end()), every[m.group()])
+             for m in _cell_matcher().finditer(keyed.key)]
+    accepted: list[tuple[int, int, _Entry]] = []
+    floor = 0
+    for i, (start, end, entry) in enumerate(found):
+        if start < floor:
+            continue
+        end = _tail_end(segment, end, province, qualifiers=True)
+        following = next((s for s, _, _ in found[i + 1:] if s >= end), len(segment))
+        after = segment[end:following]
+        open_after = not after.strip() or _OPEN_AFTER.match(after) or entry.kind == "collective"
+        if _OPEN_BEFORE.search(segment[floor:start]) and open_after:
+            accepted.append((start, end, entry))
+            floor = end
+    return accepted
+
+
+def _pieces(gap: str) -> list[tuple[int, int]]:
+    """Spans of the (stripped) texts between list separators."""
+    bounds = [0, *(i for m in _SEPARATOR.finditer(gap) for i in m.span()), len(gap)]
+    out = []
+    for start, end in zip(bounds[::2], bounds[1::2]):
+        text = gap[start:end]
+        if text.strip():
+            out.append((start + len(text) - len(text.lstrip()), start + len(text.rstrip())))
+    return out
+
+
+def _known_run(gap: str, pieces: list[tuple[int, int]], i: int, head: str | None = None
+               ) -> tuple[_Entry, int] | None:
+    """The longest run of pieces from i that is a gazetteer name (with `head` before it)."""
+    for j in range(len(pieces), i, -1):
+        text = gap[pieces[i][0]:pieces[j - 1][1]]
+        if entry := _lookup(f"{head} {text}" if head else text):
+            return entry, j
+    return None
+
+
+def _read_gap(gap: str, bodies: list[_Body], head: str | None = None) -> list[_Body]:
+    """Read the text between gazetteer names: known runs ('địa phương'), a head noun shared
+    over the list ('Sở Y tế, Giáo dục và Đào tạo'), new bodies that start with a head noun,
+    and words that continue the list of the body before ('…, cao đẳng')."""
+    pieces = _pieces(gap)
+    i = 0
+    while i < len(pieces):
+        shared_head = head or (bodies[-1].head() if bodies else None)
+        step = (_known_run(gap, pieces, i, shared_head) if head else None) \
+            or _known_run(gap, pieces, i) \
+            or (_known_run(gap, pieces, i, shared_head) if shared_head and not head else None)
+        if step:
+            entry, i = step
+            bodies.append(_Body(entry.canonical, entry))
+            continue
+        text = gap[pieces[i][0]:pieces[i][1]]
+        separator = gap[pieces[i - 1][1] if i else 0:pieces[i][0]]
+        if _agency_start().match(text):
+            bodies.append(_Body(text))
+        elif head:
+            bodies.append(_Body(f"{head} {text}"))
+        elif bodies and bodies[-1].extendable:
+            bodies[-1] = bodies[-1].extended(separator, text)
+        i += 1  # else: words that name no body ('theo chức năng') are left out
+    return bodies
+
+
+# ------------------------------------------------------------ unknown names
+
+def _unknown_agency(text: str, province: str | None) -> Agency | None:
+    name = display_name(text, province)
+    if not name:
+        return None
+    if entry := _lookup(name):
+        return entry.agency()
+    return Agency(name, False, None, "collective" if name.startswith("Các ") else None)
+
+
+def display_name(text: str, province: str | None = None) -> str:
+    """An agency not in the gazetteer, written by the same rules: abbreviations spelled out
+    (UBND kept), qualifiers and the own province dropped, collectives as 'Các …'."""
+    text = text.strip(" ,.;:-–+/")
+    text = _drop_qualifiers(text)
+    text = _drop_own_province(text, province)
+    text = _spell_out(text)
+    if not text:
+        return ""
+    if (rest := _collective_rest(text)) is not None:
+        return f"Các {_lower_common_words(rest)}" if rest.strip() else ""  # a dangling 'các' names nothing
+    return text[0].upper() + text[1:]
+
+
+def _drop_qualifiers(text: str) -> str:
+    pattern = "|".join(re.escape(q).replace(r"\ ", r"\s+") for q in _patterns("qualifier"))
+    return re.sub(rf"\s+(?:{pattern})\s*$", "", text, flags=re.I)
+
+
+def _drop_own_province(text: str, province: str | None) -> str:
+    """Rule 5 for unknown bodies: '… tỉnh Gia Lai' → '… tỉnh'; 'Báo Gia Lai' stays."""
+    names = "|".join(re.escape(n) for n in _province_names(province))
+    return re.sub(rf"(\btỉnh)\s+(?:{names})$", r"\1", text, flags=re.I)
+
+
+def _spell_out(text: str) -> str:
+    """Abbreviations spelled out ('CNTT' → 'công nghệ thông tin'), except those whose
+    abbreviation is the canonical form, which go the other way ('Ủy ban nhân dân' → 'UBND')."""
+    rows = _abbreviation_rows()
+    kept = {r["abbreviation"]: r["expansion"] for r in rows if r["canonical_form"] == "abbreviation"}
+    for abbreviation, expansion in kept.items():
+        text = re.sub(rf"(?<!\w)(?i:{_expansion_pattern(expansion)})(?!\w)", abbreviation, text)
+    spelled = {r["abbreviation"]: r["expansion"] for r in rows if r["abbreviation"] not in kept}
+    pattern = "|".join(map(re.escape, sorted(spelled, key=len, reverse=True)))
+
+    def expand(m: re.Match) -> str:
+        expansion = spelled[m.group()]
+        starts_name = _ends_with_head().search(text[:m.start()])  # 'Trung tâm CNTT' → 'Trung tâm Công …'
+        return expansion[0].upper() + expansion[1:] if starts_name else expansion
+
+    return re.sub(rf"(?<![\w&])(?:{pattern})(?![\w&])", expand, text)
+
+
+def _collective_rest(text: str) -> str | None:
+    """Rule 7: what follows 'Các' when the text names a class of bodies, else None.
+    A lower-case word after the collective noun marks a class ('doanh nghiệp viễn
+    thông'); a capitalised one a proper name ('Trường Đại học Đồng Tháp')."""
+    if m := _determiner().match(text):
+        return text[m.end():]
+    if m := _collective_head().match(text):
+        following = text[m.end():].split()
+        if not following or not following[0][0].isupper():
+            return text
+    return None
+
+
+def _lower_common_words(text: str) -> str:
+    """Lower-case a collective's words, except acronyms, province names and the names of
+    single bodies inside it ('Các doanh nghiệp được Bộ Thông tin và Truyền thông cấp phép')."""
+    keep = [(s, e) for s, e, a in find_agencies(text) if a.kind != "collective"]
+    names = "|".join(re.escape(n) for n in _province_names(None))
+    keep += [m.span() for m in re.finditer(rf"(?<!\w)(?:{names})(?!\w)", text)]
+
+    def lower(m: re.Match) -> str:
+        word = m.group()
+        if any(s <= m.start() < e for s, e in keep) or sum(c.isupper() for c in word) > 1:
+            return word
+        return word.lower()
+
+    return re.sub(r"\w+", lower, text)

@@ -166,7 +166,7 @@ def _domain(section: Section) -> str | None:
     return None
 
 
-def _in_goal_section(section: Section) -> bool:
+def in_goal_section(section: Section) -> bool:
     return any(any(w in normalize_key(t) for w in _words("section")) for t in section.titles)
 
 
@@ -186,7 +186,7 @@ def clauses(text: str) -> list[tuple[int, int]]:
 
 
 def targets_in_block(doc: Document, block: Block, section: Section) -> list[Target]:
-    goal = _in_goal_section(section)
+    goal = in_goal_section(section)
     text = block.text
     body_at = _BULLET.match(text).end() if _BULLET.match(text) else 0
     out = []

@@ -19,15 +19,15 @@ from pathlib import Path
 
 import numpy as np
 
-from ..document import Document
+from ..document import Cell, Document
 from ..errors import CorruptFile, EmptyDocument, OCRUnavailable, TooLarge
 from .assemble import Piece, assemble
-from .layout import Word, drop_running_heads, group_lines, paragraphs, reading_order
+from .layout import HEADER_BAND, Line, Word, drop_running_heads, group_lines, paragraphs, reading_order
 from .tables import BoxCell, grid_cells
 
 TESSERACT_ENV = "PLANEXTRACT_TESSERACT"
 LANGUAGE = "vie"
-DPI = 300
+DPI = 350                        # render resolution: the tone marks of 12 pt table text need it
 SCALE = DPI / 72                 # pixels per point of the rendered page
 WORKERS = 2                      # pages OCR'd at the same time
 TESSERACT_TIMEOUT = 600          # seconds for one tesseract run
@@ -42,6 +42,15 @@ V_RULE = 12.0                    # points: a vertical one (a one-line row is ~21
 MIN_CELL = 5.0                   # points: a thinner region between rules is not a cell
 MIN_TABLE_WIDTH = 0.25           # share of the page width
 MIN_INK = 40                     # pixels: less ink than this in a cell is noise (specks)
+GLYPH_AREA = 60                  # pixels: an ink blob this big is (part of) a letter, not a speck
+MARK_REACH = 41                  # pixels (~10 pt): tone marks, dots and a dash sit this close to letters
+PAPER_MARGIN = 8                 # grey levels below the paper tone that are still paper
+BLOCK_JOIN_X = 12.0              # points: wider than a justified word gap, narrower than a column gap
+BLOCK_JOIN_Y = 8.0               # points: the gap between lines and paragraphs of one column
+BLOCK_PAD = 10                   # pixels of white around a block or cell given to tesseract
+PAGE_PSM = 6                     # tesseract page segmentation for a block: one column of lines
+CELL_PSM = 6                     # … and for a cell
+RULE_REMNANTS = set("_|¦~")      # what tesseract reads into leftovers of a rule
 
 
 def tesseract_command() -> str:
@@ -83,8 +92,12 @@ def read_scanned_pdf(path: Path, *, max_pages: int) -> Document:
     raw = "\f".join(raw for _, raw in results)
     if not any(p.text.strip() or p.is_table for p in pieces):
         raise EmptyDocument(source, "OCR found no text on the scanned pages")
-    return assemble(join_across_pages(pieces), source=source, fmt="scan", raw_text=raw,
-                    pages=len(images))
+    pieces = join_across_pages(pieces)
+    fix_heading_numbers(pieces)
+    for piece in pieces:
+        if piece.is_table:
+            fix_row_numbers(piece.cells)
+    return assemble(pieces, source=source, fmt="scan", raw_text=raw, pages=len(images))
 
 
 # ---------------------------------------------------------------- rendering
@@ -123,10 +136,9 @@ def render_pages(path: Path, max_pages: int) -> tuple[list[np.ndarray], list[tup
 # ---------------------------------------------------------------- image clean-up
 
 def ink_mask(grey: np.ndarray) -> np.ndarray:
-    """Ink = 255, paper = 0 (Otsu on a lightly smoothed page)."""
+    """Ink = 255, paper = 0 (Otsu; the median filter keeps JPEG noise out of the mask)."""
     import cv2
-    blurred = cv2.GaussianBlur(grey, (3, 3), 0)
-    _, ink = cv2.threshold(blurred, 0, 255, cv2.THRESH_BINARY_INV | cv2.THRESH_OTSU)
+    _, ink = cv2.threshold(cv2.medianBlur(grey, 3), 0, 255, cv2.THRESH_BINARY_INV | cv2.THRESH_OTSU)
     return ink
 
 
@@ -156,13 +168,18 @@ def straighten(grey: np.ndarray) -> np.ndarray:
     return rotate(grey, angle, fill=255) if abs(angle) >= 0.02 else grey
 
 
-def denoise(grey: np.ndarray) -> np.ndarray:
-    """Paper tone, JPEG noise and specks off, the grey edges of strokes kept: on a
-    page that is nearly all paper, tesseract would otherwise read the noise as text."""
+def clean_page(grey: np.ndarray, ink: np.ndarray) -> np.ndarray:
+    """Paper white, specks away from text gone, strokes untouched. No smoothing of the
+    strokes: blurring or thresholding them loses the small hook of the hỏi tone mark,
+    which tesseract then reads as a sắc (tổ → tố)."""
     import cv2
-    smooth = cv2.medianBlur(grey, 3)
-    threshold, _ = cv2.threshold(smooth, 0, 255, cv2.THRESH_BINARY | cv2.THRESH_OTSU)
-    return np.where(smooth > threshold, 255, smooth).astype(np.uint8)
+    n, labels, stats, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
+    big = np.zeros(n, bool)
+    big[1:] = stats[1:, cv2.CC_STAT_AREA] >= GLYPH_AREA
+    near_text = cv2.dilate(big[labels].astype(np.uint8),
+                           cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (MARK_REACH, MARK_REACH)))
+    paper = float(np.median(grey))
+    return np.where((near_text > 0) & (grey < paper - PAPER_MARGIN), grey, 255).astype(np.uint8)
 
 
 # ---------------------------------------------------------------- ruled tables
@@ -244,6 +261,13 @@ class OcrWord:
     right: int
     bottom: int
     conf: float
+    line_top: int = 0
+    line_bottom: int = 0
+
+    def moved(self, dx: int, dy: int) -> "OcrWord":
+        return OcrWord(self.image, self.line, self.text, self.left + dx, self.top + dy,
+                       self.right + dx, self.bottom + dy, self.conf,
+                       self.line_top + dy, self.line_bottom + dy)
 
 
 def run_tesseract(command: str, source: str, images: list[np.ndarray], psm: int) -> list[OcrWord]:
@@ -274,8 +298,7 @@ def run_tesseract(command: str, source: str, images: list[np.ndarray], psm: int)
 
 
 def parse_tsv(tsv: str) -> list[OcrWord]:
-    """Words of tesseract's TSV output; each word's top/bottom are its line's, so that
-    the words of one line share a top whatever their diacritics."""
+    """Words of tesseract's TSV output, each with the box of its line."""
     lines: dict[tuple, tuple[int, int]] = {}
     words: list[OcrWord] = []
     for row in tsv.splitlines()[1:]:
@@ -291,7 +314,7 @@ def parse_tsv(tsv: str) -> list[OcrWord]:
             words.append(OcrWord(page - 1, key[1:], f[11].strip(), left, top, left + width,
                                  top + height, float(f[10])))
     for w in words:
-        w.top, w.bottom = lines.get((w.image + 1, *w.line), (w.top, w.bottom))
+        w.line_top, w.line_bottom = lines.get((w.image + 1, *w.line), (w.top, w.bottom))
     return words
 
 
@@ -301,41 +324,107 @@ def read_page(command: str, source: str, grey: np.ndarray, size: tuple[float, fl
               number: int) -> tuple[list[Piece], str]:
     """One page image → its pieces in reading order, and its raw text."""
     from .pdf import in_reading_order
-    grey = denoise(straighten(grey))
+    grey = straighten(grey)
     ink = ink_mask(grey)
     tables = find_tables(ink)
-    text_image = grey.copy()
+    clean = clean_page(grey, ink)
+    text_image = clean.copy()
     for t in tables:
-        text_image[t.top:t.bottom, t.x0:t.x1] = 255
+        text_image[t.top:t.bottom + 1, t.x0:t.x1 + 1] = 255
     width, height = size
-    words = [_word(w) for w in run_tesseract(command, source, [text_image], psm=PAGE_PSM)
-             if keep_word(w)]
+    words = font_boxes(drop_noise_lines([w for w in read_text_blocks(command, source, text_image)
+                                         if keep_word(w)], text_image.shape[0]))
     lines = drop_running_heads(group_lines(words), height)
     items = paragraphs(reading_order(lines, width), number)
-    table_items = [(t.top / SCALE, table_piece(command, source, grey, ink, t, number)) for t in tables]
+    table_items = [(t.top / SCALE, table_piece(command, source, clean, ink, t, number)) for t in tables]
     raw = "\n".join(l.text for l in lines)
     return in_reading_order(items, table_items), raw
 
 
-PAGE_PSM = 6        # one uniform block: the two columns of a header share their lines
-CELL_PSM = 6
+def read_text_blocks(command: str, source: str, image: np.ndarray) -> list[OcrWord]:
+    """OCR the text outside tables block by block (one tesseract run): a block is one
+    column of lines, so tesseract does not weave the small-type "Nơi nhận" list and
+    the signature block beside it into the same lines."""
+    blocks = text_blocks(image)
+    crops = [np.pad(crop, BLOCK_PAD, constant_values=255) for _, _, crop in blocks]
+    words = run_tesseract(command, source, crops, psm=PAGE_PSM)
+    return [w.moved(blocks[w.image][0] - BLOCK_PAD, blocks[w.image][1] - BLOCK_PAD) for w in words]
+
+
+def text_blocks(image: np.ndarray) -> list[tuple[int, int, np.ndarray]]:
+    """(x, y, crop) of each block of text: ink joined across word gaps and line gaps,
+    not across the wider gap between two columns."""
+    import cv2
+    ink = (image < 128).astype(np.uint8)
+    if not ink.any():
+        return []
+    join = cv2.getStructuringElement(cv2.MORPH_RECT, (int(BLOCK_JOIN_X * SCALE), int(BLOCK_JOIN_Y * SCALE)))
+    n, labels, stats, _ = cv2.connectedComponentsWithStats(cv2.dilate(ink, join), connectivity=8)
+    blocks = []
+    for i in range(1, n):
+        x, y, w, h, _ = stats[i]
+        crop = np.where(labels[y:y + h, x:x + w] == i, image[y:y + h, x:x + w], 255).astype(np.uint8)
+        blocks.append((int(x), int(y), crop))
+    return sorted(blocks, key=lambda b: (b[1], b[0]))
+
+
+# Letters and marks that reach below the baseline; a word without any sits on it.
+DESCENDERS = set("gpqyjQạặậẹệịọộợụựỵẠẶẬẸỆỊỌỘỢỤỰỴ,;()[]{}|/")
+LINE_BOX_EMS = 1.3      # a line's ink box, from stacked tone marks to descenders, in ems
+ASCENT, DESCENT = 0.89, 0.22   # of the font box around the baseline (Times-like fonts)
+
+
+def font_boxes(words: list[OcrWord]) -> list[Word]:
+    """OCR boxes hug the ink (tone marks above, descenders below), the PDF reader's boxes
+    are font boxes around the baseline. Give each word the font box of its line's
+    baseline, so that words on one baseline share a top whatever their marks, as
+    `layout` expects."""
+    by_line: dict[tuple, list[OcrWord]] = {}
+    for w in words:
+        by_line.setdefault((w.image, w.line), []).append(w)
+    out = []
+    for line in by_line.values():
+        em = (line[0].line_bottom - line[0].line_top) / LINE_BOX_EMS
+        on_baseline = [w.bottom for w in line if not set(w.text) & DESCENDERS]
+        baseline = float(np.median(on_baseline)) if on_baseline else line[0].line_bottom - DESCENT * em
+        top, bottom = (baseline - ASCENT * em) / SCALE, (baseline + DESCENT * em) / SCALE
+        out += [Word(w.text, w.left / SCALE, w.right / SCALE, top, bottom) for w in line]
+    return out
 
 
 def keep_word(w: OcrWord) -> bool:
     """Drop what tesseract read into specks and rule remnants."""
+    if set(w.text) <= RULE_REMNANTS:
+        return False
     return w.conf >= 0 and any(ch.isalnum() for ch in w.text) or w.conf >= 60
 
 
-def table_piece(command: str, source: str, grey: np.ndarray, ink: np.ndarray,
-                table: TableImage, number: int) -> Piece:
-    crops, boxes = [], []
-    for x0, top, x1, bottom in table.cells:
-        boxes.append(_cell_box(table, x0, top, x1, bottom))
-        crops.append(cell_image(grey, ink, table.rules, x0, top, x1, bottom))
-    wanted = [i for i, crop in enumerate(crops) if crop is not None]
-    words = run_tesseract(command, source, [crops[i] for i in wanted], psm=CELL_PSM)
-    texts: dict[int, list[str]] = {}
+def drop_noise_lines(words: list[OcrWord], page_height: int) -> list[OcrWord]:
+    """Drop the lines that are not text of the plan: punctuation only (specks, stamps),
+    or a lone short token in the top or bottom band, the page number whatever
+    tesseract made of its digits ("5" → "S")."""
+    band = HEADER_BAND * page_height
+    by_line: dict[tuple, list[OcrWord]] = {}
     for w in words:
+        by_line.setdefault((w.image, w.line), []).append(w)
+    out = []
+    for line in by_line.values():
+        text = " ".join(w.text for w in line)
+        in_band = line[0].line_top < band or line[0].line_bottom > page_height - band
+        if not any(ch.isalnum() for ch in text) or (in_band and len(line) == 1 and len(text) <= 3):
+            continue
+        out += line
+    return out
+
+
+def table_piece(command: str, source: str, clean: np.ndarray, ink: np.ndarray,
+                table: TableImage, number: int) -> Piece:
+    """OCR each cell on its own (one tesseract run for all of them) and make a grid."""
+    boxes = [_cell_box(*cell) for cell in table.cells]
+    crops = [cell_image(clean, ink, table.rules, *cell) for cell in table.cells]
+    wanted = [i for i, crop in enumerate(crops) if crop is not None]
+    texts: dict[int, list[str]] = {}
+    for w in run_tesseract(command, source, [crops[i] for i in wanted], psm=CELL_PSM):
         if keep_word(w):
             texts.setdefault(wanted[w.image], []).append(w.text)
     for i, box in enumerate(boxes):
@@ -343,26 +432,130 @@ def table_piece(command: str, source: str, grey: np.ndarray, ink: np.ndarray,
     return Piece(page=number, cells=grid_cells(boxes))
 
 
-def _cell_box(table: TableImage, x0: int, top: int, x1: int, bottom: int) -> BoxCell:
+def _cell_box(x0: int, top: int, x1: int, bottom: int) -> BoxCell:
     """The cell's box in points, out to the middle of its rules, so that neighbours share edges."""
     half_rule = 4  # pixels: half the dilated rule around the region
     return BoxCell((x0 - half_rule) / SCALE, (top - half_rule) / SCALE,
                    (x1 + half_rule) / SCALE, (bottom + half_rule) / SCALE, text="")
 
 
-def cell_image(grey: np.ndarray, ink: np.ndarray, rules: np.ndarray,
+def cell_image(clean: np.ndarray, ink: np.ndarray, rules: np.ndarray,
                x0: int, top: int, x1: int, bottom: int) -> np.ndarray | None:
-    """The inside of a cell, rules whitened, on a white margin; None when it holds no text."""
+    """The inside of a cell, rules whitened, on a white margin; None when it holds no text
+    (an empty "phối hợp" cell must stay empty, not become a speck read as text)."""
     import cv2
-    crop = grey[top:bottom, x0:x1].copy()
-    crop[rules[top:bottom, x0:x1] > 0] = 255
-    cell_ink = ink[top:bottom, x0:x1].copy()
-    cell_ink[rules[top:bottom, x0:x1] > 0] = 0
+    inside = np.s_[top:bottom, x0:x1]
+    crop = clean[inside].copy()
+    crop[rules[inside] > 0] = 255
+    cell_ink = np.where((rules[inside] == 0) & (crop < 255), ink[inside], 0).astype(np.uint8)
     n, _, stats, _ = cv2.connectedComponentsWithStats(cell_ink, connectivity=8)
     if n <= 1 or stats[1:, cv2.CC_STAT_AREA].max() < MIN_INK:
         return None
-    return cv2.copyMakeBorder(crop, 10, 10, 10, 10, cv2.BORDER_CONSTANT, value=255)
+    return np.pad(crop, BLOCK_PAD, constant_values=255)
 
 
-def _word(w: OcrWord) -> Word:
-    return Word(w.text, w.left / SCALE, w.right / SCALE, w.top / SCALE, w.bottom / SCALE)
+# ---------------------------------------------------------------- row numbers
+
+# What tesseract reads a lone number as: serif "II" → "H", "I" → "l", "5" → "S" …
+_MISREAD = {"l": ["I", "1"], "|": ["I", "1"], "!": ["I", "1"], "i": ["I", "1"], "1": ["I"],
+            "í": ["I"], "ì": ["I"], "ị": ["I"], "Ị": ["I"], "H": ["II"], "h": ["II"],
+            "Y": ["V"], "y": ["V"], "v": ["V"], "x": ["X"], "S": ["5"], "s": ["5"],
+            "O": ["0"], "o": ["0"], "Z": ["2"], "z": ["2"]}
+_ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X",
+          "XI", "XII", "XIII", "XIV", "XV", "XVI", "XVII", "XVIII", "XIX", "XX"]
+_UPPER = "ABCDĐEGHIKLMNOPQRSTUVXY"     # Vietnamese alphabetical numbering
+_LOWER = "abcdđeghiklmnopqrstuvxy"
+_MAX_NUMBER_CHARS = 4
+
+
+def fix_row_numbers(cells: list[Cell]) -> None:
+    """Correct the row numbers of the first column (STT) that OCR misread, by the sequence
+    they run in: after group row "I" comes "II" (read "H"), after "VI" "VII" (read "VH").
+    A reading that is a plausible next number is kept as read."""
+    first = sorted((c for c in cells if c.col == 0 and c.text.strip()), key=lambda c: c.row)
+    if not first or sum(len(c.text.strip()) <= _MAX_NUMBER_CHARS for c in first) < 0.6 * len(first):
+        return  # not a numbering column
+    group_rows = {c.row for c in cells if c.col == 1 and c.col_span > 1}
+    numbering = _Numbering()
+    for cell in first:
+        text = cell.text.strip()
+        core = text.rstrip(".)")
+        if core and len(core) <= _MAX_NUMBER_CHARS:
+            kinds = ("upper", "roman", "arabic", "lower") if cell.row in group_rows \
+                else ("arabic", "lower", "roman", "upper")
+            cell.text = numbering.choose(core, kinds) + text[len(core):]
+
+
+def fix_heading_numbers(pieces: list[Piece]) -> None:
+    """Correct the misread Roman number of a heading ("HI. CÁC NHIỆM VỤ" → "III. …") by the
+    sequence of headings before it. A heading number that is valid as read is kept."""
+    numbering = _Numbering()
+    for piece in pieces:
+        head, _, rest = piece.text.partition(" ")
+        core = head[:-1]
+        if piece.is_table or not head.endswith(".") or not rest[:1].isupper() \
+                or not core or len(core) > _MAX_NUMBER_CHARS:
+            continue
+        if _kind(core) in ("arabic", "roman"):
+            numbering.note(core, _kind(core))
+        elif all(ch in _MISREAD or ch in "IVX" for ch in core):
+            piece.text = f"{numbering.choose(core, ('roman',))}. {rest}"
+
+
+class _Numbering:
+    """The last number seen in each style of a numbering, and the numbers that may come next."""
+
+    def __init__(self) -> None:
+        self.last = {"arabic": 0, "roman": 0, "upper": -1, "lower": -1}
+
+    def expected(self, kind: str) -> set[str]:
+        """The next number, or a restart at the first."""
+        last = self.last[kind]
+        if kind == "arabic":
+            return {str(last + 1), "1"}
+        if kind == "roman":
+            return {_ROMAN[min(last, len(_ROMAN) - 1)], _ROMAN[0]}
+        letters = _UPPER if kind == "upper" else _LOWER
+        return {letters[min(last + 1, len(letters) - 1)], letters[0]}
+
+    def choose(self, core: str, kinds: tuple[str, ...]) -> str:
+        """The reading of `core` that continues the numbering; failing that, the first
+        reading that is a number at all (plans repeat and skip numbers); else `core`."""
+        readings = _readings(core)
+        for kind in kinds:
+            for reading in readings:
+                if reading in self.expected(kind):
+                    return self.note(reading, kind)
+        for reading in readings:
+            if (kind := _kind(reading)) in kinds:
+                return self.note(reading, kind)
+        return core
+
+    def note(self, number: str, kind: str) -> str:
+        if kind == "arabic":
+            self.last[kind] = int(number)
+        elif kind == "roman":
+            self.last[kind] = _ROMAN.index(number) + 1
+        else:
+            self.last[kind] = (_UPPER if kind == "upper" else _LOWER).index(number)
+        return number
+
+
+def _kind(text: str) -> str | None:
+    if text.isdigit():
+        return "arabic"
+    if text in _ROMAN:
+        return "roman"
+    if len(text) == 1 and text in _UPPER:
+        return "upper"
+    if len(text) == 1 and text in _LOWER:
+        return "lower"
+    return None
+
+
+def _readings(core: str) -> list[str]:
+    """`core` as read first, then every reading with misread characters replaced."""
+    readings = [""]
+    for ch in core:
+        readings = [r + option for r in readings for option in [ch, *_MISREAD.get(ch, [])]]
+    return list(dict.fromkeys(readings))

@@ -1,0 +1,348 @@
+"""Agency gazetteer and canonical names: SCHEMA.md's rules, the seeds' cells, the gold lists."""
+from __future__ import annotations
+
+import csv
+import json
+import re
+from importlib import resources
+
+import pytest
+
+from planextract.extract.agencies import (
+    Agency, canonical_agencies, canonical_names, find_agencies, gazetteer_conflicts, successor_of,
+)
+from planextract.normalize import normalize_line
+
+from ..conftest import ANNOTATIONS, CORPUS
+
+
+def names(cell: str, province: str | None = None) -> list[str]:
+    return [a.name for a in canonical_agencies(cell, province)]
+
+
+# ------------------------------------------------------------ SCHEMA.md rules
+
+@pytest.mark.parametrize("cell, expected", [
+    # rule 1: split at ';', '- ' and between different head nouns; one head noun stays one name
+    ("Các Sở: Giáo dục và Đào tạo, Y tế", ["Sở Giáo dục và Đào tạo", "Sở Y tế"]),
+    ("Các trường đại học, cao đẳng, giáo dục nghề nghiệp",
+     ["Các trường đại học, cao đẳng, giáo dục nghề nghiệp"]),
+    ("Sở Y tế; Sở Y tế, Sở Tài chính", ["Sở Y tế", "Sở Tài chính"]),
+    # rule 2: the departments as a whole, and 'địa phương' in such a list
+    ("Các Sở, Ban, ngành", ["Các sở, ban, ngành"]),
+    ("Sở, ban, ngành", ["Các sở, ban, ngành"]),
+    ("các sở, ngành tỉnh", ["Các sở, ban, ngành"]),
+    ("Các sở, ban, ngành có liên quan", ["Các sở, ban, ngành"]),
+    ("Các sở, ban, ngành, địa phương", ["Các sở, ban, ngành", "Các địa phương"]),
+    # rule 3: district and commune level
+    ("UBND cấp huyện", ["UBND cấp huyện"]),
+    ("UBND huyện, thị xã, thành phố", ["UBND các huyện, thị xã, thành phố"]),
+    ("UBND các huyện, thị xã, thành phố", ["UBND các huyện, thị xã, thành phố"]),
+    ("Ủy ban nhân dân các huyện, thị xã, thành phố", ["UBND các huyện, thị xã, thành phố"]),
+    ("UBND cấp huyện; cấp xã", ["UBND cấp huyện", "UBND cấp xã"]),
+    # rule 4: abbreviations and spelling variants
+    ("Sở TT&TT", ["Sở Thông tin và Truyền thông"]),
+    ("Sở TTTT", ["Sở Thông tin và Truyền thông"]),
+    ("Sở KH&ĐT", ["Sở Kế hoạch và Đầu tư"]),
+    ("Sở LĐTBXH", ["Sở Lao động - Thương binh và Xã hội"]),
+    ("Sở GD&ĐT", ["Sở Giáo dục và Đào tạo"]),
+    ("Đài PTTH tỉnh", ["Đài Phát thanh và Truyền hình tỉnh"]),
+    ("DN viễn thông, CNTT", ["Các doanh nghiệp viễn thông, công nghệ thông tin"]),
+    ("Các trường ĐH, CĐ", ["Các trường đại học, cao đẳng"]),
+    ("Sở Văn hoá, Thể thao và Du lịch", ["Sở Văn hóa, Thể thao và Du lịch"]),
+    # rule 5: the province's own branch bodies drop its name; proper names keep it
+    ("Đài PTTH Gia Lai", ["Đài Phát thanh và Truyền hình tỉnh"]),
+    ("Cục Thuế tỉnh Nghệ An", ["Cục Thuế tỉnh"]),
+    ("Chi nhánh Ngân hàng Nhà nước tỉnh", ["Ngân hàng Nhà nước tỉnh"]),
+    ("Báo Gia Lai", ["Báo Gia Lai"]),
+    ("Trường Đại học Đồng Tháp", ["Trường Đại học Đồng Tháp"]),
+    # rule 6: parenthetical remarks
+    ("Văn phòng UBND tỉnh (Cổng Thông tin điện tử tỉnh)", ["Văn phòng UBND tỉnh"]),
+    # rule 7: plural collectives start with 'Các'
+    ("doanh nghiệp viễn thông", ["Các doanh nghiệp viễn thông"]),
+    ("Hiệp hội các Doanh nghiệp tỉnh Gia Lai", ["Hiệp hội Doanh nghiệp tỉnh"]),
+])
+def test_schema_rules(cell, expected):
+    assert names(cell) == expected
+
+
+# ------------------------------------------------------------- spellings met
+
+@pytest.mark.parametrize("written, canonical", [
+    ("Sở TT&TT", "Sở Thông tin và Truyền thông"),
+    ("Sở TTTT", "Sở Thông tin và Truyền thông"),
+    ("SỞ THÔNG TIN VÀ TRUYỀN THÔNG", "Sở Thông tin và Truyền thông"),
+    ("Sở KH&ĐT", "Sở Kế hoạch và Đầu tư"),
+    ("Sở LĐTBXH", "Sở Lao động - Thương binh và Xã hội"),
+    ("Sở LĐ-TB&XH", "Sở Lao động - Thương binh và Xã hội"),
+    ("Sở Lao động, Thương binh và Xã hội", "Sở Lao động - Thương binh và Xã hội"),
+    ("Sở Lao động Thương binh và Xã hội", "Sở Lao động - Thương binh và Xã hội"),
+    ("Sở Lao động - Thương Binh và Xã hội", "Sở Lao động - Thương binh và Xã hội"),
+    ("Sở GD&ĐT", "Sở Giáo dục và Đào tạo"),
+    ("Sở NN&PTNT", "Sở Nông nghiệp và Phát triển nông thôn"),
+    ("Sở Nông nghiệp và phát triển nông thôn", "Sở Nông nghiệp và Phát triển nông thôn"),
+    ("Sở VHTTDL", "Sở Văn hóa, Thể thao và Du lịch"),
+    ("Sở VH-TT&DL", "Sở Văn hóa, Thể thao và Du lịch"),
+    ("Sở Văn hoá, Thể thao và Du lịch", "Sở Văn hóa, Thể thao và Du lịch"),
+    ("Sở TN&MT", "Sở Tài nguyên và Môi trường"),
+    ("Sở KH&CN", "Sở Khoa học và Công nghệ"),
+    ("Sở GTVT", "Sở Giao thông vận tải"),
+    ("Đài PTTH", "Đài Phát thanh và Truyền hình tỉnh"),
+    ("Đài Phát thanh - Truyền hình tỉnh", "Đài Phát thanh và Truyền hình tỉnh"),
+    ("Đài PT-TH", "Đài Phát thanh và Truyền hình tỉnh"),
+    ("VP UBND tỉnh", "Văn phòng UBND tỉnh"),
+    ("Văn phòng Ủy ban nhân dân tỉnh", "Văn phòng UBND tỉnh"),
+    ("Cục Thống kê", "Cục Thống kê tỉnh"),
+    ("Ngân hàng Nhà nước Việt Nam chi nhánh tỉnh Nghệ An", "Ngân hàng Nhà nước tỉnh"),
+    ("Tỉnh đoàn Nghệ An", "Tỉnh Đoàn"),
+    ("Các doanh nghiệp BCVT", "Các doanh nghiệp bưu chính, viễn thông"),
+    ("các doanh nghiệp viễn thông, bưu chính", "Các doanh nghiệp bưu chính, viễn thông"),
+    ("Các đơn vị liên quan", "Các cơ quan, đơn vị liên quan"),
+    ("Bộ TT&TT", "Bộ Thông tin và Truyền thông"),
+])
+def test_spellings_take_one_form(written, canonical):
+    [agency] = canonical_agencies(written)
+    assert agency.name == canonical and agency.known
+
+
+# ---------------------------------------------------- cells of the seeds
+
+@pytest.mark.parametrize("cell, province, expected", [
+    ("Các sở, ban, ngành, địa phương; doanh nghiệp viễn thông, CNTT", "Bình Thuận",
+     ["Các sở, ban, ngành", "Các địa phương", "Các doanh nghiệp viễn thông, công nghệ thông tin"]),
+    ("Các doanh nghiệp sở, ban, ngành, địa phương", "Bình Thuận",  # garbled, read as the annotators did
+     ["Các doanh nghiệp", "Các sở, ban, ngành", "Các địa phương"]),
+    ("Các sở, ban, ngành, địa phương; các trường Tiểu học, THCS, THPT", "Bình Thuận",
+     ["Các sở, ban, ngành", "Các địa phương",
+      "Các trường tiểu học, trung học cơ sở, trung học phổ thông"]),
+    ("Các sở, ban, ngành, địa phương; hiệp hội doanh nghiệp", "Bình Thuận",
+     ["Các sở, ban, ngành", "Các địa phương", "Các hiệp hội doanh nghiệp"]),
+    ("Các viện nghiên cứu, trường đại học, doanh nghiệp công nghệ số", "Bình Thuận",
+     ["Các viện nghiên cứu", "Các trường đại học", "Các doanh nghiệp công nghệ số"]),
+    ("Cục Thống kê tỉnh; các sở, ngành", "Nghệ An", ["Cục Thống kê tỉnh", "Các sở, ban, ngành"]),
+    ("Văn phòng UBND tỉnh (Công Thông tin điện tử tỉnh)", "Nghệ An", ["Văn phòng UBND tỉnh"]),
+    ("Văn phòng UBND tỉnh (Công Thông tin điện tử tỉnh); các Sở: Thông tin và Truyền thông, Y tế, "
+     "Công Thương; Ngân hàng Nhà nước tỉnh", "Nghệ An",
+     ["Văn phòng UBND tỉnh", "Sở Thông tin và Truyền thông", "Sở Y tế", "Sở Công Thương",
+      "Ngân hàng Nhà nước tỉnh"]),
+    ("Sở Giáo dục và Đào tạo; Sở Lao động Thương binh và Xã hội; các Trường Đại học, Cao đẳng",
+     "Nghệ An", ["Sở Giáo dục và Đào tạo", "Sở Lao động - Thương binh và Xã hội",
+                 "Các trường đại học, cao đẳng"]),
+    ("UBND cấp huyện; các doanh nghiệp viễn thông/CNTT", "Nghệ An",
+     ["UBND cấp huyện", "Các doanh nghiệp viễn thông, công nghệ thông tin"]),
+    ("Sở Lao động - Thương Binh và Xã hội, Sở Thông tin và Truyền thông", "Nghệ An",
+     ["Sở Lao động - Thương binh và Xã hội", "Sở Thông tin và Truyền thông"]),
+    ("Sở, ban, ngành, UBND huyện, thị xã, thành phố", "Gia Lai",
+     ["Các sở, ban, ngành", "UBND các huyện, thị xã, thành phố"]),
+    ("Các sở, ban, ngành; UBND các huyện, thị xã, thành phố; - Báo Gia Lai; - Đài PTTH Gia Lai",
+     "Gia Lai", ["Các sở, ban, ngành", "UBND các huyện, thị xã, thành phố", "Báo Gia Lai",
+                 "Đài Phát thanh và Truyền hình tỉnh"]),
+    ("Sở Giáo dục và Đào tạo; Sở Nội vụ; Sở Thông tin và Truyền thông; Sở Lao động, Thương binh "
+     "và Xã hội và các đơn vị liên quan", "Gia Lai",
+     ["Sở Giáo dục và Đào tạo", "Sở Nội vụ", "Sở Thông tin và Truyền thông",
+      "Sở Lao động - Thương binh và Xã hội", "Các cơ quan, đơn vị liên quan"]),
+    ("Sở, ban, ngành, Hiệp hội các Doanh nghiệp tỉnh Gia Lai", "Gia Lai",
+     ["Các sở, ban, ngành", "Hiệp hội Doanh nghiệp tỉnh"]),
+    ("- Các sở, ngành tỉnh - UBND cấp huyện", "Đồng Tháp", ["Các sở, ban, ngành", "UBND cấp huyện"]),
+    ("- Các sở, ngành tỉnh\n- UBND cấp huyện\n- Các sở, ngành tỉnh\n- UBND cấp huyện", "Đồng Tháp",
+     ["Các sở, ban, ngành", "UBND cấp huyện"]),
+    ("Các Trường: ĐH Đồng Tháp, CĐCĐ Đồng Tháp", "Đồng Tháp",
+     ["Trường Đại học Đồng Tháp", "Trường Cao đẳng Cộng đồng Đồng Tháp"]),
+    ("- UBND cấp huyện\n- Các doanh nghiệp bưu\nchính, viễn thông", "Đồng Tháp",
+     ["UBND cấp huyện", "Các doanh nghiệp bưu chính, viễn thông"]),
+    ("- Tỉnh Đoàn\n- UBND cấp huyện\n- Các Tổ Công nghệ số cộng đồng", "Đồng Tháp",
+     ["Tỉnh Đoàn", "UBND cấp huyện", "Các tổ công nghệ số cộng đồng"]),
+    ("Đài Phát thanh và Truyền hình Đồng Tháp", "Đồng Tháp", ["Đài Phát thanh và Truyền hình tỉnh"]),
+    ("- Sở Tài nguyên và Môi trường;\nSở Thông tin và Truyền thông; Sở Khoa học và Công nghệ\n"
+     "- UBND cấp huyện", "Đồng Tháp",
+     ["Sở Tài nguyên và Môi trường", "Sở Thông tin và Truyền thông", "Sở Khoa học và Công nghệ",
+      "UBND cấp huyện"]),
+    ("Các Sở, Ban, ngành, UBND các huyện, thành phố", "Đắk Nông",
+     ["Các sở, ban, ngành", "UBND các huyện, thành phố"]),
+    ("Sở Thông tin và Truyền thông, Các doanh nghiệp viễn thông, bưu chính", "Đắk Nông",
+     ["Sở Thông tin và Truyền thông", "Các doanh nghiệp bưu chính, viễn thông"]),
+    ("Sở Văn hóa, Thể thao và Du lịch; các đơn vị khác có liên quan", "Đắk Nông",
+     ["Sở Văn hóa, Thể thao và Du lịch", "Các cơ quan, đơn vị liên quan"]),
+    ("Sở Y tế, Giáo dục và Đào tạo", None, ["Sở Y tế", "Sở Giáo dục và Đào tạo"]),
+    ("Các sở, ban, ngành theo chức năng, nhiệm vụ", None, ["Các sở, ban, ngành"]),
+    ("Các sở, ban, ngành; các", None, ["Các sở, ban, ngành"]),
+    ("", None, []),
+])
+def test_seed_cells(cell, province, expected):
+    assert names(cell, province) == expected
+
+
+def test_unknown_organisations_are_kept_as_worded():
+    [a] = canonical_agencies("Các DN được Bộ Thông tin và Truyền thông cấp phép")
+    assert a == Agency("Các doanh nghiệp được Bộ Thông tin và Truyền thông cấp phép", False, None,
+                       "collective")
+    [a] = canonical_agencies("Trung tâm Giám sát, điều hành đô thị thông minh")
+    assert (a.name, a.known, a.kind) == ("Trung tâm Giám sát, điều hành đô thị thông minh", False, None)
+    assert names("Trung tâm CNTT tỉnh Gia Lai", "Gia Lai") == ["Trung tâm Công nghệ thông tin tỉnh"]
+    assert names("UBND thành phố Pleiku và các địa phương triển khai đồng bộ thông minh", "Gia Lai") == [
+        "UBND thành phố Pleiku", "Các địa phương triển khai đồng bộ thông minh"]
+    # another province's department is not the plan's own: kept as written, not known
+    [a] = canonical_agencies("Sở Y tế tỉnh Lâm Đồng", "Gia Lai")
+    assert (a.name, a.known) == ("Sở Y tế tỉnh Lâm Đồng", False)
+
+
+def test_single_bodies_never_start_with_cac():
+    for cell in ["Các Trường: ĐH Đồng Tháp, CĐCĐ Đồng Tháp", "Các Sở: Y tế, Tư pháp"]:
+        assert not any(n.startswith("Các") for n in names(cell))
+
+
+def test_canonical_names_is_the_list_of_names():
+    assert canonical_names("Sở TT&TT; các sở, ngành") == ["Sở Thông tin và Truyền thông",
+                                                          "Các sở, ban, ngành"]
+
+
+# -------------------------------------------------------- 2025 successors
+
+@pytest.mark.parametrize("name, successor", [
+    ("Sở Thông tin và Truyền thông", "Sở Khoa học và Công nghệ"),
+    ("Sở TT&TT", "Sở Khoa học và Công nghệ"),
+    ("Sở Kế hoạch và Đầu tư", "Sở Tài chính"),
+    ("Sở Lao động - Thương binh và Xã hội", "Sở Nội vụ"),
+    ("Sở Nông nghiệp và Phát triển nông thôn", "Sở Nông nghiệp và Môi trường"),
+    ("Sở Tài nguyên và Môi trường", "Sở Nông nghiệp và Môi trường"),
+    ("Sở Giao thông vận tải", "Sở Xây dựng"),
+    ("UBND cấp huyện", "UBND cấp xã"),
+    ("UBND các huyện, thị xã, thành phố", "UBND cấp xã"),
+    ("Cục Thuế tỉnh", "Thuế tỉnh"),
+    ("Cục Thống kê tỉnh", "Chi cục Thống kê tỉnh"),
+    ("Sở Y tế", None),
+    ("Các sở, ban, ngành", None),
+    ("Trung tâm Không có", None),
+])
+def test_successor_of(name, successor):
+    assert successor_of(name) == successor
+
+
+def test_agencies_carry_successor_and_kind():
+    [a, b] = canonical_agencies("Sở TT&TT; UBND cấp huyện")
+    assert a == Agency("Sở Thông tin và Truyền thông", True, "Sở Khoa học và Công nghệ", "department")
+    assert b == Agency("UBND cấp huyện", True, "UBND cấp xã", "people_committee")
+
+
+# ------------------------------------------------------------- running text
+
+def test_find_agencies_offsets_and_longest_match():
+    text = ("Sở TT&TT chủ trì, phối hợp với Sở Văn hóa, Thể thao và Du lịch, UBND các huyện, "
+            "thị xã, thành phố và Cục Thuế tỉnh Nghệ An triển khai.")
+    found = find_agencies(text, "Nghệ An")
+    assert [(text[s:e], a.name) for s, e, a in found] == [
+        ("Sở TT&TT", "Sở Thông tin và Truyền thông"),
+        ("Sở Văn hóa, Thể thao và Du lịch", "Sở Văn hóa, Thể thao và Du lịch"),
+        ("UBND các huyện, thị xã, thành phố", "UBND các huyện, thị xã, thành phố"),
+        ("Cục Thuế tỉnh Nghệ An", "Cục Thuế tỉnh"),
+    ]
+
+
+def test_find_agencies_leaves_out_common_words():
+    text = "Phát triển kinh tế địa phương, hỗ trợ doanh nghiệp và cơ sở giáo dục, đào tạo; Chính phủ số."
+    assert find_agencies(text) == []
+
+
+def test_find_agencies_in_a_seed_is_quick_and_finds_the_departments():
+    text = (CORPUS / "gia-lai-2068-2022.txt").read_text(encoding="utf-8")
+    found = {a.name for _, _, a in find_agencies(text, "Gia Lai")}
+    assert {"Sở Thông tin và Truyền thông", "Báo Gia Lai", "Đài Phát thanh và Truyền hình tỉnh",
+            "Hiệp hội Doanh nghiệp tỉnh", "UBND các huyện, thị xã, thành phố"} <= found
+
+
+# ---------------------------------------------------------------- the data
+
+def _rows(name: str) -> list[dict[str, str]]:
+    with resources.files("planextract.data").joinpath(name).open(encoding="utf-8") as f:
+        return list(csv.DictReader(f))
+
+
+KINDS = {"department", "people_committee", "collective", "central_ministry", "provincial_branch",
+         "media", "education", "enterprise", "party_mass", "other"}
+
+
+def test_gazetteer_is_consistent():
+    rows = _rows("agencies.csv")
+    assert gazetteer_conflicts() == []
+    for row in rows:
+        name = row["canonical"]
+        assert row["kind"] in KINDS, name
+        assert normalize_line(name) == name, name
+        assert name.startswith("Các ") == (row["kind"] == "collective"), name
+        if row["successor"]:
+            assert canonical_agencies(row["successor"])[0].known, row["successor"]
+        if "{province}" not in name:
+            assert names(name) == [name], name  # every canonical name reads as itself
+
+
+def test_abbreviations_file():
+    rows = _rows("abbreviations.csv")
+    assert {r["canonical_form"] for r in rows} <= {"expansion", "abbreviation"}
+    assert {"TT&TT", "TTTT", "KH&ĐT", "LĐTBXH", "LĐ-TB&XH", "GD&ĐT", "NN&PTNT", "VHTTDL", "VH-TT&DL",
+            "TN&MT", "PTTH", "BCVT", "UBND", "HĐND", "DN", "CNTT", "ĐH", "CĐ", "TC", "THCS", "THPT",
+            "TTĐT"} <= {r["abbreviation"] for r in rows}
+
+
+# --------------------------------------------- the gold lists of the seeds
+
+GOLD_SEEDS = ["binh-thuan-4181-2022", "nghe-an-347-2023", "dak-nong-292-2022", "gia-lai-2068-2022",
+              "dong-thap-241-2022"]
+MIN_ROW_MATCH = 0.4  # Jaccard of a gold target's words and its table row's (lowest seen: 0.50)
+
+
+def _table_rows(seed: str):
+    """(task text, {'lead': cell, 'partners': cell}) of the tab-separated appendix rows."""
+    roles: dict[str, int] = {}
+    for line in (CORPUS / f"{seed}.txt").read_text(encoding="utf-8").splitlines():
+        cells = [re.sub(r"</?b>", "", c).strip() for c in line.split("\t")]
+        if len(cells) < 4:
+            continue
+        low = [c.lower() for c in cells]
+        if low[0] in ("tt", "stt", "số tt") and any("chủ trì" in c for c in low):
+            roles = {}
+            for i, c in enumerate(low):
+                if "chủ trì" in c:
+                    roles["lead"] = i
+                elif ("phối hợp" in c or "thực hiện" in c) and not c.startswith("thời gian"):
+                    roles["partners"] = i
+                elif "nội dung" in c or "nhiệm vụ" in c:
+                    roles["text"] = i
+        elif roles:
+            yield cells[roles["text"]], {r: (cells[i] if i < len(cells) else "")
+                                         for r, i in roles.items() if r != "text"}
+
+
+def _words(text: str) -> set[str]:
+    return set(re.findall(r"\w+", text.lower()))
+
+
+def _gold_cells():
+    """(id, province, raw cell, gold list, row-match score) for every gold lead/partners list."""
+    out = []
+    for seed in GOLD_SEEDS:
+        gold = json.loads((ANNOTATIONS / f"{seed}.json").read_text(encoding="utf-8"))
+        rows = list(_table_rows(seed))
+        for n, target in enumerate(gold["targets"]):
+            if not target["lead"] and not target["partners"]:
+                continue
+            wanted = _words(target["text"])
+            score, cells = max(((len(wanted & _words(t)) / len(wanted | _words(t)), c)
+                                for t, c in rows), key=lambda x: x[0], default=(0.0, {}))
+            for role in ("lead", "partners"):
+                out.append((f"{seed}-t{n}-{role}", gold["document"]["province"],
+                            cells.get(role, ""), target[role], score))
+    return out
+
+
+GOLD_CELLS = _gold_cells()
+
+
+def test_every_gold_list_has_its_raw_cell():
+    assert len(GOLD_CELLS) >= 100
+    assert all(score >= MIN_ROW_MATCH for *_, score in GOLD_CELLS)
+
+
+@pytest.mark.parametrize("province, cell, gold", [c[1:4] for c in GOLD_CELLS],
+                         ids=[c[0] for c in GOLD_CELLS])
+def test_gold_lists_are_reproduced(province, cell, gold):
+    assert names(cell, province) == gold
