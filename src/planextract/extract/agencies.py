@@ -167,8 +167,13 @@ def _gazetteer_rows() -> list[dict[str, str]]:
         if "{province}" not in row["canonical"]:
             out.append(row)
             continue
-        for name in dict.fromkeys(p["name"] for p in provinces()):
-            out.append({k: v.replace("{province}", name) for k, v in row.items()})
+        for province in {p["name"]: p for p in provinces()}.values():
+            expanded = {k: v.replace("{province}", province["name"]) for k, v in row.items()}
+            # Spellings of the province give spellings of the name ("Báo Đắc Nông").
+            spellings = [a for a in _split_list(province["aliases"]) if not a.isascii()]
+            extra = [row["canonical"].replace("{province}", a) for a in spellings]
+            expanded["variants"] = ";".join(filter(None, [expanded["variants"], *extra]))
+            out.append(expanded)
     return out
 
 

@@ -15,9 +15,11 @@ the names plus the list items under it.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ..document import HEADING, LIST_ITEM, PARAGRAPH, TABLE, Block, Document
 from ..ingest.assemble import LEVEL_ARABIC, LEVEL_LOWER, LEVEL_ROMAN, LEVEL_UPPER
+from ..lexicon import read_rows
 from ..normalize import normalize_key
 from ..records import Task
 from ..structure import section_paths
@@ -112,10 +114,25 @@ def _in_implementation_section(titles: list[str]) -> bool:
 _BETWEEN_NAMES = re.compile(r"^(?:\s*[,;]\s*|\s+và\s+|\s+)$")
 
 
+@lru_cache(maxsize=None)
+def _phrases(role: str) -> tuple[str, ...]:
+    return tuple(r["wording"] for r in read_rows("closing_phrases.csv") if r["role"] == role)
+
+
+def _closes_section(text: str) -> bool:
+    """'Trên đây là Kế hoạch …', 'Nơi nhận:', an appendix caption, a signature: the end
+    of the last agency paragraph."""
+    letters = [ch for ch in text if ch.isalpha()]
+    return text.startswith(_phrases("closing")) or (len(letters) > 3 and all(ch.isupper() for ch in letters))
+
+
 def leading_agencies(text: str, province: str | None) -> tuple[list[str], str]:
     """The agencies a paragraph opens with, and the text after them:
     'Sở Kế hoạch và Đầu tư, Sở Tài chính: Bảo đảm …' → ([…, …], 'Bảo đảm …')."""
     from .agencies import canonical_names, find_agencies
+    for word in _phrases("request"):  # "Đề nghị Tỉnh đoàn …: …"
+        if text.startswith(word + " "):
+            text = text[len(word) + 1:]
     names, pos = [], 0
     for start, end, _agency in find_agencies(text, province):
         if start > 0 and not names or not _BETWEEN_NAMES.match(text[pos:start] or " ") and names:
@@ -164,6 +181,9 @@ def prose_tasks(doc: Document, province: str | None) -> list[Task]:
             if current is not None and (block.level or number_level(block.number)) <= (current_level or 99):
                 current = None
                 continue
+        if current is not None and _closes_section(block.text):
+            current = None
+            continue
         if current is not None and block.kind in (PARAGRAPH, LIST_ITEM):
             current.text = f"{current.text} {_BULLET.sub('', block.text)}".strip()
             current.end = block.end

@@ -1,18 +1,26 @@
 """Scanned PDF (page images, no text layer) → Document, through tesseract `vie`.
 
-Per page: render at ~300 dpi (pypdfium2), straighten the small rotation of the
-scan, find ruled tables from their long lines (OpenCV), OCR the text outside
-the tables as one block and every table cell on its own (one tesseract run per
-page for each), then hand the words to the same machinery as the text-layer
-PDF reader: `layout` for reading order and paragraphs, `tables.grid_cells` for
-spans, `pdf.join_across_pages` for tables and rows continued on the next page.
-Pages are OCR'd two at a time (tesseract itself single-threaded).
+Per page: render at 350 dpi (pypdfium2), straighten the small rotation of the
+scan, find ruled tables from their long rules (OpenCV morphology; a merged cell is
+one enclosed region, so `tables.grid_cells` gives it its span), then OCR with the
+tesseract binary: the text outside tables block by block, every table cell on its
+own (one tesseract run per page for each). The words go through the same machinery
+as the text-layer PDF reader: `layout` for lines, reading order and paragraphs (OCR
+boxes are turned into font boxes around the baseline, in points, so its thresholds
+hold), `pdf.join_across_pages` for tables and rows continued on the next page.
+Last, row and heading numbers that OCR misread ("II" → "H") are put right by the
+sequence they run in. Pages are OCR'd two at a time, tesseract single-threaded.
+
+The strokes are not smoothed or thresholded before OCR: that loses the small hook
+of the hỏi tone mark in 12 pt table text (tổ → tố); only the paper is whitened and
+specks away from text removed.
 """
 from __future__ import annotations
 
 import os
 import subprocess
 import tempfile
+import unicodedata
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -41,9 +49,9 @@ H_RULE = 30.0                    # points: a horizontal run of ink this long is 
 V_RULE = 12.0                    # points: a vertical one (a one-line row is ~21 pt high)
 MIN_CELL = 5.0                   # points: a thinner region between rules is not a cell
 MIN_TABLE_WIDTH = 0.25           # share of the page width
-MIN_INK = 40                     # pixels: less ink than this in a cell is noise (specks)
-GLYPH_AREA = 60                  # pixels: an ink blob this big is (part of) a letter, not a speck
-MARK_REACH = 41                  # pixels (~10 pt): tone marks, dots and a dash sit this close to letters
+MIN_INK = 1.7                    # square points: less ink than this in a cell is specks, no text
+GLYPH_AREA = 2.5                 # square points: an ink blob this big is (part of) a letter
+MARK_REACH = 8.5                 # points: tone marks, dots and a dash sit this close to letters
 PAPER_MARGIN = 8                 # grey levels below the paper tone that are still paper
 BLOCK_JOIN_X = 12.0              # points: wider than a justified word gap, narrower than a column gap
 BLOCK_JOIN_Y = 8.0               # points: the gap between lines and paragraphs of one column
@@ -175,9 +183,10 @@ def clean_page(grey: np.ndarray, ink: np.ndarray) -> np.ndarray:
     import cv2
     n, labels, stats, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
     big = np.zeros(n, bool)
-    big[1:] = stats[1:, cv2.CC_STAT_AREA] >= GLYPH_AREA
+    big[1:] = stats[1:, cv2.CC_STAT_AREA] >= GLYPH_AREA * SCALE ** 2
+    reach = int(MARK_REACH * SCALE)
     near_text = cv2.dilate(big[labels].astype(np.uint8),
-                           cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (MARK_REACH, MARK_REACH)))
+                           cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (reach, reach)))
     paper = float(np.median(grey))
     return np.where((near_text > 0) & (grey < paper - PAPER_MARGIN), grey, 255).astype(np.uint8)
 
@@ -311,7 +320,8 @@ def parse_tsv(tsv: str) -> list[OcrWord]:
         if level == 4:
             lines[key] = (top, top + height)
         elif level == 5 and f[11].strip():
-            words.append(OcrWord(page - 1, key[1:], f[11].strip(), left, top, left + width,
+            text = unicodedata.normalize("NFC", f[11].strip())
+            words.append(OcrWord(page - 1, key[1:], text, left, top, left + width,
                                  top + height, float(f[10])))
     for w in words:
         w.line_top, w.line_bottom = lines.get((w.image + 1, *w.line), (w.top, w.bottom))
@@ -449,7 +459,7 @@ def cell_image(clean: np.ndarray, ink: np.ndarray, rules: np.ndarray,
     crop[rules[inside] > 0] = 255
     cell_ink = np.where((rules[inside] == 0) & (crop < 255), ink[inside], 0).astype(np.uint8)
     n, _, stats, _ = cv2.connectedComponentsWithStats(cell_ink, connectivity=8)
-    if n <= 1 or stats[1:, cv2.CC_STAT_AREA].max() < MIN_INK:
+    if n <= 1 or stats[1:, cv2.CC_STAT_AREA].max() < MIN_INK * SCALE ** 2:
         return None
     return np.pad(crop, BLOCK_PAD, constant_values=255)
 
@@ -487,8 +497,9 @@ def fix_row_numbers(cells: list[Cell]) -> None:
 
 
 def fix_heading_numbers(pieces: list[Piece]) -> None:
-    """Correct the misread Roman number of a heading ("HI. CÁC NHIỆM VỤ" → "III. …") by the
-    sequence of headings before it. A heading number that is valid as read is kept."""
+    """Correct the misread number of a heading ("HI. CÁC NHIỆM VỤ" → "III. …",
+    "l. Sở Tài chính" → "1. …") by the sequence of headings before it. An upper-case
+    title has a Roman number; a number that is valid as read is kept."""
     numbering = _Numbering()
     for piece in pieces:
         head, _, rest = piece.text.partition(" ")
@@ -499,7 +510,10 @@ def fix_heading_numbers(pieces: list[Piece]) -> None:
         if _kind(core) in ("arabic", "roman"):
             numbering.note(core, _kind(core))
         elif all(ch in _MISREAD or ch in "IVX" for ch in core):
-            piece.text = f"{numbering.choose(core, ('roman',))}. {rest}"
+            title = rest.split(",")[0]
+            kinds = ("roman",) if title.isupper() else ("arabic",)
+            number = numbering.choose(core, kinds, guess=title.isupper())
+            piece.text = f"{number}. {rest}"
 
 
 class _Numbering:
@@ -508,27 +522,36 @@ class _Numbering:
     def __init__(self) -> None:
         self.last = {"arabic": 0, "roman": 0, "upper": -1, "lower": -1}
 
-    def expected(self, kind: str) -> set[str]:
-        """The next number, or a restart at the first."""
+    def next(self, kind: str) -> str:
         last = self.last[kind]
         if kind == "arabic":
-            return {str(last + 1), "1"}
+            return str(last + 1)
         if kind == "roman":
-            return {_ROMAN[min(last, len(_ROMAN) - 1)], _ROMAN[0]}
+            return _ROMAN[min(last, len(_ROMAN) - 1)]
         letters = _UPPER if kind == "upper" else _LOWER
-        return {letters[min(last + 1, len(letters) - 1)], letters[0]}
+        return letters[min(last + 1, len(letters) - 1)]
 
-    def choose(self, core: str, kinds: tuple[str, ...]) -> str:
-        """The reading of `core` that continues the numbering; failing that, the first
-        reading that is a number at all (plans repeat and skip numbers); else `core`."""
-        readings = _readings(core)
+    @staticmethod
+    def first(kind: str) -> str:
+        return {"arabic": "1", "roman": "I", "upper": _UPPER[0], "lower": _LOWER[0]}[kind]
+
+    def choose(self, core: str, kinds: tuple[str, ...], *, guess: bool = True) -> str:
+        """The number `core` stands for, trying the styles in `kinds` in order: itself if it
+        continues or restarts a numbering; else the misreading that continues one, or
+        restarts one; else (`guess`) the first misreading that is a number at all, as plans
+        repeat and skip numbers; else `core` as read."""
         for kind in kinds:
+            if core in (self.next(kind), self.first(kind)):
+                return self.note(core, kind)
+        readings = _readings(core)
+        for wanted in (self.next, self.first):
+            for kind in kinds:
+                if wanted(kind) in readings:
+                    return self.note(wanted(kind), kind)
+        for kind in kinds if guess else ():
             for reading in readings:
-                if reading in self.expected(kind):
+                if _kind(reading) == kind:
                     return self.note(reading, kind)
-        for reading in readings:
-            if (kind := _kind(reading)) in kinds:
-                return self.note(reading, kind)
         return core
 
     def note(self, number: str, kind: str) -> str:

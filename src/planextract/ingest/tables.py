@@ -109,10 +109,32 @@ def continue_table(previous: Piece, more: Piece) -> bool:
             offset -= 1
         else:
             for c in row:
+                if first and _continues_merged_cell(prev_cells, c):
+                    continue
                 prev_cells.append(Cell(offset + _rank(body, r), c.col, c.text, c.row_span,
                                        c.col_span, bold=c.bold, page=c.page))
         first = False
+    _fill_holes_below(prev_cells, first_new_row=offset)
     return True
+
+
+def _fill_holes_below(cells: list[Cell], first_new_row: int) -> None:
+    """Positions at the top of a continued page that no cell covers belong to the merged
+    cell above them, cut by the page break."""
+    n_rows = max(c.row + c.row_span for c in cells)
+    for col in range(n_cols(cells)):
+        above = _covering(cells, first_new_row - 1, col)
+        if above is None or not above.text.strip():
+            continue
+        r = first_new_row
+        while r < n_rows and _covering(cells, r, col) is None:
+            above.row_span += 1
+            r += 1
+
+
+def _covering(cells: list[Cell], row: int, col: int) -> Cell | None:
+    return next((c for c in cells if c.row <= row < c.row + c.row_span
+                 and c.col <= col < c.col + c.col_span), None)
 
 
 def _rank(body: list[int], r: int) -> int:
@@ -125,6 +147,20 @@ def _is_cut_row(row: list[Cell]) -> bool:
     return first.col == 0 and not first.text.strip() and any(c.text.strip() for c in row)
 
 
+def _continues_merged_cell(cells: list[Cell], part: Cell) -> bool:
+    """A merged cell cut by the page break is drawn again, empty, over the rows it still
+    spans on the new page: give those rows to the cell above instead."""
+    if part.text.strip() or part.row_span < 2:
+        return False
+    last = max(c.row for c in cells)
+    above = next((c for c in cells if c.col == part.col and c.col_span == part.col_span
+                  and c.row <= last < c.row + c.row_span and c.text.strip()), None)
+    if above is None:
+        return False
+    above.row_span += part.row_span
+    return True
+
+
 def _last_row(cells: list[Cell]) -> list[Cell]:
     last = max(c.row for c in cells)
     return [c for c in cells if c.row == last]
@@ -133,10 +169,13 @@ def _last_row(cells: list[Cell]) -> list[Cell]:
 def _join_into_last_row(cells: list[Cell], row: list[Cell]) -> None:
     last = max(c.row for c in cells)
     for part in row:
-        if not part.text.strip():
-            continue
         # The cell of the last row (or spanning into it) that covers this column.
         target = next((c for c in cells if c.col <= part.col < c.col + c.col_span
                        and c.row <= last < c.row + c.row_span), None)
-        if target is not None:
+        if target is None:
+            continue
+        if part.text.strip():
             target.text = f"{target.text} {part.text}".strip()
+        elif part.row_span > 1 and target.text.strip():
+            # The rest of a merged cell: it goes on over the rows below the cut row.
+            target.row_span += part.row_span - 1
