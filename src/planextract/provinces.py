@@ -55,3 +55,20 @@ def mentioned_provinces(text: str) -> Counter:
                 counts[name] += 1
                 break
     return counts
+
+
+@lru_cache(maxsize=None)
+def _mention_pattern() -> re.Pattern:
+    names = sorted({n for row in provinces() for n in [row["name"], *row["aliases"].split(";")]
+                    if n and not n.isascii()}, key=len, reverse=True)
+    alternation = "|".join(re.escape(n) for n in names)
+    return re.compile(rf"(?<![\w])(?:{alternation})(?![\w])")
+
+
+def province_mentions(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, canonical name) of every province named in a text."""
+    out = []
+    for m in _mention_pattern().finditer(text):
+        if name := canonical_province(m.group(0)):
+            out.append((m.start(), m.end(), name))
+    return out

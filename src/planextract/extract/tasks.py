@@ -111,7 +111,7 @@ def _in_implementation_section(titles: list[str]) -> bool:
     return any(any(h in normalize_key(t) for h in IMPLEMENTATION_HEADINGS) for t in titles)
 
 
-_BETWEEN_NAMES = re.compile(r"^(?:\s*[,;]\s*|\s+và\s+|\s+)$")
+_BETWEEN_NAMES = re.compile(r"^(?:\s*[,;]\s*|\s+và\s+|\s*)$")
 
 
 @lru_cache(maxsize=None)
@@ -129,16 +129,18 @@ def _closes_section(text: str) -> bool:
 def leading_agencies(text: str, province: str | None) -> tuple[list[str], str]:
     """The agencies a paragraph opens with, and the text after them:
     'Sở Kế hoạch và Đầu tư, Sở Tài chính: Bảo đảm …' → ([…, …], 'Bảo đảm …')."""
-    from .agencies import canonical_names, find_agencies
+    from ..nlp import agency_spans
+    from .agencies import canonical_names
     for word in _phrases("request"):  # "Đề nghị Tỉnh đoàn …: …"
         if text.startswith(word + " "):
             text = text[len(word) + 1:]
     names, pos = [], 0
-    for start, end, _agency in find_agencies(text, province):
-        if start > 0 and not names or not _BETWEEN_NAMES.match(text[pos:start] or " ") and names:
-            break
-        if start > 0 and not names:
-            break
+    for span in agency_spans(text):
+        start, end = span.start_char, span.end_char
+        if not names and start > 0:
+            break  # the names must open the paragraph
+        if names and not _BETWEEN_NAMES.match(text[pos:start]):
+            break  # only ",", ";" or "và" between two names of one list
         names_here = canonical_names(text[start:end], province)
         names += [n for n in names_here if n not in names]
         pos = end

@@ -1,0 +1,123 @@
+"""The spaCy pipeline for Vietnamese plans: underthesea words as tokens, rulers from the data.
+
+- `planextract.underthesea_tokenizer.v1` (registered): spaCy tokens are underthesea's
+  words ("Thông tin", "Truyền thông" are one token each), aligned to the input text so
+  that `doc.text == text` and every offset holds.
+- `gazetteer_ruler` (a component with one job): marks AGENCY spans from the agency
+  gazetteer and PROVINCE spans from the provinces gazetteer, on `doc.ents` and in
+  `doc.spans["ruler"]`.
+
+`pipeline()` builds it once per process; nothing is downloaded: the tokenizer's model
+ships inside the underthesea package and the rulers come from `planextract/data/`.
+A trained NER (the NLP issue) will sit after the ruler and add what it misses.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans, registry
+
+AGENCY, PROVINCE = "AGENCY", "PROVINCE"
+RULER_SPANS = "ruler"
+
+
+class UndertheseaTokenizer:
+    """Text → Doc whose tokens are underthesea's words, whitespace kept exactly."""
+
+    def __init__(self, vocab):
+        self.vocab = vocab
+
+    def __call__(self, text: str) -> Doc:
+        from underthesea import word_tokenize
+        words, spaces = align_words(text, word_tokenize(text) if text.strip() else [])
+        return Doc(self.vocab, words=words, spaces=spaces)
+
+    # Nothing to save: the model lives in the underthesea package.
+    def to_bytes(self, **kwargs) -> bytes:
+        return b""
+
+    def from_bytes(self, data: bytes, **kwargs) -> "UndertheseaTokenizer":
+        return self
+
+    def to_disk(self, path, **kwargs) -> None:
+        return None
+
+    def from_disk(self, path, **kwargs) -> "UndertheseaTokenizer":
+        return self
+
+
+def align_words(text: str, words: list[str]) -> tuple[list[str], list[bool]]:
+    """spaCy words and trailing-space flags that reproduce `text` exactly. Text the
+    tokenizer skipped or changed is kept as whitespace-separated tokens of its own."""
+    out_words: list[str] = []
+    spaces: list[bool] = []
+    pos = 0
+
+    def add_raw(chunk: str) -> None:
+        for m in re.finditer(r"\S+|\s+", chunk):
+            if m.group(0) == " " and out_words and not spaces[-1]:
+                spaces[-1] = True
+            else:
+                out_words.append(m.group(0))
+                spaces.append(False)
+
+    for word in words:
+        found = text.find(word, pos)
+        if found < 0 or not word:
+            continue
+        add_raw(text[pos:found])
+        out_words.append(word)
+        spaces.append(False)
+        pos = found + len(word)
+    add_raw(text[pos:])
+    return out_words, spaces
+
+
+@registry.tokenizers("planextract.underthesea_tokenizer.v1")
+def create_underthesea_tokenizer():
+    def make_tokenizer(nlp):
+        return UndertheseaTokenizer(nlp.vocab)
+    return make_tokenizer
+
+
+@Language.factory("gazetteer_ruler", default_config={"province": None})
+def make_gazetteer_ruler(nlp: Language, name: str, province: str | None):
+    return GazetteerRuler(province)
+
+
+class GazetteerRuler:
+    """AGENCY and PROVINCE spans from the gazetteers kept in planextract/data."""
+
+    def __init__(self, province: str | None = None):
+        self.province = province
+
+    def __call__(self, doc: Doc) -> Doc:
+        from .extract.agencies import find_agencies
+        from .provinces import province_mentions
+        spans = []
+        for start, end, _agency in find_agencies(doc.text, self.province):
+            if (span := doc.char_span(start, end, label=AGENCY, alignment_mode="expand")) is not None:
+                spans.append(span)
+        for start, end, _name in province_mentions(doc.text):
+            if (span := doc.char_span(start, end, label=PROVINCE, alignment_mode="expand")) is not None:
+                spans.append(span)
+        doc.spans[RULER_SPANS] = spans
+        doc.ents = filter_spans(list(doc.ents) + spans)
+        return doc
+
+
+@lru_cache(maxsize=1)
+def pipeline() -> Language:
+    """The pipeline, built once per process (a worker loads it once, not per document)."""
+    nlp = spacy.blank("vi", config={"nlp": {"tokenizer": {"@tokenizers": "planextract.underthesea_tokenizer.v1"}}})
+    nlp.add_pipe("gazetteer_ruler")
+    return nlp
+
+
+def agency_spans(text: str) -> list[Span]:
+    """AGENCY spans of a text, in order."""
+    return [e for e in pipeline()(text).ents if e.label_ == AGENCY]
