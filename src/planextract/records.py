@@ -114,12 +114,17 @@ class Extraction:
         return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)
 
     def to_frames(self) -> dict:
-        """One pandas DataFrame per record type, with doc_id and province on every row."""
+        """One pandas DataFrame per record type, with doc_id and province on every row.
+
+        Agency lists come with two derived columns each: `<list>_successor` (the body in
+        charge after the 2025 reorganisation, None where unchanged) and `unknown_agencies`
+        (names the gazetteer does not know), so that plans of 2022 and 2026 compare."""
         import pandas as pd
         frames = {}
         for name, record_type in RECORD_TYPES.items():
             rows = [asdict(r) for r in getattr(self, name)]
             frame = pd.DataFrame(rows, columns=columns(record_type))
+            add_agency_columns(frame)
             frame.insert(0, "province", self.document.province)
             frame.insert(0, "doc_id", self.document.doc_id)
             frames[name] = frame
@@ -135,3 +140,18 @@ class Extraction:
             setattr(out, name, [record_type(**{k: v for k, v in r.items() if k in known})
                                 for r in data.get(name, [])])
         return out
+
+
+AGENCY_LISTS = ("lead", "partners", "agencies")
+
+
+def add_agency_columns(frame) -> None:
+    """Successor and unknown-agency columns beside every agency list of a frame."""
+    from .extract.agencies import is_known, successor_of
+    lists = [c for c in AGENCY_LISTS if c in frame.columns]
+    if not lists:
+        return
+    for col in lists:
+        frame[f"{col}_successor"] = [[successor_of(n) for n in names] for names in frame[col]]
+    frame["unknown_agencies"] = [[n for col in lists for n in row[col] if not is_known(n)]
+                                 for _, row in frame.iterrows()]

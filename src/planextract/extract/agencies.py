@@ -235,6 +235,11 @@ def successor_of(name: str) -> str | None:
     return entry.successor if entry else None
 
 
+def is_known(name: str) -> bool:
+    """Is a (canonical) name one of the gazetteer's bodies?"""
+    return _lookup(name) is not None
+
+
 # ------------------------------------------------------------ head nouns etc.
 
 @lru_cache(maxsize=None)
