@@ -10,7 +10,7 @@ from .errors import PlanextractError
 
 def _extract(args: argparse.Namespace) -> int:
     from .api import extract
-    result = extract(args.file, max_pages=args.max_pages, ocr=not args.no_ocr)
+    result = extract(args.file, max_pages=args.max_pages, ocr=not args.no_ocr, table_engine=args.table_engine)
     if args.format == "json":
         print(result.to_json())
     else:
@@ -21,7 +21,7 @@ def _extract(args: argparse.Namespace) -> int:
 
 def _load(args: argparse.Namespace) -> int:
     from .ingest import load
-    doc = load(args.file, max_pages=args.max_pages, ocr=not args.no_ocr)
+    doc = load(args.file, max_pages=args.max_pages, ocr=not args.no_ocr, table_engine=args.table_engine)
     print(doc)
     for block in doc.blocks:
         number = f"{block.number} " if block.number and not block.text.startswith(block.number) else ""
@@ -53,6 +53,8 @@ def build_parser() -> argparse.ArgumentParser:
         p.add_argument("file", help="a plan: PDF (text or scanned), DOCX, HTML or text")
         p.add_argument("--max-pages", type=int, default=1000, help="refuse PDFs longer than this")
         p.add_argument("--no-ocr", action="store_true", help="do not OCR scanned PDFs")
+        p.add_argument("--table-engine", choices=["pdfplumber", "camelot"], default="pdfplumber",
+                       help="who finds ruled tables in PDFs (camelot: lattice)")
 
     p = sub.add_parser("extract", help="extract the records of one plan")
     add_input_options(p)

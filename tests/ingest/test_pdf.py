@@ -55,3 +55,13 @@ def test_header_block_is_read_left_column_first(corpus):
 def test_split_number_in_a_pdf_heading(corpus):
     doc = corpus("binh-thuan-4181-2022.pdf")
     assert any(b.kind == HEADING and b.number == "IV." for b in doc.blocks)
+
+
+@pytest.mark.parametrize("seed", ["dak-nong-292-2022", "dong-thap-241-2022"])
+def test_camelot_lattice_engine_reads_the_same_tables(corpus, seed):
+    import planextract
+    from ..conftest import CORPUS
+    doc = planextract.load(CORPUS / f"{seed}.pdf", table_engine="camelot")
+    text = corpus(f"{seed}.txt")
+    assert row_agreement(doc, text) == 1.0, row_differences(doc, text)
+    assert [b.table.n_rows for b in doc.tables()] == [b.table.n_rows for b in corpus(f"{seed}.pdf").tables()]

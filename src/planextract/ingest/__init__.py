@@ -31,8 +31,10 @@ def sniff(data: bytes, path: Path) -> str:
     return "text"
 
 
-def load(path: str | os.PathLike, *, max_pages: int = DEFAULT_MAX_PAGES, ocr: bool = True) -> Document:
-    """Read a plan from a file (PDF, scanned PDF, DOCX, HTML, text)."""
+def load(path: str | os.PathLike, *, max_pages: int = DEFAULT_MAX_PAGES, ocr: bool = True,
+         table_engine: str = "pdfplumber") -> Document:
+    """Read a plan from a file (PDF, scanned PDF, DOCX, HTML, text). `table_engine` picks
+    who finds ruled tables in text-layer PDFs: "pdfplumber" (default) or "camelot" (lattice)."""
     path = Path(path)
     source = str(path)
     if not path.exists():
@@ -46,7 +48,7 @@ def load(path: str | os.PathLike, *, max_pages: int = DEFAULT_MAX_PAGES, ocr: bo
     claimed = path.suffix.lower().lstrip(".")
     if kind == "pdf":
         from .pdf import read_pdf
-        doc = read_pdf(path, max_pages=max_pages, ocr=ocr)
+        doc = read_pdf(path, max_pages=max_pages, ocr=ocr, table_engine=table_engine)
     elif kind == "docx":
         from .docx import read_docx
         doc = read_docx(path)

@@ -15,6 +15,7 @@ from ..errors import CorruptFile, EmptyDocument, EncryptedFile, TooLarge
 from .assemble import Piece, assemble
 from .layout import Word, drop_running_heads, group_lines, paragraphs, reading_order
 from .tables import BoxCell, continue_table, grid_cells
+from .camelot_tables import find_camelot_tables
 from .text import continues
 
 MIN_CHARS_PER_PAGE = 20  # fewer characters than this on every page: a scan
@@ -41,7 +42,10 @@ def _is_password_error(err: BaseException) -> bool:
     return any(isinstance(e, (PDFPasswordIncorrect, PDFEncryptionError)) for e in seen if e is not None)
 
 
-def read_pdf(path: Path, *, max_pages: int = 1000, ocr: bool = True) -> Document:
+TABLE_ENGINES = ("pdfplumber", "camelot")
+
+
+def read_pdf(path: Path, *, max_pages: int = 1000, ocr: bool = True, table_engine: str = "pdfplumber") -> Document:
     source = str(path)
     pdf = open_pdf(path)
     with pdf:
@@ -64,7 +68,7 @@ def read_pdf(path: Path, *, max_pages: int = 1000, ocr: bool = True) -> Document
         raw_pages: list[str] = []
         for number, page in enumerate(pdf.pages, start=1):
             try:
-                page_pieces, raw = read_page(page, number)
+                page_pieces, raw = read_page(page, number, table_engine=table_engine, path=path)
             except Exception as err:
                 raise CorruptFile(source, f"page {number} cannot be read ({type(err).__name__})") from None
             pieces += page_pieces
@@ -77,9 +81,15 @@ def read_pdf(path: Path, *, max_pages: int = 1000, ocr: bool = True) -> Document
                     raw_text="\f".join(raw_pages), pages=n_pages, warnings=warnings)
 
 
-def read_page(page, number: int) -> tuple[list[Piece], str]:
+def read_page(page, number: int, table_engine: str = "pdfplumber", path: Path | None = None
+              ) -> tuple[list[Piece], str]:
     """One page → its pieces in reading order, and its raw text."""
-    tables = find_tables(page) if page.edges else []
+    if not page.edges:
+        tables = []  # no ruling lines: no table search at all
+    elif table_engine == "camelot":
+        tables = [_CamelotTable(bbox, cells) for bbox, cells in find_camelot_tables(path, page)]
+    else:
+        tables = find_tables(page)
     boxes = [t.bbox for t in tables]
     words = [_word(w) for w in page.extract_words(extra_attrs=["fontname"], use_text_flow=False)
              if not any(_inside(w, box) for box in boxes)]
@@ -107,6 +117,14 @@ def find_tables(page):
     ends = sorted({round(e["bottom"], 1) for e in verticals} | {round(e["top"], 1) for e in verticals})
     settings = dict(TABLE_SETTINGS, explicit_horizontal_lines=ends[:1] + ends[-1:]) if ends else TABLE_SETTINGS
     return [t for t in page.find_tables(settings) if len(t.rows) >= 2 or len(t.columns) >= 2]
+
+
+class _CamelotTable:
+    """camelot's table in the shape table_piece reads: a bbox and rows of cell boxes."""
+
+    def __init__(self, bbox, cell_boxes):
+        self.bbox = bbox
+        self.rows = [type("Row", (), {"cells": cell_boxes})()]
 
 
 def table_piece(page, table, number: int) -> Piece:
