@@ -18,6 +18,7 @@ from ..records import Deadline, Task
 from ..structure import section_paths
 from .dates import DATE_PATTERN, iso_date
 from .targets import in_goal_section
+from .spans import split_spans
 from .tasks import leading_agencies
 
 _SENTENCE_END = re.compile(r"(?<=[.;])\s+(?=[A-ZĐÂĂÊÔƠƯÁÀẢÃẠ])")
@@ -53,12 +54,7 @@ def _due_date(sentence: str) -> str | None:
 
 
 def sentences(text: str) -> list[tuple[int, int]]:
-    spans, pos = [], 0
-    for m in _SENTENCE_END.finditer(text):
-        spans.append((pos, m.start()))
-        pos = m.end()
-    spans.append((pos, len(text)))
-    return [(s, e) for s, e in spans if text[s:e].strip()]
+    return split_spans(text, _SENTENCE_END)
 
 
 def _paragraph_lead(offset: int, prose: list[Task]) -> list[str] | None:

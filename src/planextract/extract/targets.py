@@ -25,6 +25,7 @@ from ..normalize import normalize_key
 from ..records import Target
 from ..national import indicator_id
 from ..structure import Section, section_paths
+from .spans import split_spans
 from .tables import column_roles, row_agencies
 
 NUMBER = r"(?<![\d.,/])\d{1,3}(?:[.,]\d{1,2})?(?![\d/])"
@@ -177,12 +178,7 @@ def _has_trigger(clause: str, value: Value) -> bool:
 
 def clauses(text: str) -> list[tuple[int, int]]:
     """(start, end) of the clauses of a bullet or sentence."""
-    spans, pos = [], 0
-    for m in _CLAUSE_SPLIT.finditer(text):
-        spans.append((pos, m.start()))
-        pos = m.end()
-    spans.append((pos, len(text)))
-    return [(s, e) for s, e in spans if e > s]
+    return split_spans(text, _CLAUSE_SPLIT)
 
 
 def targets_in_block(doc: Document, block: Block, section: Section) -> list[Target]:
