@@ -96,6 +96,15 @@ def test_group_row_spans_four_columns(table):
 
 
 @pytest.mark.slow
+def test_bold_is_seen_in_the_strokes(table, pdf):
+    """The header and group rows are bold, the task rows are not (no font in a scan:
+    bold is told by stroke width)."""
+    got = [c.bold for c in sorted(table.cells, key=lambda c: (c.row, c.col))]
+    want = [c.bold for c in sorted(pdf.tables()[0].table.cells, key=lambda c: (c.row, c.col))]
+    assert sum(g == w for g, w in zip(got, want)) >= 0.95 * len(want)
+
+
+@pytest.mark.slow
 def test_table_structure_is_the_pdfs(table, pdf):
     """Same rows, same row numbers (misread Roman numerals corrected), same spans:
     OCR may get characters wrong, never the structure."""
@@ -135,15 +144,25 @@ def test_table_rows_agree_with_the_text_layer_pdf(scan, pdf):
 
 
 @pytest.mark.slow
-def test_headings_and_header_block(scan):
+def test_blocks_are_the_pdfs(scan, pdf):
+    """Headings, list items and paragraphs as in the PDF: same kinds, same numbers."""
+    def shape(doc):
+        return [(b.page, b.kind, b.number) for b in doc.blocks]
+    assert difflib.SequenceMatcher(None, shape(scan), shape(pdf), autojunk=False).ratio() >= 0.97
     romans = [b.number for b in scan.blocks if b.kind == "heading" and b.level == 2]
-    assert romans == ["I.", "II.", "III.", "IV."]
+    assert romans == ["I.", "II.", "III.", "IV."]  # bold "II" is read "H" or "I" unless corrected
+
+
+@pytest.mark.slow
+def test_header_block_and_signature(scan):
     texts = [b.text for b in scan.blocks]
     # The two columns of the header block, left then right, as in the PDF.
-    assert texts[:6] == ["ỦY BAN NHÂN DÂN", "TỈNH ĐẮK NÔNG", "Số: 292/KH-UBND",
-                         "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc",
-                         "Đắk Nông, ngày 01 tháng 6 năm 2022"]
-    assert "CHỦ TỊCH" in texts and "Hồ Văn Mười" in texts
+    expected = ["ỦY BAN NHÂN DÂN", "TỈNH ĐẮK NÔNG", "Số: 292/KH-UBND", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+                "Độc lập - Tự do - Hạnh phúc", "Đắk Nông, ngày 01 tháng 6 năm 2022"]
+    assert all(_similar(got, want) > 0.9 for got, want in zip(texts[:6], expected)), texts[:6]
+    # The small-type "Nơi nhận" list beside the signature block is not woven into it.
+    assert any(_similar(t, "CHỦ TỊCH") > 0.85 for t in texts)
+    assert any(_similar(t, "Hồ Văn Mười") > 0.85 for t in texts)
 
 
 @pytest.mark.slow
@@ -222,6 +241,19 @@ def test_skew_is_measured_and_undone():
     angle = ocr.skew_angle(ocr.ink_mask(tilted))
     assert angle == pytest.approx(-0.8, abs=0.05)
     assert abs(ocr.skew_angle(ocr.ink_mask(ocr.straighten(tilted)))) <= 0.05
+
+
+def test_thick_strokes_are_bold():
+    import cv2
+    strokes = []
+    for width in [4] * 10 + [6, 6]:  # pixels: regular and bold stems
+        image = np.zeros((120, 400), np.uint8)
+        for x in range(20, 380, 30):
+            image[20:100, x:x + width] = 255
+        strokes.append(ocr.stroke_width(image))
+    assert strokes[0] == pytest.approx(4, rel=0.1)
+    assert ocr.is_bold(strokes) == [False] * 10 + [True, True]
+    assert ocr.is_bold(strokes[-3:]) == [False] * 3  # too few to know the usual stroke
 
 
 def _word(text: str, left: int, top: int, bottom: int, line: int = 1) -> ocr.OcrWord:

@@ -8,8 +8,9 @@ own (one tesseract run per page for each). The words go through the same machine
 as the text-layer PDF reader: `layout` for lines, reading order and paragraphs (OCR
 boxes are turned into font boxes around the baseline, in points, so its thresholds
 hold), `pdf.join_across_pages` for tables and rows continued on the next page.
-Last, row and heading numbers that OCR misread ("II" → "H") are put right by the
-sequence they run in. Pages are OCR'd two at a time, tesseract single-threaded.
+Bold, which a scan has no font for, is told by stroke width. Last, row and heading
+numbers that OCR misread ("II" → "H") are put right by the sequence they run in.
+Pages are OCR'd two at a time, tesseract single-threaded.
 
 The strokes are not smoothed or thresholded before OCR: that loses the small hook
 of the hỏi tone mark in 12 pt table text (tổ → tố); only the paper is whitened and
@@ -30,7 +31,7 @@ import numpy as np
 from ..document import Cell, Document
 from ..errors import CorruptFile, EmptyDocument, OCRUnavailable, TooLarge
 from .assemble import Piece, assemble
-from .layout import HEADER_BAND, Line, Word, drop_running_heads, group_lines, paragraphs, reading_order
+from .layout import HEADER_BAND, Word, drop_running_heads, group_lines, paragraphs, reading_order
 from .tables import BoxCell, grid_cells
 
 TESSERACT_ENV = "PLANEXTRACT_TESSERACT"
@@ -59,6 +60,11 @@ BLOCK_PAD = 10                   # pixels of white around a block or cell given 
 PAGE_PSM = 6                     # tesseract page segmentation for a block: one column of lines
 CELL_PSM = 6                     # … and for a cell
 RULE_REMNANTS = set("_|¦~")      # what tesseract reads into leftovers of a rule
+BOLD_STROKE = 1.18               # strokes this much thicker than the page's (table's) usual: bold
+MIN_BOLD_SAMPLE = 8              # words (cells) needed to know the usual stroke
+DESCENDERS = set("gpqyjQạặậẹệịọộợụựỵẠẶẬẸỆỊỌỘỢỤỰỴ,;()[]{}|/")  # below the baseline
+LINE_BOX_EMS = 1.3               # a line's ink box, from stacked tone marks to descenders, in ems
+ASCENT, DESCENT = 0.89, 0.22     # of the font box around the baseline (Times-like fonts), in ems
 
 
 def tesseract_command() -> str:
@@ -186,7 +192,7 @@ def clean_page(grey: np.ndarray, ink: np.ndarray) -> np.ndarray:
     big[1:] = stats[1:, cv2.CC_STAT_AREA] >= GLYPH_AREA * SCALE ** 2
     reach = int(MARK_REACH * SCALE)
     near_text = cv2.dilate(big[labels].astype(np.uint8),
-                           cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (reach, reach)))
+                           cv2.getStructuringElement(cv2.MORPH_RECT, (reach, reach)))
     paper = float(np.median(grey))
     return np.where((near_text > 0) & (grey < paper - PAPER_MARGIN), grey, 255).astype(np.uint8)
 
@@ -272,6 +278,7 @@ class OcrWord:
     conf: float
     line_top: int = 0
     line_bottom: int = 0
+    bold: bool = False
 
     def moved(self, dx: int, dy: int) -> "OcrWord":
         return OcrWord(self.image, self.line, self.text, self.left + dx, self.top + dy,
@@ -342,8 +349,10 @@ def read_page(command: str, source: str, grey: np.ndarray, size: tuple[float, fl
     for t in tables:
         text_image[t.top:t.bottom + 1, t.x0:t.x1 + 1] = 255
     width, height = size
-    words = font_boxes(drop_noise_lines([w for w in read_text_blocks(command, source, text_image)
-                                         if keep_word(w)], text_image.shape[0]))
+    words = drop_noise_lines([w for w in read_text_blocks(command, source, text_image) if keep_word(w)],
+                             text_image.shape[0])
+    mark_bold(words, ink)
+    words = font_boxes(words)
     lines = drop_running_heads(group_lines(words), height)
     items = paragraphs(reading_order(lines, width), number)
     table_items = [(t.top / SCALE, table_piece(command, source, clean, ink, t, number)) for t in tables]
@@ -378,12 +387,6 @@ def text_blocks(image: np.ndarray) -> list[tuple[int, int, np.ndarray]]:
     return sorted(blocks, key=lambda b: (b[1], b[0]))
 
 
-# Letters and marks that reach below the baseline; a word without any sits on it.
-DESCENDERS = set("gpqyjQạặậẹệịọộợụựỵẠẶẬẸỆỊỌỘỢỤỰỴ,;()[]{}|/")
-LINE_BOX_EMS = 1.3      # a line's ink box, from stacked tone marks to descenders, in ems
-ASCENT, DESCENT = 0.89, 0.22   # of the font box around the baseline (Times-like fonts)
-
-
 def font_boxes(words: list[OcrWord]) -> list[Word]:
     """OCR boxes hug the ink (tone marks above, descenders below), the PDF reader's boxes
     are font boxes around the baseline. Give each word the font box of its line's
@@ -398,8 +401,14 @@ def font_boxes(words: list[OcrWord]) -> list[Word]:
         on_baseline = [w.bottom for w in line if not set(w.text) & DESCENDERS]
         baseline = float(np.median(on_baseline)) if on_baseline else line[0].line_bottom - DESCENT * em
         top, bottom = (baseline - ASCENT * em) / SCALE, (baseline + DESCENT * em) / SCALE
-        out += [Word(w.text, w.left / SCALE, w.right / SCALE, top, bottom) for w in line]
+        out += [Word(w.text, w.left / SCALE, w.right / SCALE, top, bottom, bold=w.bold) for w in line]
     return out
+
+
+def mark_bold(words: list[OcrWord], ink: np.ndarray) -> None:
+    strokes = [stroke_width(ink[max(w.top, 0):w.bottom, max(w.left, 0):w.right]) for w in words]
+    for w, bold in zip(words, is_bold(strokes)):
+        w.bold = bold
 
 
 def keep_word(w: OcrWord) -> bool:
@@ -437,9 +446,35 @@ def table_piece(command: str, source: str, clean: np.ndarray, ink: np.ndarray,
     for w in run_tesseract(command, source, [crops[i] for i in wanted], psm=CELL_PSM):
         if keep_word(w):
             texts.setdefault(wanted[w.image], []).append(w.text)
-    for i, box in enumerate(boxes):
-        box.text = " ".join(texts.get(i, []))
-    return Piece(page=number, cells=grid_cells(boxes))
+    strokes = [stroke_width(np.where(table.rules[top:bottom, x0:x1] > 0, 0, ink[top:bottom, x0:x1]))
+               if i in texts else None for i, (x0, top, x1, bottom) in enumerate(table.cells)]
+    for i, (box, bold) in enumerate(zip(boxes, is_bold(strokes))):
+        box.text, box.bold = " ".join(texts.get(i, [])), bold
+    cells = grid_cells(boxes)
+    for cell in cells:
+        cell.page = number  # rows of a table continued over pages keep their own page
+    return Piece(page=number, cells=cells)
+
+
+def stroke_width(ink: np.ndarray) -> float | None:
+    """The mean width of the strokes of some ink, in pixels: twice its area over its outline."""
+    import cv2
+    ink = (ink > 0).astype(np.uint8)
+    area = int(ink.sum())
+    if area < MIN_INK * SCALE ** 2:
+        return None
+    outline = area - int(cv2.erode(ink, np.ones((3, 3), np.uint8)).sum())
+    return 2 * area / max(outline, 1)
+
+
+def is_bold(strokes: list[float | None]) -> list[bool]:
+    """Bold, for each of the words or cells of one page or table: strokes clearly thicker
+    than most (the scan has no fonts; bold Times strokes are ~1.45× the regular's)."""
+    known = [s for s in strokes if s is not None]
+    if len(known) < MIN_BOLD_SAMPLE:
+        return [False] * len(strokes)
+    usual = float(np.median(known))
+    return [s is not None and s > BOLD_STROKE * usual for s in strokes]
 
 
 def _cell_box(x0: int, top: int, x1: int, bottom: int) -> BoxCell:
@@ -461,16 +496,21 @@ def cell_image(clean: np.ndarray, ink: np.ndarray, rules: np.ndarray,
     n, _, stats, _ = cv2.connectedComponentsWithStats(cell_ink, connectivity=8)
     if n <= 1 or stats[1:, cv2.CC_STAT_AREA].max() < MIN_INK * SCALE ** 2:
         return None
-    return np.pad(crop, BLOCK_PAD, constant_values=255)
+    # Trimmed to the text: a lone "c" is read as "®" in a wide empty cell, as "C" trimmed.
+    ys, xs = np.nonzero(crop < 255)
+    return np.pad(crop[ys.min():ys.max() + 1, xs.min():xs.max() + 1], 2 * BLOCK_PAD, constant_values=255)
 
 
 # ---------------------------------------------------------------- row numbers
 
 # What tesseract reads a lone number as: serif "II" → "H", "I" → "l", "5" → "S" …
+# A lone small letter is read as its capital ("c" → "C"), and "d" and "đ" swap.
 _MISREAD = {"l": ["I", "1"], "|": ["I", "1"], "!": ["I", "1"], "i": ["I", "1"], "1": ["I"],
             "í": ["I"], "ì": ["I"], "ị": ["I"], "Ị": ["I"], "H": ["II"], "h": ["II"],
-            "Y": ["V"], "y": ["V"], "v": ["V"], "x": ["X"], "S": ["5"], "s": ["5"],
-            "O": ["0"], "o": ["0"], "Z": ["2"], "z": ["2"]}
+            "Y": ["V"], "y": ["V"], "v": ["V"], "V": ["v"], "x": ["X"], "X": ["x"],
+            "S": ["5", "s"], "s": ["5"], "O": ["0", "o"], "o": ["0"], "Z": ["2"], "z": ["2"],
+            "C": ["c"], "®": ["c"], "©": ["c"], "U": ["u"], "K": ["k"], "P": ["p"],
+            "d": ["đ"], "đ": ["d"]}
 _ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X",
           "XI", "XII", "XIII", "XIV", "XV", "XVI", "XVII", "XVIII", "XIX", "XX"]
 _UPPER = "ABCDĐEGHIKLMNOPQRSTUVXY"     # Vietnamese alphabetical numbering
@@ -577,8 +617,10 @@ def _kind(text: str) -> str | None:
 
 
 def _readings(core: str) -> list[str]:
-    """`core` as read first, then every reading with misread characters replaced."""
+    """`core` as read first, then every reading with misread characters replaced, and
+    without the specks read as marks ("bˆ" → "b")."""
     readings = [""]
     for ch in core:
         readings = [r + option for r in readings for option in [ch, *_MISREAD.get(ch, [])]]
-    return list(dict.fromkeys(readings))
+    bare = "".join(ch for ch in core if ch.isalnum() or ch == ".")  # "1.1" stays dotted
+    return list(dict.fromkeys(readings + ([bare] if bare else [])))
