@@ -5,23 +5,49 @@ import io
 
 from .records import Extraction
 
+MAX_ROWS = 40
+
+
+def _short(text: str | None, n: int = 60) -> str:
+    text = text or ""
+    return text if len(text) <= n else text[: n - 1] + "…"
+
 
 def summary_table(result: Extraction) -> str:
     """A short human-readable view of one document's records (`--format table`)."""
     from rich.console import Console
     from rich.table import Table
 
-    console = Console(record=True, width=120, file=io.StringIO())
+    console = Console(record=True, width=140, file=io.StringIO())
     meta = Table(title=f"{result.document.source}", show_header=False)
     for key, value in vars(result.document).items():
         meta.add_row(key, "" if value is None else str(value))
     console.print(meta)
+
+    targets = Table(title=f"targets ({len(result.targets)})")
+    for col in ("year", "indicator", "target", "national id", "lead"):
+        targets.add_column(col, overflow="fold")
+    for t in result.targets[:MAX_ROWS]:
+        value = f"{t.value:g}-{t.value_max:g}" if t.value_max is not None else f"{t.value:g}"
+        targets.add_row(str(t.year or ""), _short(t.indicator), f"{t.comparator} {value} {t.unit}",
+                        t.indicator_id or "", _short(", ".join(t.lead), 40))
+    console.print(targets)
+
+    tasks = Table(title=f"tasks ({len(result.tasks)})")
+    for col in ("number", "task", "lead", "partners", "time"):
+        tasks.add_column(col, overflow="fold")
+    for t in result.tasks[:MAX_ROWS]:
+        tasks.add_row(t.number or "", _short(t.text), _short(", ".join(t.lead), 40),
+                      _short(", ".join(t.partners), 40), t.timeframe or "")
+    console.print(tasks)
+
     refs = Table(title=f"references ({len(result.references)})")
     for col in ("doc_type", "number", "issued_date", "issuer", "title"):
         refs.add_column(col, overflow="fold")
     for r in result.references:
-        refs.add_row(r.doc_type or "", r.number, r.issued_date or "", r.issuer or "", (r.title or "")[:60])
+        refs.add_row(r.doc_type or "", r.number, r.issued_date or "", r.issuer or "", _short(r.title))
     console.print(refs)
+
     counts = ", ".join(f"{name}: {len(getattr(result, name))}"
                        for name in ("targets", "tasks", "references", "deadlines"))
     console.print(counts)
