@@ -23,3 +23,16 @@ def test_extract_prints_the_schema_json():
 def test_extract_table_summary():
     out = run("extract", str(CORPUS / "dong-thap-241-2022.pdf"), "--format", "table")
     assert out.returncode == 0 and "241/KH-UBND" in out.stdout and "references: 5" in out.stdout
+
+
+def test_batch_exit_code_says_some_failed(tmp_path):
+    import shutil
+    from .conftest import FIXTURES
+    inbox = tmp_path / "in"
+    inbox.mkdir()
+    shutil.copy(CORPUS / "gia-lai-2068-2022.txt", inbox)
+    shutil.copy(FIXTURES / "encrypted.pdf", inbox)
+    out = run("batch", str(inbox), "--out", str(tmp_path / "out"), "--workers", "1", "--format", "csv")
+    assert out.returncode == 1
+    assert "files: 2 (processed 1, unchanged 0, failed 1)" in out.stdout
+    assert "encrypted.pdf" in out.stderr and "Traceback" not in out.stderr

@@ -2,9 +2,10 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 
-from . import __version__
+from ._version import __version__
 from .errors import PlanextractError
 
 
@@ -44,6 +45,53 @@ def _eval(args: argparse.Namespace) -> int:
     return 0
 
 
+class _RichProgress:
+    """A progress bar with an ETA and a line per file (to stderr)."""
+
+    def __init__(self):
+        from rich.console import Console
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+        self.console = Console(stderr=True)
+        self.bar = Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+                            TimeRemainingColumn(), console=self.console)
+        self.task = None
+
+    def start(self, total: int, cached: int) -> None:
+        if cached:
+            self.console.print(f"{cached} file(s) unchanged since the last run: skipped")
+        self.bar.start()
+        self.task = self.bar.add_task("extracting", total=total)
+
+    def advance(self, result: dict) -> None:
+        status = "ok" if result["ok"] else f"FAILED: {result['error']}"
+        self.bar.console.print(f"{result['source']}: {status} ({result['seconds']:.1f} s)")
+        self.bar.advance(self.task)
+
+    def stop(self) -> None:
+        self.bar.stop()
+
+
+def _batch(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from .batch import run_batch
+    if not Path(args.input_dir).is_dir():
+        print(f"planextract: error: {args.input_dir}: no such folder", file=sys.stderr)
+        return 2
+    progress = _RichProgress()
+    try:
+        summary = run_batch(Path(args.input_dir), Path(args.out), workers=args.workers,
+                            formats=tuple(f.strip() for f in args.format.split(",") if f.strip()),
+                            force=args.force, progress=progress, engine=args.engine, scheduler=args.scheduler)
+    finally:
+        progress.stop()
+    for line in summary.lines():
+        print(line)
+    for failure in summary.failed:
+        print(f"failed: {failure['error']}", file=sys.stderr)
+    return 1 if summary.failed else 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="planextract", description=__doc__)
     parser.add_argument("--version", action="version", version=f"planextract {__version__}")
@@ -60,6 +108,16 @@ def build_parser() -> argparse.ArgumentParser:
     add_input_options(p)
     p.add_argument("--format", choices=["json", "table"], default="json")
     p.set_defaults(func=_extract)
+
+    p = sub.add_parser("batch", help="extract every plan below a folder into tables")
+    p.add_argument("input_dir")
+    p.add_argument("--out", required=True, help="output folder (records/, tables, errors.jsonl)")
+    p.add_argument("--workers", type=int, default=os.cpu_count() or 1)
+    p.add_argument("--format", default="parquet", help="comma-separated: parquet,csv,jsonl,xlsx")
+    p.add_argument("--force", action="store_true", help="re-run files whose content has not changed")
+    p.add_argument("--engine", choices=["processes", "dask"], default="processes")
+    p.add_argument("--scheduler", help="a Dask scheduler address (default: a LocalCluster)")
+    p.set_defaults(func=_batch)
 
     p = sub.add_parser("eval", help="score extraction against gold annotations")
     p.add_argument("files", nargs="*", help="documents to score (default: every file of --corpus with gold)")

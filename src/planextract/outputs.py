@@ -54,3 +54,55 @@ def summary_table(result: Extraction) -> str:
     for w in result.warnings:
         console.print(f"warning: {w}")
     return console.export_text()
+
+
+# ------------------------------------------------------------------ tables for analysts
+
+FORMATS = ("parquet", "csv", "jsonl", "xlsx")
+
+
+def _flat(frame):
+    """Lists as text for formats without list columns (CSV: JSON arrays; Excel: '; ')."""
+    import json
+    out = frame.copy()
+    for col in out.columns:
+        if out[col].map(lambda v: isinstance(v, list)).any():
+            out[col] = out[col].map(lambda v: json.dumps(v, ensure_ascii=False) if isinstance(v, list) else v)
+    return out
+
+
+def write_frames(frames: dict, out_dir, formats=("parquet",)) -> list:
+    """Write one file per record type (and format), or one Excel workbook with a sheet per
+    record type; every file is written whole or not at all."""
+    from pathlib import Path
+
+    from .batch import write_atomically
+    unknown = set(formats) - set(FORMATS)
+    if unknown:
+        raise ValueError(f"unknown output format(s): {', '.join(sorted(unknown))}; use {', '.join(FORMATS)}")
+    out_dir = Path(out_dir)
+    written = []
+    for fmt in formats:
+        if fmt == "xlsx":
+            buffer = io.BytesIO()
+            import pandas as pd
+            with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
+                for name, frame in frames.items():
+                    _flat(frame).to_excel(writer, sheet_name=name[:31], index=False)
+            path = out_dir / "planextract.xlsx"
+            write_atomically(path, buffer.getvalue())
+            written.append(path)
+            continue
+        for name, frame in frames.items():
+            path = out_dir / f"{name}.{fmt}"
+            if fmt == "parquet":
+                buffer = io.BytesIO()
+                frame.to_parquet(buffer, index=False)
+                data = buffer.getvalue()
+            elif fmt == "csv":
+                data = _flat(frame).to_csv(index=False)
+            else:
+                data = frame.to_json(orient="records", lines=True, force_ascii=False)
+            write_atomically(path, data)
+            written.append(path)
+    return written

@@ -1,0 +1,197 @@
+"""Many documents: worker processes, an incremental cache, atomic outputs, errors that do
+not stop the run.
+
+The unit of work is `process_file(path)`: one document in, its records (the schema's
+JSON form) or its error out. `run_batch` runs it over every supported file below a
+folder with N worker processes, and keeps, per document, one JSON file in
+`OUT/records/` named by the document's content hash and the extractor version: a file
+whose content and extractor have not changed is not processed again, a crash or Ctrl-C
+leaves only whole files (each is written to a temporary name and renamed), and the next
+run resumes. The tables for analysts (Parquet, CSV, JSONL, Excel) are rebuilt from those
+records at the end, also atomically; failures go to `OUT/errors.jsonl`.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import tempfile
+import time
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ._version import __version__
+
+SUPPORTED = {".pdf", ".docx", ".txt", ".md", ".html", ".htm"}
+RECORD_DIR = "records"
+ERRORS = "errors.jsonl"
+
+
+def extractor_version() -> str:
+    """Changes whenever the code or the knowledge files change, so the cache follows them."""
+    root = Path(__file__).parent
+    digest = hashlib.sha256(__version__.encode())
+    for path in sorted(list(root.rglob("*.py")) + list((root / "data").glob("*.csv"))):
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:12]
+
+
+def content_key(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()[:16]
+
+
+def find_inputs(folder: Path) -> list[Path]:
+    return sorted(p for p in Path(folder).rglob("*") if p.is_file() and p.suffix.lower() in SUPPORTED)
+
+
+def write_atomically(path: Path, data: str | bytes) -> None:
+    """Write to a temporary file beside `path`, then rename: readers never see half a file."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as f:
+            f.write(data.encode("utf-8") if isinstance(data, str) else data)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def process_file(path: str) -> dict:
+    """One document → {'source', 'ok', 'record' | 'error', 'seconds'} (never raises)."""
+    from .api import extract
+    from .errors import PlanextractError
+    start = time.perf_counter()
+    try:
+        record = extract(path).to_dict()
+        return {"source": path, "ok": True, "record": record, "seconds": time.perf_counter() - start}
+    except PlanextractError as err:
+        return {"source": path, "ok": False, "error": str(err), "seconds": time.perf_counter() - start}
+    except Exception as err:  # a bug on one file must not stop the batch; it is reported
+        return {"source": path, "ok": False, "error": f"{path}: internal error: {type(err).__name__}: {err}",
+                "seconds": time.perf_counter() - start}
+
+
+@dataclass
+class BatchSummary:
+    files: int = 0
+    processed: int = 0
+    cached: int = 0
+    failed: list[dict] = field(default_factory=list)
+    records: dict[str, int] = field(default_factory=dict)
+    seconds: float = 0.0
+
+    def lines(self) -> list[str]:
+        counts = ", ".join(f"{k} {v}" for k, v in self.records.items())
+        return [f"files: {self.files} (processed {self.processed}, unchanged {self.cached}, "
+                f"failed {len(self.failed)})", f"records: {counts}", f"time: {self.seconds:.1f} s"]
+
+
+def run_batch(input_dir: Path, out_dir: Path, *, workers: int = 1, formats: tuple[str, ...] = ("parquet",),
+              force: bool = False, progress=None, engine: str = "processes", scheduler: str | None = None
+              ) -> BatchSummary:
+    """Extract every supported file below `input_dir` into `out_dir`."""
+    start = time.perf_counter()
+    out_dir = Path(out_dir)
+    records_dir = out_dir / RECORD_DIR
+    records_dir.mkdir(parents=True, exist_ok=True)
+    version = extractor_version()
+    summary = BatchSummary()
+    todo: dict[str, Path] = {}
+    for path in find_inputs(input_dir):
+        summary.files += 1
+        target = records_dir / f"{content_key(path)}-{version}.json"
+        if target.exists() and not force:
+            summary.cached += 1
+            continue
+        todo[str(path)] = target
+    if progress:
+        progress.start(len(todo), summary.cached)
+    for result in _run(list(todo), workers=workers, engine=engine, scheduler=scheduler):
+        if result["ok"]:
+            write_atomically(todo[result["source"]], json.dumps(result["record"], ensure_ascii=False))
+            summary.processed += 1
+        else:
+            summary.failed.append({"source": result["source"], "error": result["error"]})
+        if progress:
+            progress.advance(result)
+    write_atomically(out_dir / ERRORS, "".join(json.dumps(f, ensure_ascii=False) + "\n" for f in summary.failed))
+    frames = combined_frames(records_dir, version, [Path(p) for p in find_inputs(input_dir)])
+    summary.records = {name: len(frame) for name, frame in frames.items()}
+    from .outputs import write_frames
+    write_frames(frames, out_dir, formats)
+    summary.seconds = time.perf_counter() - start
+    return summary
+
+
+def _run(paths: list[str], *, workers: int, engine: str, scheduler: str | None):
+    """Results of process_file over paths, as they finish."""
+    if not paths:
+        return
+    if engine == "dask":
+        yield from _run_dask(paths, scheduler)
+    elif workers <= 1:
+        for path in paths:
+            yield process_file(path)
+    else:
+        with ProcessPoolExecutor(max_workers=workers) as pool:
+            for future in as_completed([pool.submit(process_file, p) for p in paths]):
+                yield future.result()
+
+
+def _run_dask(paths: list[str], scheduler: str | None):
+    """The same per-document function on a Dask cluster (a LocalCluster without an address)."""
+    from dask.distributed import Client, LocalCluster, as_completed as dask_completed
+    cluster = None if scheduler else LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
+                                                   dashboard_address=None)
+    client = Client(scheduler or cluster)
+    try:
+        futures = client.map(process_file, paths, pure=False)
+        for future in dask_completed(futures):
+            yield future.result()
+    finally:
+        client.close()
+        if cluster is not None:
+            cluster.close()
+
+
+def combined_frames(records_dir: Path, version: str, inputs: list[Path]) -> dict:
+    """One DataFrame per record type across the documents of this run (current version)."""
+    import pandas as pd
+    from .records import Extraction
+    per_type: dict[str, list] = {}
+    documents = []
+    for path in inputs:
+        record_file = records_dir / f"{content_key(path)}-{version}.json"
+        if not record_file.exists():
+            continue
+        result = Extraction.from_dict(json.loads(record_file.read_text(encoding="utf-8")))
+        documents.append(vars(result.document))
+        for name, frame in result.to_frames().items():
+            per_type.setdefault(name, []).append(frame)
+    frames = {"documents": pd.DataFrame(documents)}
+    for name, parts in per_type.items():
+        frames[name] = pd.concat(parts, ignore_index=True) if parts else pd.DataFrame()
+    return frames
+
+
+def extract_many(paths, workers: int = 1) -> dict:
+    """Records of many documents as one DataFrame per record type (plus `documents` and
+    `errors`), with doc_id and province on every row. Bad files are listed, not raised."""
+    import pandas as pd
+    from .records import Extraction
+    per_type: dict[str, list] = {}
+    documents, errors = [], []
+    for result in _run([str(p) for p in paths], workers=workers, engine="processes", scheduler=None):
+        if not result["ok"]:
+            errors.append({"source": result["source"], "error": result["error"]})
+            continue
+        extraction = Extraction.from_dict(result["record"])
+        documents.append(vars(extraction.document))
+        for name, frame in extraction.to_frames().items():
+            per_type.setdefault(name, []).append(frame)
+    frames = {"documents": pd.DataFrame(documents)}
+    frames.update({name: pd.concat(parts, ignore_index=True) for name, parts in per_type.items()})
+    frames["errors"] = pd.DataFrame(errors, columns=["source", "error"])
+    return frames
