@@ -4,11 +4,13 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-if ! command -v tesseract >/dev/null 2>&1 || ! tesseract --list-langs 2>/dev/null | grep -qx vie; then
+# tesseract + Vietnamese model for scans; chromium for the HTML report's browser test.
+if ! command -v tesseract >/dev/null 2>&1 || ! tesseract --list-langs 2>/dev/null | grep -qx vie \
+    || ! command -v chromium >/dev/null 2>&1; then
   SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
   export DEBIAN_FRONTEND=noninteractive
   $SUDO apt-get update -qq
-  $SUDO apt-get install -y -qq tesseract-ocr tesseract-ocr-vie >/dev/null
+  $SUDO apt-get install -y -qq tesseract-ocr tesseract-ocr-vie chromium >/dev/null
 fi
 
 PYTHON="${PYTHON:-python3}"

@@ -92,6 +92,13 @@ def _batch(args: argparse.Namespace) -> int:
     return 1 if summary.failed else 0
 
 
+def _report(args: argparse.Namespace) -> int:
+    from .report import write_report
+    n = write_report(args.file, args.out)
+    print(f"{args.out}: {n} records drawn")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="planextract", description=__doc__)
     parser.add_argument("--version", action="version", version=f"planextract {__version__}")
@@ -118,6 +125,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--engine", choices=["processes", "dask"], default="processes")
     p.add_argument("--scheduler", help="a Dask scheduler address (default: a LocalCluster)")
     p.set_defaults(func=_batch)
+
+    p = sub.add_parser("report", help="one self-contained HTML page: text with highlights, tables")
+    p.add_argument("file")
+    p.add_argument("--out", required=True, help="the HTML file to write")
+    p.set_defaults(func=_report)
 
     p = sub.add_parser("eval", help="score extraction against gold annotations")
     p.add_argument("files", nargs="*", help="documents to score (default: every file of --corpus with gold)")
