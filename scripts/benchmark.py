@@ -53,12 +53,56 @@ def run_form(form: str, repeat: int) -> dict:
             "peak_memory_mb": round(peak_mb)}
 
 
+BATCH_FILES = [("dak-nong-292-2022.txt", 8), ("binh-thuan-4181-2022.txt", 16), ("nghe-an-347-2023.txt", 14),
+               ("dong-thap-241-2022.txt", 16), ("gia-lai-2068-2022.txt", 14), ("dak-nong-292-2022.pdf", 8),
+               ("binh-thuan-4181-2022.pdf", 16), ("dong-thap-241-2022.pdf", 16), ("dong-thap-241-2022.docx", 16)]
+
+
+def batch_benchmark(documents: int) -> None:
+    """Whole extraction (records, not only reading) through `run_batch`, 1 and 2 workers,
+    then a re-run with nothing changed. Scans are left out (OCR dominates; see --forms scan)."""
+    import shutil
+    import tempfile
+    sys.path.insert(0, str(CORPUS.parent / "src"))
+    from planextract.batch import run_batch
+    work = Path(tempfile.mkdtemp(prefix="planextract-bench-"))
+    inbox = work / "in"
+    inbox.mkdir()
+    pages = 0
+    for i in range(documents):
+        name, n_pages = BATCH_FILES[i % len(BATCH_FILES)]
+        shutil.copy(CORPUS / name, inbox / f"{i:04d}-{name}")
+        pages += n_pages
+    print(f"batch: {documents} documents, {pages} pages (text and DOCX pages counted as their PDF's)")
+    print(f"{'run':28} {'seconds':>8} {'pages/s':>8} {'peak MB/worker':>15}")
+    cold = {}
+    for workers in (1, 2):
+        out = work / f"out{workers}"
+        start = time.perf_counter()
+        run_batch(inbox, out, workers=workers, force=True)
+        seconds = time.perf_counter() - start
+        cold[workers] = seconds
+        peak = max(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss,
+                   resource.getrusage(resource.RUSAGE_SELF).ru_maxrss) / 1024
+        print(f"{f'cold, {workers} worker(s)':28} {seconds:8.1f} {pages / seconds:8.1f} {peak:15.0f}")
+    start = time.perf_counter()
+    run_batch(inbox, work / "out2", workers=2)
+    seconds = time.perf_counter() - start
+    print(f"{'re-run, nothing changed':28} {seconds:8.1f} {'':>8} {'':>15}")
+    print(f"speed-up with 2 workers: {cold[1] / cold[2]:.2f}x; re-run: {100 * seconds / cold[2]:.1f}% of a cold run")
+    shutil.rmtree(work)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
+    parser.add_argument("--batch", type=int, metavar="N", help="benchmark a batch run over N documents")
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--forms", default="text,pdf,docx,scan,pdfplumber-bare")
     parser.add_argument("--one", help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.batch:
+        batch_benchmark(args.batch)
+        return
     if args.one:
         print(json.dumps(run_form(args.one, args.repeat)))
         return
