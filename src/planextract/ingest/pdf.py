@@ -91,11 +91,12 @@ def read_page(page, number: int, table_engine: str = "pdfplumber", path: Path | 
     else:
         tables = find_tables(page)
     boxes = [t.bbox for t in tables]
-    words = [_word(w) for w in page.extract_words(extra_attrs=["fontname"], use_text_flow=False)
-             if not any(_inside(w, box) for box in boxes)]
+    # Words once per page: the text outside tables and every cell's text come from them.
+    all_words = page.extract_words(extra_attrs=["fontname"], use_text_flow=False)
+    words = [_word(w) for w in all_words if not any(_inside(w, box) for box in boxes)]
     lines = drop_running_heads(group_lines(words), page.height)
     items = paragraphs(reading_order(lines, page.width), number)
-    table_items = [(table.bbox[1], table_piece(page, table, number)) for table in tables]
+    table_items = [(table.bbox[1], table_piece(all_words, table, number)) for table in tables]
     raw = "\n".join(l.text for l in lines)
     return in_reading_order(items, table_items), raw
 
@@ -127,14 +128,13 @@ class _CamelotTable:
         self.rows = [type("Row", (), {"cells": cell_boxes})()]
 
 
-def table_piece(page, table, number: int) -> Piece:
+def table_piece(page_words: list[dict], table, number: int) -> Piece:
     boxes = []
     for row in table.rows:
         for bbox in row.cells:
             if bbox is None:
                 continue
-            region = page.within_bbox(bbox)
-            words = region.extract_words(extra_attrs=["fontname"])
+            words = [w for w in page_words if _inside(w, bbox)]  # page order: line by line
             text = " ".join(w["text"] for w in words)
             bold = bool(words) and all(_is_bold(w["fontname"]) for w in words)
             boxes.append(BoxCell(*bbox, text=text, bold=bold))
