@@ -34,6 +34,7 @@ class Table:
     cells: list[Cell]
     n_rows: int
     n_cols: int
+    _grid: list | None = field(default=None, repr=False, compare=False)
 
     def row(self, index: int) -> list[Cell]:
         """The cells that start in row `index`, left to right (covered positions are absent)."""
@@ -43,7 +44,13 @@ class Table:
         return [self.row(i) for i in range(self.n_rows)]
 
     def grid(self) -> list[list[Cell | None]]:
-        """Rows × columns, with a spanning cell repeated in every position it covers."""
+        """Rows × columns, with a spanning cell repeated in every position it covers.
+        Computed once: a Table is final once a reader has assembled its Document."""
+        if self._grid is None:
+            self._grid = self._build_grid()
+        return self._grid
+
+    def _build_grid(self) -> list[list[Cell | None]]:
         grid: list[list[Cell | None]] = [[None] * self.n_cols for _ in range(self.n_rows)]
         for cell in self.cells:
             for r in range(cell.row, min(cell.row + cell.row_span, self.n_rows)):

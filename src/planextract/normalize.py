@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 TONE_MARKS = "\u0300\u0301\u0303\u0309\u0323"  # huyền, sắc, ngã, hỏi, nặng
 
@@ -49,6 +50,7 @@ def normalize_line(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
+@lru_cache(maxsize=65536)
 def normalize_key(text: str) -> str:
     """A comparison key: normalized, lower-cased, punctuation reduced to spaces."""
     text = normalize_line(text).lower()
