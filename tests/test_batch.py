@@ -65,3 +65,11 @@ def test_dask_engine_on_a_local_cluster(inbox, tmp_path):
 def test_unknown_format_is_refused(tmp_path):
     with pytest.raises(ValueError, match="unknown output format"):
         write_frames({}, tmp_path, ("docx",))
+
+
+def test_tables_are_rebuilt_when_one_is_missing(inbox, tmp_path):
+    out = tmp_path / "out"
+    run_batch(inbox, out, workers=1, formats=("csv",))
+    (out / "targets.csv").unlink()
+    run_batch(inbox, out, workers=1, formats=("csv",))
+    assert (out / "targets.csv").exists()

@@ -26,6 +26,7 @@ from ._version import __version__
 SUPPORTED = {".pdf", ".docx", ".txt", ".md", ".html", ".htm"}
 RECORD_DIR = "records"
 ERRORS = "errors.jsonl"
+MANIFEST = "manifest.json"  # which records the tables were built from
 
 
 def extractor_version() -> str:
@@ -124,12 +125,31 @@ def run_batch(input_dir: Path, out_dir: Path, *, workers: int = 1, formats: tupl
         if progress:
             progress.advance(result)
     write_atomically(out_dir / ERRORS, "".join(json.dumps(f, ensure_ascii=False) + "\n" for f in summary.failed))
-    frames = combined_frames(records_dir, version, [Path(p) for p in find_inputs(input_dir)])
-    summary.records = {name: len(frame) for name, frame in frames.items()}
-    from .outputs import write_frames
-    write_frames(frames, out_dir, formats)
+    inputs = find_inputs(input_dir)
+    manifest = {"records": sorted(f"{content_key(p)}-{version}" for p in inputs
+                                  if (records_dir / f"{content_key(p)}-{version}.json").exists()),
+                "formats": sorted(formats)}
+    previous = _read_json(out_dir / MANIFEST)
+    if previous and previous.get("manifest") == manifest \
+            and all((out_dir / name).exists() for name in previous.get("files", [])):
+        # Nothing changed since the tables were written: keep them.
+        summary.records = previous["records"]
+    else:
+        frames = combined_frames(records_dir, version, inputs)
+        summary.records = {name: len(frame) for name, frame in frames.items()}
+        from .outputs import write_frames
+        written = write_frames(frames, out_dir, formats)
+        write_atomically(out_dir / MANIFEST, json.dumps({"manifest": manifest, "records": summary.records,
+                                                         "files": [p.name for p in written]}))
     summary.seconds = time.perf_counter() - start
     return summary
+
+
+def _read_json(path: Path):
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
 
 
 def _run(paths: list[str], *, workers: int, engine: str, scheduler: str | None):
