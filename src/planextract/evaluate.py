@@ -17,7 +17,7 @@ import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .normalize import normalize_key
+from .normalize import normalize_key, word_overlap
 from .records import Deadline, Extraction, Reference, Target, Task
 
 INDICATOR_MATCH = 0.5
@@ -30,11 +30,6 @@ DEADLINE_FIELDS = ("due_date", "recurrence", "agencies")
 DEADLINE_MATCH = 0.5
 DOCUMENT_FIELDS = ("province", "issuer", "doc_type", "number", "issued_date", "title", "signer",
                    "signer_title")
-
-
-def similarity(a: str, b: str) -> float:
-    wa, wb = set(normalize_key(a).split()), set(normalize_key(b).split())
-    return len(wa & wb) / len(wa | wb) if wa and wb else 0.0
 
 
 @dataclass
@@ -98,7 +93,7 @@ def score_targets(predicted: list[Target], gold: list[Target], source: str = "")
     for g in gold:
         match = next((i for i, p in enumerate(predicted) if i not in used
                       and all(getattr(p, k) == getattr(g, k) for k in TARGET_KEY)
-                      and similarity(p.indicator, g.indicator) >= INDICATOR_MATCH), None)
+                      and word_overlap(p.indicator, g.indicator) >= INDICATOR_MATCH), None)
         if match is None:
             score.misses.append(f"{source}: missed target {_describe(g)}")
         else:
@@ -114,7 +109,7 @@ def score_targets(predicted: list[Target], gold: list[Target], source: str = "")
 def _loose_pairs(predicted: list[Target], gold: list[Target]) -> list[tuple[Target, Target]]:
     pairs, used = [], set()
     for g in gold:
-        scored = [(similarity(p.indicator, g.indicator) + (0.5 if p.year == g.year else 0)
+        scored = [(word_overlap(p.indicator, g.indicator) + (0.5 if p.year == g.year else 0)
                    + (0.25 if p.value == g.value else 0), i)
                   for i, p in enumerate(predicted) if i not in used]
         if scored and (best := max(scored))[0] >= INDICATOR_MATCH + 0.5:
@@ -125,7 +120,7 @@ def _loose_pairs(predicted: list[Target], gold: list[Target]) -> list[tuple[Targ
 
 def _pair_by_text(predicted: list, gold: list, threshold: float, same=lambda p, g: True):
     """Greedy pairs of records whose texts share enough words (best first)."""
-    candidates = sorted(((similarity(p.text, g.text), i, j) for j, g in enumerate(gold)
+    candidates = sorted(((word_overlap(p.text, g.text), i, j) for j, g in enumerate(gold)
                          for i, p in enumerate(predicted) if same(p, g)), reverse=True)
     used_p, used_g, pairs = set(), set(), []
     for score, i, j in candidates:

@@ -12,7 +12,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from .lexicon import read_rows
-from .normalize import normalize_key
+from .normalize import word_overlap
 
 MAP_THRESHOLD = 0.6
 STRICTLY_MORE = 1e-6  # "trên X" / "hơn X" promise a little more than X
@@ -23,22 +23,13 @@ def national_targets() -> list[dict[str, str]]:
     return read_rows("national-411-targets.csv")
 
 
-def _words(text: str) -> set[str]:
-    return set(normalize_key(text).split())
-
-
-def _similarity(a: set[str], b: set[str]) -> float:
-    return len(a & b) / len(a | b) if a and b else 0.0
-
-
 @lru_cache(maxsize=4096)
 def indicator_id(indicator: str) -> str | None:
     """The national indicator a provincial indicator phrase measures, or None."""
-    words = _words(indicator)
     best, best_score = None, MAP_THRESHOLD
     for row in national_targets():
         for wording in [row["indicator"], *filter(None, row["aliases"].split(";"))]:
-            score = _similarity(words, _words(wording))
+            score = word_overlap(indicator, wording)
             if score > best_score:
                 best, best_score = row["id"], score
     return best

@@ -61,3 +61,10 @@ def strip_diacritics(text: str) -> str:
     """ASCII-ish fold used for fuzzy look-ups ("Đắk Nông" → "dak nong")."""
     text = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
     return "".join(ch for ch in text if not unicodedata.combining(ch))
+
+
+def word_overlap(a: str, b: str) -> float:
+    """Share of words two phrases have in common (Jaccard on normalized words): how
+    indicator phrases, task texts and national wordings are compared everywhere."""
+    wa, wb = set(normalize_key(a).split()), set(normalize_key(b).split())
+    return len(wa & wb) / len(wa | wb) if wa and wb else 0.0

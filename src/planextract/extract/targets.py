@@ -21,7 +21,7 @@ from functools import lru_cache
 
 from ..document import TABLE, Block, Document
 from ..lexicon import fold, read_rows
-from ..normalize import normalize_key
+from ..normalize import normalize_key, word_overlap
 from ..records import Target
 from ..national import indicator_id
 from ..structure import Section, section_paths
@@ -215,12 +215,6 @@ def extract_targets(doc: Document, province: str | None = None) -> list[Target]:
 
 # ------------------------------------------------------------------ appendix tables
 
-def similarity(a: str, b: str) -> float:
-    """Word overlap of two indicator phrases (Jaccard on normalized syllables)."""
-    wa, wb = set(normalize_key(a).split()), set(normalize_key(b).split())
-    return len(wa & wb) / len(wa | wb) if wa and wb else 0.0
-
-
 MATCH_THRESHOLD = 0.6
 INDICATOR_ROW_MATCH = 0.6  # a measurement row naming an indicator, without a value
 
@@ -278,7 +272,7 @@ def _matching_target(body: list[Target], indicator: str, value: Value, year: int
             continue
         if year is not None and t.year not in (year, None):
             continue
-        score = similarity(t.indicator, indicator)
+        score = word_overlap(t.indicator, indicator)
         if score >= best_score:
             best, best_score = t, score
     return best
@@ -288,7 +282,7 @@ def _attach_by_indicator(text: str, body: list[Target], lead: list[str], partner
     """A measurement row naming an indicator (no value) gives its agencies to every
     target of that indicator that has none yet."""
     indicator = text.rstrip(". ")
-    scored = [(similarity(t.indicator, indicator), t) for t in body if not t.lead and not t.partners]
+    scored = [(word_overlap(t.indicator, indicator), t) for t in body if not t.lead and not t.partners]
     if not scored:
         return
     top = max(s for s, _ in scored)
