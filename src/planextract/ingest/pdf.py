@@ -8,6 +8,7 @@ before (`tables`). A PDF whose pages carry no text is a scan and goes to OCR.
 """
 from __future__ import annotations
 
+import contextlib
 from pathlib import Path
 
 from ..document import Document
@@ -16,6 +17,7 @@ from .assemble import Piece, assemble
 from .layout import Word, drop_running_heads, group_lines, paragraphs, reading_order
 from .tables import BoxCell, continue_table, grid_cells
 from .camelot_tables import find_camelot_tables
+from .pdfium_text import char_count, has_drawn_lines, open_document, page_words
 from .text import continues
 
 MIN_CHARS_PER_PAGE = 20  # fewer characters than this on every page: a scan
@@ -48,15 +50,17 @@ TABLE_ENGINES = ("pdfplumber", "camelot")
 def read_pdf(path: Path, *, max_pages: int = 1000, ocr: bool = True, table_engine: str = "pdfplumber") -> Document:
     source = str(path)
     pdf = open_pdf(path)
-    with pdf:
+    with pdf, contextlib.ExitStack() as stack:
         n_pages = len(pdf.pages)
         if n_pages == 0:
             raise EmptyDocument(source, "the PDF has no pages")
         if n_pages > max_pages:
             raise TooLarge(source, f"the PDF has {n_pages} pages, more than the limit of "
                                    f"{max_pages} (raise it with --max-pages or PLANEXTRACT_MAX_PAGES)")
+        fast = open_document(path)  # pdfium: character counts and the words of plain pages
+        stack.callback(fast.close)
         try:
-            char_counts = [len(page.chars) for page in pdf.pages]
+            char_counts = [char_count(fast[i]) for i in range(n_pages)]
         except Exception as err:
             raise CorruptFile(source, f"the PDF's pages cannot be read ({type(err).__name__})") from None
         if max(char_counts) < MIN_CHARS_PER_PAGE:
@@ -68,7 +72,10 @@ def read_pdf(path: Path, *, max_pages: int = 1000, ocr: bool = True, table_engin
         raw_pages: list[str] = []
         for number, page in enumerate(pdf.pages, start=1):
             try:
-                page_pieces, raw = read_page(page, number, table_engine=table_engine, path=path)
+                if has_drawn_lines(fast[number - 1]):
+                    page_pieces, raw = read_page(page, number, table_engine=table_engine, path=path)
+                else:  # no rules, no table: pdfium's words, without pdfplumber's parse
+                    page_pieces, raw = read_words(page_words(fast[number - 1]), page.width, page.height, number)
             except Exception as err:
                 raise CorruptFile(source, f"page {number} cannot be read ({type(err).__name__})") from None
             pieces += page_pieces
@@ -94,11 +101,17 @@ def read_page(page, number: int, table_engine: str = "pdfplumber", path: Path | 
     # Words once per page: the text outside tables and every cell's text come from them.
     all_words = page.extract_words(extra_attrs=["fontname"], use_text_flow=False)
     words = [_word(w) for w in all_words if not any(_inside(w, box) for box in boxes)]
-    lines = drop_running_heads(group_lines(words), page.height)
-    items = paragraphs(reading_order(lines, page.width), number)
     table_items = [(table.bbox[1], table_piece(all_words, table, number)) for table in tables]
+    return read_words(words, page.width, page.height, number, table_items)
+
+
+def read_words(words: list[Word], width: float, height: float, number: int,
+               table_items: list[tuple[float, Piece]] = ()) -> tuple[list[Piece], str]:
+    """A page's words (and its tables) → its pieces in reading order, and its raw text."""
+    lines = drop_running_heads(group_lines(words), height)
+    items = paragraphs(reading_order(lines, width), number)
     raw = "\n".join(l.text for l in lines)
-    return in_reading_order(items, table_items), raw
+    return in_reading_order(items, list(table_items)), raw
 
 
 def in_reading_order(items: list[tuple[float, Piece]], tables: list[tuple[float, Piece]]) -> list[Piece]:
