@@ -30,3 +30,16 @@ def test_pipeline_saves_and_loads(tmp_path):
     pipeline().to_disk(tmp_path / "nlp")
     loaded = spacy.load(tmp_path / "nlp")
     assert [(e.text, e.label_) for e in loaded("UBND cấp huyện triển khai").ents] == [("UBND cấp huyện", AGENCY)]
+
+
+def test_rule_labels_beyond_agencies():
+    from planextract.nlp import DATE, LEGAL_REF, PERCENT, TIMEFRAME
+    doc = pipeline()("Thực hiện Quyết định số 411/QĐ-TTg ngày 31/3/2022 của Thủ tướng Chính phủ; "
+                     "tỷ lệ dân số trưởng thành có điện thoại thông minh đạt trên 80%, giai đoạn 2022 - 2025, "
+                     "báo cáo hằng năm.")
+    found = {(s.text, s.label_) for s in doc.spans["ruler"]}
+    assert ("Quyết định số 411/QĐ-TTg ngày 31/3/2022", LEGAL_REF) in found
+    assert ("ngày 31/3/2022", DATE) in found
+    assert ("trên 80%", PERCENT) in found
+    assert ("giai đoạn 2022 - 2025", TIMEFRAME) in found and ("hằng năm", TIMEFRAME) in found
+    assert ("Quyết định số 411/QĐ-TTg ngày 31/3/2022", LEGAL_REF) in {(e.text, e.label_) for e in doc.ents}

@@ -21,7 +21,12 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans, registry
 
-AGENCY, PROVINCE = "AGENCY", "PROVINCE"
+AGENCY, PROVINCE, LEGAL_REF, DATE, TIMEFRAME, PERCENT = (
+    "AGENCY", "PROVINCE", "LEGAL_REF", "DATE", "TIMEFRAME", "PERCENT")
+LABELS = (AGENCY, PROVINCE, LEGAL_REF, DATE, TIMEFRAME, PERCENT)
+_TIMEFRAME = re.compile(
+    r"(?:giai đoạn\s+)?\b20\d{2}\s*[-–]\s*20\d{2}\b|\bđến (?:hết )?năm\s+20\d{2}\b"
+    r"|\bQuý\s+[IV]{1,3}/20\d{2}\b|\b(?:hằng|hàng) (?:năm|quý|tháng)\b|\bđịnh kỳ\s+0?6\s+tháng\b", re.I)
 RULER_SPANS = "ruler"
 
 
@@ -90,24 +95,35 @@ def make_gazetteer_ruler(nlp: Language, name: str, province: str | None):
 
 
 class GazetteerRuler:
-    """AGENCY and PROVINCE spans from the gazetteers kept in planextract/data."""
+    """Spans the rules know, from the data files: AGENCY (agency gazetteer), PROVINCE
+    (provinces), LEGAL_REF (citations), DATE, TIMEFRAME ("2022 - 2025", "đến hết năm 2025",
+    "hằng năm") and PERCENT (a value with its comparator words: "đạt trên 80%")."""
 
     def __init__(self, province: str | None = None):
         self.province = province
 
     def __call__(self, doc: Doc) -> Doc:
-        from .extract.agencies import find_agencies
-        from .provinces import province_mentions
-        spans = []
-        for start, end, _agency in find_agencies(doc.text, self.province):
-            if (span := doc.char_span(start, end, label=AGENCY, alignment_mode="expand")) is not None:
-                spans.append(span)
-        for start, end, _name in province_mentions(doc.text):
-            if (span := doc.char_span(start, end, label=PROVINCE, alignment_mode="expand")) is not None:
-                spans.append(span)
+        spans = [span for start, end, label in rule_spans(doc.text, self.province)
+                 if (span := doc.char_span(start, end, label=label, alignment_mode="expand")) is not None]
         doc.spans[RULER_SPANS] = spans
         doc.ents = filter_spans(list(doc.ents) + spans)
         return doc
+
+
+def rule_spans(text: str, province: str | None = None) -> list[tuple[int, int, str]]:
+    """(start, end, label) of everything the rules find in a text."""
+    from .extract.agencies import find_agencies
+    from .extract.dates import DATE_PATTERN
+    from .extract.references import citation_pattern
+    from .extract.targets import find_values
+    from .provinces import province_mentions
+    out = [(s, e, AGENCY) for s, e, _ in find_agencies(text, province)]
+    out += [(s, e, PROVINCE) for s, e, _ in province_mentions(text)]
+    out += [(m.start(), m.end(), LEGAL_REF) for m in citation_pattern().finditer(text)]
+    out += [(m.start(), m.end(), DATE) for m in re.finditer(rf"(?:ngày\s+)?(?:{DATE_PATTERN})", text)]
+    out += [(m.start(), m.end(), TIMEFRAME) for m in _TIMEFRAME.finditer(text)]
+    out += [(v.start, v.end, PERCENT) for v in find_values(text, counted=False)]
+    return sorted(out)
 
 
 @lru_cache(maxsize=1)

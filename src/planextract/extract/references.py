@@ -22,7 +22,7 @@ MAX_TITLE = 300
 
 
 @lru_cache(maxsize=None)
-def _citation_pattern() -> re.Pattern:
+def citation_pattern() -> re.Pattern:
     words = sorted({r["name"] for r in doc_types()} |
                    {a for r in doc_types() for a in r["abbreviations"].split(";") if len(a) >= 2},
                    key=len, reverse=True)
@@ -66,7 +66,7 @@ def _title(rest: str) -> str | None:
 def extract_references(doc: Document, own_number: str | None = None) -> list[Reference]:
     found: dict[str, Reference] = {}
     own = clean_number(own_number).lower() if own_number else None
-    for m in _citation_pattern().finditer(doc.text):
+    for m in citation_pattern().finditer(doc.text):
         number = clean_number(m.group("num")).rstrip("-")
         if "/" not in number or number.lower() == own:
             continue
