@@ -63,6 +63,12 @@ def strip_diacritics(text: str) -> str:
     return "".join(ch for ch in text if not unicodedata.combining(ch))
 
 
+def is_all_caps(text: str, min_letters: int = 1) -> bool:
+    """Every letter upper case, and at least `min_letters` of them ("KẾ HOẠCH", "PHỤ LỤC")."""
+    letters = [ch for ch in text if ch.isalpha()]
+    return len(letters) >= min_letters and all(ch.isupper() for ch in letters)
+
+
 def word_overlap(a: str, b: str) -> float:
     """Share of words two phrases have in common (Jaccard on normalized words): how
     indicator phrases, task texts and national wordings are compared everywhere."""

@@ -18,11 +18,10 @@ from ..records import Deadline, Task
 from ..structure import section_paths
 from .dates import DATE_PATTERN, iso_date
 from .targets import in_goal_section
-from .spans import split_spans
+from .spans import bullet_end, split_spans
 from .tasks import leading_agencies
 
 _SENTENCE_END = re.compile(r"(?<=[.;])\s+(?=[A-ZĐÂĂÊÔƠƯÁÀẢÃẠ])")
-_BULLET = re.compile(r"^[-–+•*]\s*")
 _DUE_DATE = re.compile(rf"(?:trước|chậm nhất|hạn chót)\s+(?:ngày\s+)?({DATE_PATTERN})", re.I)
 _END_OF_YEAR = re.compile(r"đến hết năm\s+(20\d{2})", re.I)
 FREQUENCY = {"weekly": 0, "monthly": 1, "quarterly": 2, "semiannual": 3, "annual": 4}
@@ -69,7 +68,7 @@ def extract_deadlines(doc: Document, prose: list[Task], province: str | None = N
     for block, section in zip(doc.blocks, section_paths(doc)):
         if block.kind == TABLE or in_goal_section(section):
             continue
-        body_at = m.end() if (m := _BULLET.match(block.text)) else 0
+        body_at = bullet_end(block.text)
         for s, e in sentences(block.text[body_at:]):
             sentence = block.text[body_at + s: body_at + e].strip()
             recurring, recurrence = _recurrence(sentence)

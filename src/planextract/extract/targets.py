@@ -25,14 +25,13 @@ from ..normalize import normalize_key, word_overlap
 from ..records import Target
 from ..national import indicator_id
 from ..structure import Section, section_paths
-from .spans import split_spans
+from .spans import bullet_end, split_spans
 from .tables import column_roles, row_agencies
 
 NUMBER = r"(?<![\d.,/])\d{1,3}(?:[.,]\d{1,2})?(?![\d/])"
 _YEAR = re.compile(r"\bnăm\s+(20\d{2})\b|\b(20[2-5]\d)\s*$")
 _HEADING_YEAR = re.compile(r"(?:đến|năm)\s+(?:hết\s+)?(?:năm\s+)?(20\d{2})")
 _CLAUSE_SPLIT = re.compile(r";\s+|,\s+trong đó,?\s+|\.\s+(?=[A-ZĐ])")
-_BULLET = re.compile(r"^[-–+•*]\s*")
 _LEADING_TIME = re.compile(r"^(?:phấn đấu\s+)?(?:đến|trong)\s+(?:hết\s+)?năm\s+20\d\d\s*,?\s*", re.I)
 
 
@@ -184,7 +183,7 @@ def clauses(text: str) -> list[tuple[int, int]]:
 def targets_in_block(doc: Document, block: Block, section: Section) -> list[Target]:
     goal = in_goal_section(section)
     text = block.text
-    body_at = _BULLET.match(text).end() if _BULLET.match(text) else 0
+    body_at = bullet_end(text)
     out = []
     for c_start, c_end in clauses(text[body_at:]):
         clause = text[body_at + c_start: body_at + c_end]

@@ -20,12 +20,12 @@ from functools import lru_cache
 from ..document import HEADING, LIST_ITEM, PARAGRAPH, TABLE, Block, Document
 from ..ingest.assemble import LEVEL_ARABIC, LEVEL_LOWER, LEVEL_ROMAN, LEVEL_UPPER
 from ..lexicon import read_rows
-from ..normalize import normalize_key
+from ..normalize import is_all_caps, normalize_key
 from ..records import Task
 from ..structure import section_paths
+from .spans import bullet_end
 from .tables import column_roles, row_agencies
 
-_BULLET = re.compile(r"^[-–+•*]\s*")
 _YEARS = re.compile(r"\b(?:19|20)\d{2}\b")
 _ROMAN = re.compile(r"^[IVX]{1,5}$")
 IMPLEMENTATION_HEADINGS = ("tổ chức thực hiện",)
@@ -122,8 +122,7 @@ def _phrases(role: str) -> tuple[str, ...]:
 def _closes_section(text: str) -> bool:
     """'Trên đây là Kế hoạch …', 'Nơi nhận:', an appendix caption, a signature: the end
     of the last agency paragraph."""
-    letters = [ch for ch in text if ch.isalpha()]
-    return text.startswith(_phrases("closing")) or (len(letters) > 3 and all(ch.isupper() for ch in letters))
+    return text.startswith(_phrases("closing")) or is_all_caps(text, min_letters=4)
 
 
 def leading_agencies(text: str, province: str | None) -> tuple[list[str], str]:
@@ -187,7 +186,7 @@ def prose_tasks(doc: Document, province: str | None) -> list[Task]:
             current = None
             continue
         if current is not None and block.kind in (PARAGRAPH, LIST_ITEM):
-            current.text = f"{current.text} {_BULLET.sub('', block.text)}".strip()
+            current.text = f"{current.text} {block.text[bullet_end(block.text):]}".strip()
             current.end = block.end
     return tasks
 

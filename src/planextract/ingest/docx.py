@@ -213,13 +213,18 @@ class _BodyReader:
         return bool(visible) and all(f.bold for f in visible)
 
 
+def _children(container, tag: str, wrappers: set) -> Iterator:
+    """Children with `tag`, looking through wrapper elements (hyperlinks, content controls …)."""
+    for child in container:
+        if child.tag == tag:
+            yield child
+        elif child.tag in wrappers:
+            yield from _children(child, tag, wrappers)
+
+
 def _runs(container) -> Iterator:
     """The runs of a paragraph, looking inside hyperlinks, insertions, content controls."""
-    for child in container:
-        if child.tag == W + "r":
-            yield child
-        elif child.tag in _RUN_CONTAINERS:
-            yield from _runs(child)
+    return _children(container, W + "r", _RUN_CONTAINERS)
 
 
 def _split_items(fragments: list[_Fragment]) -> list[list[_Fragment]]:
@@ -270,11 +275,7 @@ def raw_text(pieces: list[Piece]) -> str:
 # ---------------------------------------------------------------- table structure
 
 def _cells_of_row(tr) -> Iterator:
-    for child in tr:
-        if child.tag == W + "tc":
-            yield child
-        elif child.tag in _BLOCK_CONTAINERS:
-            yield from _cells_of_row(child)
+    return _children(tr, W + "tc", _BLOCK_CONTAINERS)
 
 
 def _row_cells_of_table(tbl) -> Iterator:

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 
 from ..document import Cell, Document
+from ..normalize import is_all_caps
 from .assemble import Piece, assemble, is_bullet, split_number
 from .tables import same_header
 from .vocabulary import DOC_TYPE_LINES, TABLE_FIRST_HEADERS, looks_like_time_cell
@@ -165,17 +166,12 @@ def continues_wrapped(previous: str, line: str) -> bool:
         return False
     if len(line.split()) < 2 or len(previous.split()) < 2:
         return True  # one wrapped word ("GRDP.") is no change of style
-    return _is_caps(previous) == _is_caps(line)
+    return is_all_caps(previous) == is_all_caps(line)
 
 
 def _is_wrapped_line(text: str) -> bool:
     """Running text long enough to have been wrapped, and not at the end of a sentence."""
     return len(text) >= 60 and not text.endswith(_TERMINAL)
-
-
-def _is_caps(text: str) -> bool:
-    letters = [ch for ch in text if ch.isalpha()]
-    return bool(letters) and all(ch.isupper() for ch in letters)
 
 
 def join_wrapped(lines: list[str]) -> list[str]:
