@@ -36,3 +36,9 @@ def test_batch_exit_code_says_some_failed(tmp_path):
     assert out.returncode == 1
     assert "files: 2 (processed 1, unchanged 0, failed 1)" in out.stdout
     assert "encrypted.pdf" in out.stderr and "Traceback" not in out.stderr
+
+
+def test_batch_refuses_an_unknown_format_before_any_work(tmp_path):
+    out = run("batch", str(CORPUS), "--out", str(tmp_path / "out"), "--format", "docx")
+    assert out.returncode == 2 and "unknown output format" in out.stderr and "Traceback" not in out.stderr
+    assert not (tmp_path / "out").exists()

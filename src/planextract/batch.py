@@ -100,6 +100,8 @@ def run_batch(input_dir: Path, out_dir: Path, *, workers: int = 1, formats: tupl
               force: bool = False, progress=None, engine: str = "processes", scheduler: str | None = None
               ) -> BatchSummary:
     """Extract every supported file below `input_dir` into `out_dir`."""
+    from .outputs import check_formats
+    check_formats(formats)  # before hours of extraction, not after
     start = time.perf_counter()
     out_dir = Path(out_dir)
     records_dir = out_dir / RECORD_DIR

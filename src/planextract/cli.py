@@ -79,9 +79,16 @@ def _batch(args: argparse.Namespace) -> int:
         print(f"planextract: error: {args.input_dir}: no such folder", file=sys.stderr)
         return 2
     progress = _RichProgress()
+    formats = tuple(f.strip() for f in args.format.split(",") if f.strip())
+    try:
+        from .outputs import check_formats
+        check_formats(formats)
+    except ValueError as err:
+        print(f"planextract: error: --format: {err}", file=sys.stderr)
+        return 2
     try:
         summary = run_batch(Path(args.input_dir), Path(args.out), workers=args.workers,
-                            formats=tuple(f.strip() for f in args.format.split(",") if f.strip()),
+                            formats=formats,
                             force=args.force, progress=progress, engine=args.engine, scheduler=args.scheduler)
     finally:
         progress.stop()

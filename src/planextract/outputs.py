@@ -71,15 +71,20 @@ def _flat(frame):
     return out
 
 
+def check_formats(formats) -> None:
+    """Refuse unknown formats before any work is done."""
+    unknown = set(formats) - set(FORMATS)
+    if unknown:
+        raise ValueError(f"unknown output format(s): {', '.join(sorted(unknown))}; use {', '.join(FORMATS)}")
+
+
 def write_frames(frames: dict, out_dir, formats=("parquet",)) -> list:
     """Write one file per record type (and format), or one Excel workbook with a sheet per
     record type; every file is written whole or not at all."""
     from pathlib import Path
 
     from .batch import write_atomically
-    unknown = set(formats) - set(FORMATS)
-    if unknown:
-        raise ValueError(f"unknown output format(s): {', '.join(sorted(unknown))}; use {', '.join(FORMATS)}")
+    check_formats(formats)
     out_dir = Path(out_dir)
     written = []
     for fmt in formats:
