@@ -30,10 +30,16 @@ MANIFEST = "manifest.json"  # which records the tables were built from
 
 
 def extractor_version() -> str:
-    """Changes whenever the code or the knowledge files change, so the cache follows them."""
+    """Changes whenever the code, the knowledge files or the trained model change, so the
+    cache follows them."""
+    from .nlp import model_path
     root = Path(__file__).parent
     digest = hashlib.sha256(__version__.encode())
-    for path in sorted(list(root.rglob("*.py")) + list((root / "data").glob("*.csv"))):
+    files = sorted(list(root.rglob("*.py")) + list((root / "data").glob("*.csv")))
+    model = model_path()
+    if model is not None and model.is_dir():
+        files += sorted(p for p in model.rglob("*") if p.is_file())
+    for path in files:
         digest.update(path.read_bytes())
     return digest.hexdigest()[:12]
 

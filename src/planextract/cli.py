@@ -40,8 +40,122 @@ def _eval(args: argparse.Namespace) -> int:
         return 2
     files = [Path(f) for f in args.files] or sorted(
         p for p in Path(args.corpus).iterdir() if p.suffix in {".txt", ".pdf", ".docx", ".html"})
+    if args.loo:
+        return _loo(args)
     report = evaluate(files, gold)
     print(as_json(report) if args.json else format_report(report, show_misses=not args.quiet))
+    if args.entities:
+        _entities(args)
+    return 0
+
+
+def _entities(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from .evaluate import entity_scores, format_entity_table
+    from .nlp import model_path, using_model
+    columns = {"rules": None}
+    if model_path() is not None:
+        columns[f"rules+{model_path().name}"] = model_path()
+    scores = {}
+    for name, model in columns.items():
+        with using_model(model):
+            scores[name] = entity_scores(Path(args.gold))
+    print("== entities (exact spans, documents the model may have been trained on)")
+    print(format_entity_table(scores))
+    return 0
+
+
+def _loo(args: argparse.Namespace) -> int:
+    import json
+    from pathlib import Path
+
+    from .evaluate import format_entity_table, leave_one_out
+    result = leave_one_out(Path(args.gold), Path(args.corpus), progress=lambda m: print(m, file=sys.stderr))
+    if args.json:
+        print(json.dumps({k: ({label: s.summary() for label, s in v.items()} if isinstance(v, dict) else v)
+                          for k, v in result.items()}, ensure_ascii=False, indent=1))
+        return 0
+    print("== leave-one-document-out (train on the others, score the one left out; summed)")
+    print(format_entity_table({"rules": result["rules"], "rules+model": result["rules+model"]}))
+    for fold in result["folds"]:
+        print(f"fold {fold['document']}: ALL F1 rules {fold['rules'].get('ALL', 0):.3f}, "
+              f"rules+model {fold['rules+model'].get('ALL', 0):.3f} (trained in {fold['train_seconds']} s)")
+    return 0
+
+
+def _train(args: argparse.Namespace) -> int:
+    from .nlp import DEFAULT_MODEL
+    from .train import train
+    args.out = args.out or str(DEFAULT_MODEL)
+    info = train(args.annotations, args.out, exclude=tuple(args.exclude), quiet=args.quiet)
+    scores = info["dev_scores"]
+    print(f"trained on {info['train_units']} units, scored on {info['dev_units']} held-out units "
+          f"in {info['seconds']} s: P {scores['ents_p']:.3f} R {scores['ents_r']:.3f} F1 {scores['ents_f']:.3f}")
+    for label, s in sorted(scores["per_label"].items()):
+        print(f"  {label:10} P {s['p']:.3f} R {s['r']:.3f} F1 {s['f']:.3f}")
+    print(f"model written to {args.out}")
+    return 0
+
+
+def _annotate_export(args: argparse.Namespace) -> int:
+    import json
+    from pathlib import Path
+
+    from .annotate import label_studio_tasks, model_version
+    from .batch import write_atomically
+    from .ingest import load
+    tasks = []
+    for file in args.files:
+        tasks += label_studio_tasks(load(file), model_version=model_version())
+    write_atomically(Path(args.out), json.dumps(tasks, ensure_ascii=False, indent=1))
+    print(f"{args.out}: {len(tasks)} tasks from {len(args.files)} document(s); "
+          f"labeling config: annotations/label-studio.xml")
+    return 0
+
+
+def _annotate_import(args: argparse.Namespace) -> int:
+    import json
+
+    from .annotate import import_label_studio
+    try:
+        export = json.loads(open(args.export, encoding="utf-8").read())
+    except (OSError, ValueError) as err:
+        raise PlanextractError(f"{args.export}: not a Label Studio JSON export ({err})") from None
+    if not isinstance(export, list):
+        raise PlanextractError(f"{args.export}: not a Label Studio JSON export (expected a list of tasks)")
+    try:
+        report = import_label_studio(export, args.annotations, include_predictions=args.include_predictions,
+                                     docbin=args.docbin)
+    except ValueError as err:
+        raise PlanextractError(f"{args.export}: {err}") from None
+    for path, n in report.documents.items():
+        print(f"{path}: {n} unit(s) imported")
+    if report.skipped:
+        print(f"{report.skipped} task(s) without a completed annotation skipped")
+    if args.docbin:
+        print(f"{args.docbin}: all entity gold as a spaCy DocBin")
+    return 0
+
+
+def _annotate_next(args: argparse.Namespace) -> int:
+    import json
+    from pathlib import Path
+
+    from .annotate import label_studio_tasks, model_version, next_batch
+    from .batch import find_inputs, write_atomically
+    from .ingest import load
+    paths = [p for item in args.inputs for p in (find_inputs(Path(item)) if Path(item).is_dir() else [Path(item)])]
+    documents = [load(p) for p in paths]
+    batch = next_batch(documents, args.n)
+    for c in batch:
+        print(f"{c.uncertainty:.3f}  {c.source}:{c.start}-{c.end}  {c.text[:90]}")
+    if args.out:
+        wanted = {(c.source, c.start) for c in batch}
+        tasks = [t for d in documents for t in label_studio_tasks(d, model_version=model_version())
+                 if (t["data"]["source"], t["data"]["unit_start"]) in wanted]
+        write_atomically(Path(args.out), json.dumps(tasks, ensure_ascii=False, indent=1))
+        print(f"{args.out}: {len(tasks)} Label Studio tasks")
     return 0
 
 
@@ -118,9 +232,14 @@ def build_parser() -> argparse.ArgumentParser:
         p.add_argument("--table-engine", choices=["pdfplumber", "camelot"], default="pdfplumber",
                        help="who finds ruled tables in PDFs (camelot: lattice)")
 
+    def add_model_option(p: argparse.ArgumentParser) -> None:
+        p.add_argument("--model", help="the trained NER to use, or 'none' for rules alone "
+                                       "(default: $PLANEXTRACT_MODEL, else models/planextract-ner when present)")
+
     p = sub.add_parser("extract", help="extract the records of one plan")
     add_input_options(p)
     p.add_argument("--format", choices=["json", "table"], default="json")
+    add_model_option(p)
     p.set_defaults(func=_extract)
 
     p = sub.add_parser("batch", help="extract every plan below a folder into tables")
@@ -131,6 +250,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--force", action="store_true", help="re-run files whose content has not changed")
     p.add_argument("--engine", choices=["processes", "dask"], default="processes")
     p.add_argument("--scheduler", help="a Dask scheduler address (default: a LocalCluster)")
+    add_model_option(p)
     p.set_defaults(func=_batch)
 
     p = sub.add_parser("report", help="one self-contained HTML page: text with highlights, tables")
@@ -144,7 +264,41 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--corpus", default="corpus", help="folder scored when no files are named")
     p.add_argument("--json", action="store_true", help="print the scores as JSON")
     p.add_argument("--quiet", action="store_true", help="do not list misses")
+    p.add_argument("--entities", action="store_true",
+                   help="also score entity spans per label against annotations/entities/")
+    p.add_argument("--loo", action="store_true",
+                   help="leave-one-document-out: train on the other documents, score the one left out")
+    add_model_option(p)
     p.set_defaults(func=_eval)
+
+    p = sub.add_parser("train", help="train the NER from annotations/entities/ into models/")
+    p.add_argument("--annotations", default="annotations")
+    p.add_argument("--out", help="where to write the trained pipeline (default: models/planextract-ner)")
+    p.add_argument("--exclude", action="append", default=[], metavar="NAME",
+                   help="leave this document (file stem) out of training; repeatable")
+    p.add_argument("--quiet", action="store_true")
+    p.set_defaults(func=_train)
+
+    annotate = sub.add_parser("annotate", help="the annotation loop with Label Studio").add_subparsers(
+        dest="action", required=True)
+    p = annotate.add_parser("export", help="Label Studio tasks with pre-annotations")
+    p.add_argument("files", nargs="+")
+    p.add_argument("--out", required=True, help="the tasks JSON to import into Label Studio")
+    add_model_option(p)
+    p.set_defaults(func=_annotate_export)
+    p = annotate.add_parser("import", help="a Label Studio JSON export into annotations/")
+    p.add_argument("export")
+    p.add_argument("--annotations", default="annotations")
+    p.add_argument("--include-predictions", action="store_true",
+                   help="also take the predictions of tasks nobody annotated (not reviewed: off by default)")
+    p.add_argument("--docbin", help="also write all entity gold as a spaCy DocBin here")
+    p.set_defaults(func=_annotate_import)
+    p = annotate.add_parser("next", help="the paragraphs the model is least sure of")
+    p.add_argument("inputs", nargs="+", help="plans, or folders of plans")
+    p.add_argument("--n", type=int, default=20)
+    p.add_argument("--out", help="also write them as Label Studio tasks here")
+    add_model_option(p)
+    p.set_defaults(func=_annotate_next)
 
     p = sub.add_parser("blocks", help="show the blocks a reader found (for debugging readers)")
     add_input_options(p)
@@ -154,6 +308,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    if getattr(args, "model", None):
+        os.environ["PLANEXTRACT_MODEL"] = args.model  # read by nlp.model_path(); batch workers inherit it
     try:
         return args.func(args)
     except PlanextractError as err:

@@ -277,3 +277,83 @@ def as_json(report: Report) -> str:
     return json.dumps(report.to_dict(), ensure_ascii=False, indent=2)
 
 
+
+
+# --- entities ------------------------------------------------------------------------------
+def score_entities(predicted, gold) -> dict[str, Score]:
+    """Exact-span P/R/F1 per label, over the units the gold annotates (text elsewhere is
+    neither right nor wrong: it was not annotated)."""
+    inside = [(u.start, u.end) for u in gold.units]
+    predicted = {(s.start, s.end, s.label) for s in predicted
+                 if any(a <= s.start and s.end <= b for a, b in inside)}
+    wanted = {(s.start, s.end, s.label) for s in gold.spans()}
+    scores: dict[str, Score] = {}
+    for label in sorted({x[2] for x in predicted | wanted}):
+        p = {x for x in predicted if x[2] == label}
+        g = {x for x in wanted if x[2] == label}
+        scores[label] = Score(tp=len(p & g), predicted=len(p), gold=len(g))
+    return scores
+
+
+def entity_scores(annotations: Path) -> dict[str, Score]:
+    """Per-label scores of the current pipeline (rules, plus the model chosen in nlp.py)
+    against every document of annotations/entities/, summed; "ALL" is the micro total."""
+    from .annotate import load_entity_gold, predicted_spans
+    from .ingest import load
+    from .train import document_text
+    totals: dict[str, Score] = {}
+    for gold in load_entity_gold(annotations):
+        document_text(gold)  # checks the text is still the annotated one
+        predicted = predicted_spans(load(gold.source))
+        for label, s in score_entities(predicted, gold).items():
+            totals.setdefault(label, Score()).add(s)
+            totals.setdefault("ALL", Score()).add(s)
+    return totals
+
+
+def leave_one_out(annotations: Path, corpus: Path, *, progress=print) -> dict:
+    """Train on all annotated documents but one, score the one left out; for every document.
+    Scores entities (rules alone, rules + the fold's model) and the records of targets and
+    tasks (the same two), summed over the folds."""
+    import tempfile
+
+    from . import nlp
+    from .annotate import load_entity_gold, predicted_spans
+    from .ingest import load
+    from .train import train
+    golds = load_entity_gold(annotations)
+    out = {"rules": {}, "rules+model": {}, "folds": []}
+    with tempfile.TemporaryDirectory() as tmp:
+        for gold in golds:
+            name = Path(gold.source).stem
+            progress(f"fold {name}: training on the other {len(golds) - 1} documents")
+            model = Path(tmp) / name
+            info = train(annotations, model, exclude=(name,), quiet=True)
+            fold = {"document": name, "train_seconds": info["seconds"]}
+            for system, choice in (("rules", None), ("rules+model", model)):
+                with nlp.using_model(choice):
+                    ents = score_entities(predicted_spans(load(gold.source)), gold)
+                    records = evaluate([Path(gold.source)], Path(annotations))
+                bucket = out[system]
+                for label, s in ents.items():
+                    bucket.setdefault(label, Score()).add(s)
+                    bucket.setdefault("ALL", Score()).add(s)
+                for record_type in ("targets", "tasks"):
+                    bucket.setdefault(f"record:{record_type}", Score()).add(records.total(record_type))
+                fold[system] = {k: round(v.f1, 3) for k, v in ents.items()}
+            out["folds"].append(fold)
+    return out
+
+
+def format_entity_table(columns: dict[str, dict[str, Score]]) -> str:
+    """Labels down, one P/R/F1 group per column (e.g. rules, rules+model)."""
+    labels = sorted({label for scores in columns.values() for label in scores}, key=lambda l: (l == "ALL", l))
+    head = f"{'label':16}" + "".join(f" | {name:>22}" for name in columns)
+    lines = [head, f"{'':16}" + "".join(f" | {'P':>6} {'R':>6} {'F1':>6}  n" for _ in columns)]
+    for label in labels:
+        row = f"{label:16}"
+        for scores in columns.values():
+            s = scores.get(label, Score())
+            row += f" | {s.precision:6.3f} {s.recall:6.3f} {s.f1:6.3f} {s.gold:3}"
+        lines.append(row)
+    return "\n".join(lines)

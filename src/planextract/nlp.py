@@ -9,21 +9,25 @@
 
 `pipeline()` builds it once per process; nothing is downloaded: the tokenizer's model
 ships inside the underthesea package and the rulers come from `planextract/data/`.
-A trained NER (the NLP issue) will sit after the ruler and add what it misses.
+A trained NER (`models/planextract-ner`, see `train.py`) sits after the ruler and adds
+what the rules miss; `set_model()` or PLANEXTRACT_MODEL chooses another or none.
 """
 from __future__ import annotations
 
+import os
 import re
+from contextlib import contextmanager
 from functools import lru_cache
+from pathlib import Path
 
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans, registry
 
-AGENCY, PROVINCE, LEGAL_REF, DATE, TIMEFRAME, PERCENT = (
-    "AGENCY", "PROVINCE", "LEGAL_REF", "DATE", "TIMEFRAME", "PERCENT")
-LABELS = (AGENCY, PROVINCE, LEGAL_REF, DATE, TIMEFRAME, PERCENT)
+AGENCY, PROVINCE, LEGAL_REF, DATE, TIMEFRAME, PERCENT, INDICATOR = (
+    "AGENCY", "PROVINCE", "LEGAL_REF", "DATE", "TIMEFRAME", "PERCENT", "INDICATOR")
+LABELS = (AGENCY, PROVINCE, LEGAL_REF, DATE, TIMEFRAME, PERCENT, INDICATOR)
 _TIMEFRAME = re.compile(
     r"(?:giai đoạn\s+)?\b20\d{2}\s*[-–]\s*20\d{2}\b|\bđến (?:hết )?năm\s+20\d{2}\b"
     r"|\bQuý\s+[IV]{1,3}/20\d{2}\b|\b(?:hằng|hàng) (?:năm|quý|tháng)\b|\bđịnh kỳ\s+0?6\s+tháng\b", re.I)
@@ -126,12 +130,83 @@ def rule_spans(text: str, province: str | None = None) -> list[tuple[int, int, s
     return sorted(out)
 
 
-@lru_cache(maxsize=1)
+# The trained NER: PLANEXTRACT_MODEL names it ("none" turns it off); otherwise the
+# repository's models/planextract-ner when it exists. Rules alone without one.
+MODEL_ENV = "PLANEXTRACT_MODEL"
+DEFAULT_MODEL = Path(__file__).resolve().parents[2] / "models" / "planextract-ner"
+_model_choice: str | None = None  # set_model() overrides the environment
+
+
+def set_model(path: str | os.PathLike | None) -> None:
+    """Choose the trained NER for this process: a path, or None / "none" for rules alone."""
+    global _model_choice
+    _model_choice = "none" if path is None else str(path)
+
+
+@contextmanager
+def using_model(path: str | os.PathLike | None):
+    """`with using_model(path):` — a model (or None: rules alone) for the block only."""
+    global _model_choice
+    before = _model_choice
+    set_model(path)
+    try:
+        yield
+    finally:
+        _model_choice = before
+
+
+def model_path() -> Path | None:
+    choice = _model_choice or os.environ.get(MODEL_ENV)
+    if choice is not None:
+        return None if choice.lower() == "none" else Path(choice)
+    return DEFAULT_MODEL if (DEFAULT_MODEL / "meta.json").exists() else None
+
+
 def pipeline() -> Language:
-    """The pipeline, built once per process (a worker loads it once, not per document)."""
-    nlp = spacy.blank("vi", config={"nlp": {"tokenizer": {"@tokenizers": "planextract.underthesea_tokenizer.v1"}}})
+    """The pipeline for the chosen model, built once per process and model."""
+    return _pipeline(str(model_path()) if model_path() else None)
+
+
+@lru_cache(maxsize=4)
+def _pipeline(model: str | None) -> Language:
+    nlp = blank()
     nlp.add_pipe("gazetteer_ruler")
+    if model is not None:
+        from .errors import PlanextractError
+        if not (Path(model) / "meta.json").exists():
+            raise PlanextractError(f"{model}: no trained model here (train one with `planextract train`)")
+        trained = spacy.load(model)
+        # The ruler runs first; the NER keeps its entities and adds around them.
+        nlp.add_pipe("ner", source=trained)
     return nlp
+
+
+def blank() -> Language:
+    """A pipeline with the underthesea tokenizer and nothing else."""
+    return spacy.blank("vi", config={"nlp": {"tokenizer": {"@tokenizers": "planextract.underthesea_tokenizer.v1"}}})
+
+
+def entity_spans(text: str, units: list[tuple[int, int]]) -> list[tuple[int, int, str]]:
+    """(start, end, label) of the pipeline's flat entities in each unit of a text, as
+    offsets into the text."""
+    nlp = pipeline()
+    out = []
+    for (start, _end), doc in zip(units, nlp.pipe(text[s:e] for s, e in units)):
+        out += [(start + ent.start_char, start + ent.end_char, ent.label_) for ent in doc.ents]
+    return out
+
+
+def has_model() -> bool:
+    return "ner" in pipeline().pipe_names
+
+
+def model_spans(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, label) of what the trained NER adds to the rules; nothing without a model."""
+    if not has_model():
+        return []
+    doc = pipeline()(text)
+    ruler = {(s.start_char, s.end_char) for s in doc.spans[RULER_SPANS]}
+    return [(e.start_char, e.end_char, e.label_) for e in doc.ents if (e.start_char, e.end_char) not in ruler]
 
 
 def agency_spans(text: str) -> list[Span]:

@@ -170,6 +170,18 @@ def in_goal_section(section: Section) -> bool:
     return any(any(w in normalize_key(t) for w in _words("section")) for t in section.titles)
 
 
+def model_indicator(clause: str, value: Value) -> str | None:
+    """Outside goal lists and without a target word, a percentage is a target only when the
+    trained NER marks an INDICATOR right beside it ("Tỷ lệ … đạt 80%", "80% hộ gia đình …"):
+    the rules know the words of targets, the model learns their shape."""
+    from ..nlp import INDICATOR, model_spans
+    for start, end, label in model_spans(clause):
+        gap = clause[end:value.start] if end <= value.start else clause[value.end:start] if start >= value.end else None
+        if label == INDICATOR and gap is not None and len(gap.split()) <= 2:
+            return clause[start:end].strip(" .;,")
+    return None
+
+
 def _has_trigger(clause: str, value: Value) -> bool:
     head = normalize_key(clause[:value.end])
     return any(w in head for w in _words("trigger"))
@@ -188,10 +200,13 @@ def targets_in_block(doc: Document, block: Block, section: Section) -> list[Targ
     for c_start, c_end in clauses(text[body_at:]):
         clause = text[body_at + c_start: body_at + c_end]
         for value in find_values(clause, counted=goal):
-            if not (goal or _has_trigger(clause, value)) or value.unit != "%" and not goal:
+            if value.unit != "%" and not goal:
+                continue
+            indicator = indicator_of(clause, value) if goal or _has_trigger(clause, value) else model_indicator(clause, value)
+            if not indicator:
                 continue
             out.append(Target(
-                indicator=indicator_of(clause, value), domain=_domain(section),
+                indicator=indicator, domain=_domain(section),
                 year=_year(clause, section), value=value.value, value_max=value.value_max,
                 unit=value.unit, comparator=value.comparator, section=str(section),
                 text=text[body_at:].strip(), page=block.page, start=block.start, end=block.end))

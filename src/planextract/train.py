@@ -1,0 +1,103 @@
+"""NER training: annotations/entities/ → DocBin → spaCy training → models/planextract-ner.
+
+The recipe is `data/ner.cfg` (config over code); this module only turns entity gold into
+spaCy's training form and writes the trained pipeline with its training metadata.
+"""
+from __future__ import annotations
+
+import json
+import shutil
+import tempfile
+import time
+from datetime import date
+from pathlib import Path
+
+from spacy.tokens import Doc, DocBin
+from spacy.util import filter_spans
+
+from .annotate import EntityGold, load_entity_gold
+from .errors import PlanextractError
+from .nlp import DEFAULT_MODEL, blank
+
+CONFIG = Path(__file__).parent / "data" / "ner.cfg"
+DEV_EVERY = 5  # every fifth unit of each document is held out for the dev scores
+
+
+def document_text(gold: EntityGold, root: str | Path = ".") -> str:
+    """The normalized text the gold's offsets point into, checked against its doc_id."""
+    from .ingest import load
+    path = Path(gold.source) if Path(gold.source).is_absolute() else Path(root) / gold.source
+    if not path.exists():
+        raise PlanextractError(f"{gold.source}: the annotated document is not here (entity gold needs its source)")
+    document = load(path)
+    if document.doc_id != gold.doc_id:
+        raise PlanextractError(f"{gold.source}: the text changed since it was annotated "
+                               f"(doc_id {document.doc_id}, gold {gold.doc_id})")
+    return document.text
+
+
+def unit_docs(gold: EntityGold, text: str, nlp=None) -> list[Doc]:
+    """One spaCy Doc per annotated unit, its entities the gold spans. A span whose edges fall
+    inside an underthesea word is widened to whole words (the NER predicts whole tokens)."""
+    nlp = nlp or blank()
+    docs = []
+    for unit in gold.units:
+        doc = nlp.make_doc(text[unit.start:unit.end])
+        ents = [doc.char_span(s.start - unit.start, s.end - unit.start, label=s.label, alignment_mode="expand")
+                for s in unit.spans]
+        doc.ents = filter_spans([e for e in ents if e is not None])
+        docs.append(doc)
+    return docs
+
+
+def split_docs(golds: list[EntityGold], root=".", dev_every: int = DEV_EVERY) -> tuple[list[Doc], list[Doc]]:
+    nlp = blank()
+    train, dev = [], []
+    for gold in golds:
+        for i, doc in enumerate(unit_docs(gold, document_text(gold, root), nlp)):
+            (dev if dev_every and i % dev_every == dev_every - 1 else train).append(doc)
+    # dev_every=0 trains on every unit; the "dev" scores are then training scores.
+    return train, dev or list(train)
+
+
+def train(annotations: str | Path = "annotations", output: str | Path = DEFAULT_MODEL, *,
+          exclude: tuple[str, ...] = (), dev_every: int = DEV_EVERY, root: str | Path = ".",
+          quiet: bool = False) -> dict:
+    """Train the NER on the entity gold (minus the documents named in `exclude`), score it
+    on the held-out units, write the pipeline to `output`. Returns the training metadata."""
+    from spacy.cli.train import train as spacy_train
+    golds = [g for g in load_entity_gold(annotations) if Path(g.source).stem not in exclude]
+    if not golds:
+        raise PlanextractError(f"{annotations}: no entity annotations to train on (annotations/entities/*.json)")
+    train_docs, dev_docs = split_docs(golds, root, dev_every)
+    started = time.time()
+    with tempfile.TemporaryDirectory() as tmp:
+        DocBin(docs=train_docs).to_disk(Path(tmp) / "train.spacy")
+        DocBin(docs=dev_docs).to_disk(Path(tmp) / "dev.spacy")
+        spacy_train(CONFIG, Path(tmp) / "out", use_gpu=-1,
+                    overrides={"paths.train": str(Path(tmp) / "train.spacy"), "paths.dev": str(Path(tmp) / "dev.spacy"),
+                               "training.logger.progress_bar": False} if not quiet else
+                    {"paths.train": str(Path(tmp) / "train.spacy"), "paths.dev": str(Path(tmp) / "dev.spacy")})
+        best = Path(tmp) / "out" / "model-best"
+        meta = json.loads((best / "meta.json").read_text())
+        info = training_metadata(golds, train_docs, dev_docs, meta, time.time() - started)
+        meta["planextract"] = info
+        (best / "meta.json").write_text(json.dumps(meta, ensure_ascii=False, indent=1))
+        output = Path(output)
+        if output.exists():
+            shutil.rmtree(output)
+        shutil.copytree(best, output)
+    return info
+
+
+def training_metadata(golds, train_docs, dev_docs, meta: dict, seconds: float) -> dict:
+    perf = meta.get("performance", {})
+    return {
+        "trained": date.today().isoformat(),
+        "seconds": round(seconds),
+        "data": [{"source": g.source, "doc_id": g.doc_id, "units": len(g.units), "spans": len(g.spans())}
+                 for g in golds],
+        "train_units": len(train_docs), "dev_units": len(dev_docs),
+        "dev_scores": {"ents_p": perf.get("ents_p"), "ents_r": perf.get("ents_r"), "ents_f": perf.get("ents_f"),
+                       "per_label": perf.get("ents_per_type", {})},
+    }
