@@ -84,9 +84,14 @@ def document_units(document: Document) -> list[Unit]:
 
 def flat(spans: list[EntitySpan]) -> list[EntitySpan]:
     """Non-overlapping spans: longer first, then earlier (spaCy's filter_spans rule)."""
+    return first_come(sorted(spans, key=lambda s: (-(s.end - s.start), s.start)))
+
+
+def first_come(spans: list[EntitySpan]) -> list[EntitySpan]:
+    """Non-overlapping spans, an earlier one in the list winning over a later one it overlaps."""
     chosen: list[EntitySpan] = []
     taken: set[int] = set()
-    for span in sorted(spans, key=lambda s: (-(s.end - s.start), s.start)):
+    for span in spans:
         if not any(i in taken for i in range(span.start, span.end)):
             chosen.append(span)
             taken.update(range(span.start, span.end))
@@ -94,14 +99,14 @@ def flat(spans: list[EntitySpan]) -> list[EntitySpan]:
 
 
 def predicted_spans(document: Document) -> list[EntitySpan]:
-    """What the pipeline finds in a document, flat: rules, the trained NER if there is one,
-    and INDICATOR spans of the targets the extractor forms."""
+    """What the pipeline finds in a document, flat: the INDICATOR of every target the
+    extractor forms first (a record's indicator is the best-founded), then the pipeline's
+    entities around them (the rules, and the trained NER where the rules are silent)."""
     from .extract import extract_document
     from .nlp import entity_spans
     spans = [EntitySpan(s, e, label) for s, e, label in
              entity_spans(document.text, [(u.start, u.end) for u in document_units(document)])]
-    spans += indicator_spans(document, extract_document(document).targets)
-    return flat(spans)
+    return first_come(flat(indicator_spans(document, extract_document(document).targets)) + spans)
 
 
 def indicator_spans(document: Document, targets) -> list[EntitySpan]:

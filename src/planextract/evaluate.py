@@ -340,7 +340,10 @@ def leave_one_out(annotations: Path, corpus: Path, *, progress=print) -> dict:
                     bucket.setdefault("ALL", Score()).add(s)
                 for record_type in ("targets", "tasks"):
                     bucket.setdefault(f"record:{record_type}", Score()).add(records.total(record_type))
-                fold[system] = {k: round(v.f1, 3) for k, v in ents.items()}
+                total = Score()
+                for s in ents.values():
+                    total.add(s)
+                fold[system] = {k: round(v.f1, 3) for k, v in (ents | {"ALL": total}).items()}
             out["folds"].append(fold)
     return out
 

@@ -5,8 +5,11 @@ spaCy's training form and writes the trained pipeline with its training metadata
 """
 from __future__ import annotations
 
+import contextlib
 import json
+import os
 import shutil
+import sys
 import tempfile
 import time
 from datetime import date
@@ -74,10 +77,11 @@ def train(annotations: str | Path = "annotations", output: str | Path = DEFAULT_
     with tempfile.TemporaryDirectory() as tmp:
         DocBin(docs=train_docs).to_disk(Path(tmp) / "train.spacy")
         DocBin(docs=dev_docs).to_disk(Path(tmp) / "dev.spacy")
-        spacy_train(CONFIG, Path(tmp) / "out", use_gpu=-1,
-                    overrides={"paths.train": str(Path(tmp) / "train.spacy"), "paths.dev": str(Path(tmp) / "dev.spacy"),
-                               "training.logger.progress_bar": False} if not quiet else
-                    {"paths.train": str(Path(tmp) / "train.spacy"), "paths.dev": str(Path(tmp) / "dev.spacy")})
+        # spaCy's training log is progress, not output: stderr (or nothing when quiet).
+        with contextlib.redirect_stdout(open(os.devnull, "w") if quiet else sys.stderr):
+            spacy_train(CONFIG, Path(tmp) / "out", use_gpu=-1,
+                        overrides={"paths.train": str(Path(tmp) / "train.spacy"),
+                                   "paths.dev": str(Path(tmp) / "dev.spacy")})
         best = Path(tmp) / "out" / "model-best"
         meta = json.loads((best / "meta.json").read_text())
         info = training_metadata(golds, train_docs, dev_docs, meta, time.time() - started)
