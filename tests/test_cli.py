@@ -42,3 +42,34 @@ def test_batch_refuses_an_unknown_format_before_any_work(tmp_path):
     out = run("batch", str(CORPUS), "--out", str(tmp_path / "out"), "--format", "docx")
     assert out.returncode == 2 and "unknown output format" in out.stderr and "Traceback" not in out.stderr
     assert not (tmp_path / "out").exists()
+
+
+def test_annotate_export_writes_label_studio_tasks(tmp_path):
+    out = run("annotate", "export", str(CORPUS / "dak-nong-292-2022.txt"), "--out", str(tmp_path / "tasks.json"))
+    assert out.returncode == 0, out.stderr
+    tasks = json.loads((tmp_path / "tasks.json").read_text(encoding="utf-8"))
+    assert len(tasks) == 223 and tasks[0]["predictions"][0]["model_version"].startswith("planextract-")
+
+
+def test_annotate_next_ranks_paragraphs_by_doubt(tmp_path):
+    out = run("annotate", "next", str(CORPUS / "gia-lai-2068-2022.txt"), "--n", "3", "--out", str(tmp_path / "next.json"))
+    assert out.returncode == 0, out.stderr
+    scores = [float(line.split()[0]) for line in out.stdout.splitlines()[:3]]
+    assert scores == sorted(scores, reverse=True) and scores[0] > 0
+    assert len(json.loads((tmp_path / "next.json").read_text(encoding="utf-8"))) == 3
+
+
+def test_annotation_commands_report_bad_input_in_one_line(tmp_path):
+    (tmp_path / "not-an-export.json").write_text('{"a": 1}')
+    (tmp_path / "garbage.json").write_text("nope")
+    (tmp_path / "foreign.json").write_text('[{"data": {"text": "x"}, "annotations": [{"result": []}]}]')
+    for args, problem in [
+            (("annotate", "import", str(tmp_path / "not-an-export.json")), "not a Label Studio JSON export"),
+            (("annotate", "import", str(tmp_path / "garbage.json")), "not a Label Studio JSON export"),
+            (("annotate", "import", str(tmp_path / "foreign.json")), "not a planextract task"),
+            (("train", "--annotations", str(tmp_path / "none")), "no entity annotations to train on"),
+            (("extract", str(CORPUS / "dak-nong-292-2022.txt"), "--model", str(tmp_path / "none")), "no trained model here"),
+            (("annotate", "next", str(CORPUS / "dak-nong-292-2022.txt"), "--model", "none"), "no trained NER to ask")]:
+        out = run(*args)
+        assert out.returncode == 2 and problem in out.stderr and "Traceback" not in out.stderr, (args, out.stderr)
+        assert len(out.stderr.strip().splitlines()) == 1

@@ -335,7 +335,7 @@ def next_batch(documents: list[Document], n: int = 20, *, beam_width: int = 8) -
     from .nlp import pipeline
     nlp = pipeline()
     if "ner" not in nlp.pipe_names:
-        raise PlanextractError("no trained NER to ask (train one with `planextract train`); "
+        raise PlanextractError(None, "no trained NER to ask (train one with `planextract train`); "
                                "uncertainty sampling needs the model's scores")
     ner = nlp.get_pipe("ner")
     candidates = []

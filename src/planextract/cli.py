@@ -121,14 +121,14 @@ def _annotate_import(args: argparse.Namespace) -> int:
     try:
         export = json.loads(open(args.export, encoding="utf-8").read())
     except (OSError, ValueError) as err:
-        raise PlanextractError(f"{args.export}: not a Label Studio JSON export ({err})") from None
+        raise PlanextractError(args.export, f"not a Label Studio JSON export ({err})") from None
     if not isinstance(export, list):
-        raise PlanextractError(f"{args.export}: not a Label Studio JSON export (expected a list of tasks)")
+        raise PlanextractError(args.export, "not a Label Studio JSON export (expected a list of tasks)")
     try:
         report = import_label_studio(export, args.annotations, include_predictions=args.include_predictions,
                                      docbin=args.docbin)
     except ValueError as err:
-        raise PlanextractError(f"{args.export}: {err}") from None
+        raise PlanextractError(args.export, str(err)) from None
     for path, n in report.documents.items():
         print(f"{path}: {n} unit(s) imported")
     if report.skipped:

@@ -174,7 +174,7 @@ def _pipeline(model: str | None) -> Language:
     if model is not None:
         from .errors import PlanextractError
         if not (Path(model) / "meta.json").exists():
-            raise PlanextractError(f"{model}: no trained model here (train one with `planextract train`)")
+            raise PlanextractError(model, "no trained model here (train one with `planextract train`)")
         trained = spacy.load(model)
         # The ruler runs first; the NER keeps its entities and adds around them.
         nlp.add_pipe("ner", source=trained)

@@ -31,10 +31,10 @@ def document_text(gold: EntityGold, root: str | Path = ".") -> str:
     from .ingest import load
     path = Path(gold.source) if Path(gold.source).is_absolute() else Path(root) / gold.source
     if not path.exists():
-        raise PlanextractError(f"{gold.source}: the annotated document is not here (entity gold needs its source)")
+        raise PlanextractError(gold.source, "the annotated document is not here (entity gold needs its source)")
     document = load(path)
     if document.doc_id != gold.doc_id:
-        raise PlanextractError(f"{gold.source}: the text changed since it was annotated "
+        raise PlanextractError(gold.source, f"the text changed since it was annotated "
                                f"(doc_id {document.doc_id}, gold {gold.doc_id})")
     return document.text
 
@@ -71,7 +71,7 @@ def train(annotations: str | Path = "annotations", output: str | Path = DEFAULT_
     from spacy.cli.train import train as spacy_train
     golds = [g for g in load_entity_gold(annotations) if Path(g.source).stem not in exclude]
     if not golds:
-        raise PlanextractError(f"{annotations}: no entity annotations to train on (annotations/entities/*.json)")
+        raise PlanextractError(str(annotations), "no entity annotations to train on (annotations/entities/*.json)")
     train_docs, dev_docs = split_docs(golds, root, dev_every)
     started = time.time()
     with tempfile.TemporaryDirectory() as tmp:
