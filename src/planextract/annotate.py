@@ -98,15 +98,17 @@ def first_come(spans: list[EntitySpan]) -> list[EntitySpan]:
     return sorted(chosen, key=lambda s: s.start)
 
 
-def predicted_spans(document: Document) -> list[EntitySpan]:
+def predicted_spans(document: Document, extraction=None) -> list[EntitySpan]:
     """What the pipeline finds in a document, flat: the INDICATOR of every target the
     extractor forms first (a record's indicator is the best-founded), then the pipeline's
-    entities around them (the rules, and the trained NER where the rules are silent)."""
+    entities around them (the rules, and the trained NER where the rules are silent).
+    Pass the document's extraction when you have it, so it is not computed again."""
     from .extract import extract_document
     from .nlp import entity_spans
+    extraction = extraction or extract_document(document)
     spans = [EntitySpan(s, e, label) for s, e, label in
              entity_spans(document.text, [(u.start, u.end) for u in document_units(document)])]
-    return first_come(flat(indicator_spans(document, extract_document(document).targets)) + spans)
+    return first_come(flat(indicator_spans(document, extraction.targets)) + spans)
 
 
 def indicator_spans(document: Document, targets) -> list[EntitySpan]:
@@ -185,7 +187,7 @@ def label_studio_tasks(document: Document, *, model_version: str) -> list[dict]:
     pipeline's spans as a prediction."""
     from .extract import extract_document
     extraction = extract_document(document)
-    units = units_with_spans(document, predicted_spans(document))
+    units = units_with_spans(document, predicted_spans(document, extraction))
     tasks = []
     for unit in units:
         text = unit.text(document.text)
