@@ -9,13 +9,12 @@ text without marks is still the unit's text, then writes annotations/entities/<n
 """
 from __future__ import annotations
 
-import json
 import re
 import sys
 
 from planextract import load
 from planextract.annotate import (EntityGold, EntitySpan, Unit, check_labels, entities_path, flat,
-                                  predicted_spans, units_with_spans)
+                                  predicted_spans, save_entity_gold, units_with_spans)
 
 MARK = re.compile(r"⟦([^⟦⟧|]+)\|([A-Z_]+)⟧")
 
@@ -46,7 +45,7 @@ def from_markup(source: str, markup: str, annotations: str = "annotations") -> N
         for m in MARK.finditer(body):
             plain.append(body[last:m.start()])
             pos += len(body[last:m.start()])
-            spans.append(EntitySpan(pos, pos + len(m.group(1)), m.group(2)))
+            spans.append(EntitySpan(pos, pos + len(m.group(1)), m.group(2), m.group(1)))
             plain.append(m.group(1))
             pos += len(m.group(1))
             last = m.end()
@@ -60,8 +59,7 @@ def from_markup(source: str, markup: str, annotations: str = "annotations") -> N
         units.append(unit)
     gold = EntityGold(source, document.doc_id, units)
     path = entities_path(annotations, source)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(json.dumps(gold.to_dict(document.text), ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    save_entity_gold(gold, path)
     print(f"{path}: {len(units)} units, {len(gold.spans())} spans")
 
 

@@ -31,9 +31,10 @@ class EntitySpan:
     start: int
     end: int
     label: str
+    text: str = field(default="", compare=False)  # for people reading the file; the offsets are the truth
 
-    def to_dict(self, text: str) -> dict:
-        return {"start": self.start, "end": self.end, "label": self.label, "text": text[self.start:self.end]}
+    def to_dict(self) -> dict:
+        return {"start": self.start, "end": self.end, "label": self.label, "text": self.text}
 
 
 @dataclass
@@ -54,15 +55,16 @@ class EntityGold:
     doc_id: str
     units: list[Unit]
 
-    def to_dict(self, text: str) -> dict:
+    def to_dict(self) -> dict:
         return {"source": self.source, "doc_id": self.doc_id,
                 "units": [{"start": u.start, "end": u.end,
-                           "spans": [s.to_dict(text) for s in u.spans]} for u in self.units]}
+                           "spans": [s.to_dict() for s in u.spans]} for u in self.units]}
 
     @classmethod
     def from_dict(cls, data: dict) -> "EntityGold":
         return cls(data["source"], data["doc_id"],
-                   [Unit(u["start"], u["end"], [EntitySpan(s["start"], s["end"], s["label"]) for s in u["spans"]])
+                   [Unit(u["start"], u["end"],
+                         [EntitySpan(s["start"], s["end"], s["label"], s.get("text", "")) for s in u["spans"]])
                     for u in data["units"]])
 
     def spans(self) -> list[EntitySpan]:
@@ -71,14 +73,8 @@ class EntityGold:
 
 def document_units(document: Document) -> list[Unit]:
     """Paragraphs and table cells that hold text, in reading order."""
-    units: list[Unit] = []
-    for block in document.blocks:
-        if block.table is None:
-            units.append(Unit(block.start, block.end))
-            continue
-        for cell in block.table.cells:
-            if cell.end > cell.start and document.text[cell.start:cell.end].strip():
-                units.append(Unit(cell.start, cell.end))
+    units = [Unit(cell.start, cell.end) for block in document.blocks
+             for cell in (block.table.cells if block.table is not None else [block])]
     return [u for u in units if document.text[u.start:u.end].strip()]
 
 
@@ -135,6 +131,12 @@ def entities_path(annotations: str | os.PathLike, source: str | os.PathLike) -> 
     return Path(annotations) / ENTITIES_DIR / (Path(source).stem + ".json")
 
 
+def save_entity_gold(gold: EntityGold, path: Path) -> None:
+    """Write one document's entity gold atomically (no half-written gold after a crash)."""
+    from .batch import write_atomically
+    write_atomically(path, json.dumps(gold.to_dict(), ensure_ascii=False, indent=1) + "\n")
+
+
 def load_entity_gold(annotations: str | os.PathLike = "annotations") -> list[EntityGold]:
     folder = Path(annotations) / ENTITIES_DIR
     return [EntityGold.from_dict(json.loads(p.read_text(encoding="utf-8"))) for p in sorted(folder.glob("*.json"))]
@@ -152,7 +154,6 @@ def check_labels(spans: list[EntitySpan]) -> None:
 # but a character outside the Basic Multilingual Plane (a mathematical letter, an emoji
 # pasted from the web) is two UTF-16 units, so offsets are converted both ways.
 FROM_NAME, TO_NAME = "label", "text"
-LABEL_CONFIG = "label-studio.xml"
 
 
 def utf16_offset(text: str, index: int) -> int:
@@ -170,15 +171,12 @@ def codepoint_offset(text: str, index16: int) -> int:
     return len(text)
 
 
-def region(text: str, span: EntitySpan, unit_start: int, region_id: str, score: float | None = None) -> dict:
+def region(text: str, span: EntitySpan, unit_start: int, region_id: str) -> dict:
     """A Label Studio `labels` region for a span of a unit's text."""
     start, end = span.start - unit_start, span.end - unit_start
-    out = {"id": region_id, "from_name": FROM_NAME, "to_name": TO_NAME, "type": "labels", "origin": "prediction",
-           "value": {"start": utf16_offset(text, start), "end": utf16_offset(text, end),
-                     "text": text[start:end], "labels": [span.label]}}
-    if score is not None:
-        out["score"] = round(score, 4)
-    return out
+    return {"id": region_id, "from_name": FROM_NAME, "to_name": TO_NAME, "type": "labels", "origin": "prediction",
+            "value": {"start": utf16_offset(text, start), "end": utf16_offset(text, end),
+                      "text": text[start:end], "labels": [span.label]}}
 
 
 def label_studio_tasks(document: Document, *, model_version: str) -> list[dict]:
@@ -237,7 +235,7 @@ def spans_of_result(text: str, result: list[dict], unit_start: int) -> list[Enti
         value = item["value"]
         start, end = codepoint_offset(text, value["start"]), codepoint_offset(text, value["end"])
         for label in value.get("labels", []):
-            spans.append(EntitySpan(unit_start + start, unit_start + end, label))
+            spans.append(EntitySpan(unit_start + start, unit_start + end, label, text[start:end]))
     return spans
 
 
@@ -245,7 +243,10 @@ def spans_of_result(text: str, result: list[dict], unit_start: int) -> list[Enti
 class ImportReport:
     documents: dict[str, int] = field(default_factory=dict)  # gold file → units written
     skipped: int = 0  # tasks with no completed annotation
-    paths: list[Path] = field(default_factory=list)
+
+    @property
+    def paths(self) -> list[Path]:
+        return [Path(p) for p in self.documents]
 
 
 def import_label_studio(export: list[dict], annotations: str | os.PathLike = "annotations", *,
@@ -270,40 +271,17 @@ def import_label_studio(export: list[dict], annotations: str | os.PathLike = "an
         if gold.doc_id != doc_id:
             raise ValueError(f"{source}: the export's text (doc_id {doc_id}) is not the annotated one ({gold.doc_id})")
         units = {(u.start, u.end): u for u in gold.units}
-        text_of: dict[tuple[int, int], str] = {}
         for data, result in items:
             unit = Unit(int(data["unit_start"]), int(data["unit_end"]))
             unit.spans = flat(spans_of_result(data["text"], result, unit.start))
             check_labels(unit.spans)
             units[(unit.start, unit.end)] = unit
-            text_of[(unit.start, unit.end)] = data["text"]
         gold.units = sorted(units.values(), key=lambda u: u.start)
-        write_entity_gold(gold, path, text_of)
+        save_entity_gold(gold, path)
         report.documents[str(path)] = len(items)
-        report.paths.append(path)
     if docbin is not None:
         write_docbin(annotations, docbin)
     return report
-
-
-def write_entity_gold(gold: EntityGold, path: Path, texts: dict[tuple[int, int], str]) -> None:
-    """Write entity gold atomically. The span texts are written for people to read; they
-    come from the task texts (for new units) or the existing file."""
-    old = {}
-    if path.exists():
-        for u in json.loads(path.read_text(encoding="utf-8"))["units"]:
-            old.update({(s["start"], s["end"]): s["text"] for s in u["spans"]})
-    units_out = []
-    for unit in gold.units:
-        text = texts.get((unit.start, unit.end))
-        spans = [{"start": s.start, "end": s.end, "label": s.label,
-                  "text": text[s.start - unit.start:s.end - unit.start] if text is not None else old.get((s.start, s.end), "")}
-                 for s in unit.spans]
-        units_out.append({"start": unit.start, "end": unit.end, "spans": spans})
-    from .batch import write_atomically
-    path.parent.mkdir(parents=True, exist_ok=True)
-    write_atomically(path, json.dumps({"source": gold.source, "doc_id": gold.doc_id, "units": units_out},
-                                      ensure_ascii=False, indent=1) + "\n")
 
 
 def write_docbin(annotations: str | os.PathLike, out: str | os.PathLike) -> int:
