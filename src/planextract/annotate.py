@@ -287,8 +287,8 @@ def import_label_studio(export: list[dict], annotations: str | os.PathLike = "an
 def write_docbin(annotations: str | os.PathLike, out: str | os.PathLike) -> int:
     """All entity gold as one spaCy DocBin (the training form); returns the number of Docs."""
     from spacy.tokens import DocBin
-    from .train import document_text, unit_docs
-    docs = [d for g in load_entity_gold(annotations) for d in unit_docs(g, document_text(g))]
+    from .train import annotated_document, unit_docs
+    docs = [d for g in load_entity_gold(annotations) for d in unit_docs(g, annotated_document(g).text)]
     DocBin(docs=docs).to_disk(out)
     return len(docs)
 

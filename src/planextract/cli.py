@@ -71,7 +71,7 @@ def _loo(args: argparse.Namespace) -> int:
     from pathlib import Path
 
     from .evaluate import format_entity_table, leave_one_out
-    result = leave_one_out(Path(args.gold), Path(args.corpus), progress=lambda m: print(m, file=sys.stderr))
+    result = leave_one_out(Path(args.gold), progress=lambda m: print(m, file=sys.stderr))
     if args.json:
         print(json.dumps({k: ({label: s.summary() for label, s in v.items()} if isinstance(v, dict) else v)
                           for k, v in result.items()}, ensure_ascii=False, indent=1))

@@ -299,19 +299,17 @@ def entity_scores(annotations: Path) -> dict[str, Score]:
     """Per-label scores of the current pipeline (rules, plus the model chosen in nlp.py)
     against every document of annotations/entities/, summed; "ALL" is the micro total."""
     from .annotate import load_entity_gold, predicted_spans
-    from .ingest import load
-    from .train import document_text
+    from .train import annotated_document
     totals: dict[str, Score] = {}
     for gold in load_entity_gold(annotations):
-        document_text(gold)  # checks the text is still the annotated one
-        predicted = predicted_spans(load(gold.source))
+        predicted = predicted_spans(annotated_document(gold))
         for label, s in score_entities(predicted, gold).items():
             totals.setdefault(label, Score()).add(s)
             totals.setdefault("ALL", Score()).add(s)
     return totals
 
 
-def leave_one_out(annotations: Path, corpus: Path, *, progress=print) -> dict:
+def leave_one_out(annotations: Path, *, progress=print) -> dict:
     """Train on all annotated documents but one, score the one left out; for every document.
     Scores entities (rules alone, rules + the fold's model) and the records of targets and
     tasks (the same two), summed over the folds."""
@@ -319,8 +317,7 @@ def leave_one_out(annotations: Path, corpus: Path, *, progress=print) -> dict:
 
     from . import nlp
     from .annotate import load_entity_gold, predicted_spans
-    from .ingest import load
-    from .train import train
+    from .train import annotated_document, train
     golds = load_entity_gold(annotations)
     out = {"rules": {}, "rules+model": {}, "folds": []}
     with tempfile.TemporaryDirectory() as tmp:
@@ -330,9 +327,10 @@ def leave_one_out(annotations: Path, corpus: Path, *, progress=print) -> dict:
             model = Path(tmp) / name
             info = train(annotations, model, exclude=(name,), quiet=True)
             fold = {"document": name, "train_seconds": info["seconds"]}
+            document = annotated_document(gold)
             for system, choice in (("rules", None), ("rules+model", model)):
                 with nlp.using_model(choice):
-                    ents = score_entities(predicted_spans(load(gold.source)), gold)
+                    ents = score_entities(predicted_spans(document), gold)
                     records = evaluate([Path(gold.source)], Path(annotations))
                 bucket = out[system]
                 for label, s in ents.items():

@@ -26,8 +26,8 @@ CONFIG = Path(__file__).parent / "data" / "ner.cfg"
 DEV_EVERY = 5  # every fifth unit of each document is held out for the dev scores
 
 
-def document_text(gold: EntityGold, root: str | Path = ".") -> str:
-    """The normalized text the gold's offsets point into, checked against its doc_id."""
+def annotated_document(gold: EntityGold, root: str | Path = "."):
+    """The document the gold's offsets point into, checked against its doc_id."""
     from .ingest import load
     path = Path(gold.source) if Path(gold.source).is_absolute() else Path(root) / gold.source
     if not path.exists():
@@ -36,7 +36,7 @@ def document_text(gold: EntityGold, root: str | Path = ".") -> str:
     if document.doc_id != gold.doc_id:
         raise PlanextractError(gold.source, f"the text changed since it was annotated "
                                f"(doc_id {document.doc_id}, gold {gold.doc_id})")
-    return document.text
+    return document
 
 
 def unit_docs(gold: EntityGold, text: str, nlp=None) -> list[Doc]:
@@ -57,7 +57,7 @@ def split_docs(golds: list[EntityGold], root=".", dev_every: int = DEV_EVERY) ->
     nlp = blank()
     train, dev = [], []
     for gold in golds:
-        for i, doc in enumerate(unit_docs(gold, document_text(gold, root), nlp)):
+        for i, doc in enumerate(unit_docs(gold, annotated_document(gold, root).text, nlp)):
             (dev if dev_every and i % dev_every == dev_every - 1 else train).append(doc)
     # dev_every=0 trains on every unit; the "dev" scores are then training scores.
     return train, dev or list(train)
