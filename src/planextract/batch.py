@@ -32,7 +32,7 @@ MANIFEST = "manifest.json"  # which records the tables were built from
 def extractor_version() -> str:
     """Changes whenever the code, the knowledge files or the trained model change, so the
     cache follows them."""
-    from .nlp import model_path
+    from .model_choice import model_path
     root = Path(__file__).parent
     digest = hashlib.sha256(__version__.encode())
     files = sorted(list(root.rglob("*.py")) + list((root / "data").glob("*.csv")))

@@ -14,9 +14,7 @@ what the rules miss; `set_model()` or PLANEXTRACT_MODEL chooses another or none.
 """
 from __future__ import annotations
 
-import os
 import re
-from contextlib import contextmanager
 from functools import lru_cache
 from pathlib import Path
 
@@ -24,6 +22,8 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans, registry
+
+from .model_choice import DEFAULT_MODEL, MODEL_ENV, model_path, set_model, using_model  # noqa: F401 (re-exported)
 
 AGENCY, PROVINCE, LEGAL_REF, DATE, TIMEFRAME, PERCENT, INDICATOR = (
     "AGENCY", "PROVINCE", "LEGAL_REF", "DATE", "TIMEFRAME", "PERCENT", "INDICATOR")
@@ -130,41 +130,10 @@ def rule_spans(text: str, province: str | None = None) -> list[tuple[int, int, s
     return sorted(out)
 
 
-# The trained NER: PLANEXTRACT_MODEL names it ("none" turns it off); otherwise the
-# repository's models/planextract-ner when it exists. Rules alone without one.
-MODEL_ENV = "PLANEXTRACT_MODEL"
-DEFAULT_MODEL = Path(__file__).resolve().parents[2] / "models" / "planextract-ner"
-_model_choice: str | None = None  # set_model() overrides the environment
-
-
-def set_model(path: str | os.PathLike | None) -> None:
-    """Choose the trained NER for this process: a path, or None / "none" for rules alone."""
-    global _model_choice
-    _model_choice = "none" if path is None else str(path)
-
-
-@contextmanager
-def using_model(path: str | os.PathLike | None):
-    """`with using_model(path):` — a model (or None: rules alone) for the block only."""
-    global _model_choice
-    before = _model_choice
-    set_model(path)
-    try:
-        yield
-    finally:
-        _model_choice = before
-
-
-def model_path() -> Path | None:
-    choice = _model_choice or os.environ.get(MODEL_ENV)
-    if choice is not None:
-        return None if choice.lower() == "none" else Path(choice)
-    return DEFAULT_MODEL if (DEFAULT_MODEL / "meta.json").exists() else None
-
-
 def pipeline() -> Language:
     """The pipeline for the chosen model, built once per process and model."""
-    return _pipeline(str(model_path()) if model_path() else None)
+    path = model_path()
+    return _pipeline(str(path) if path else None)
 
 
 @lru_cache(maxsize=4)
