@@ -1,10 +1,12 @@
-"""PDF with a text layer (pdfplumber), or without one (→ OCR).
+"""PDF with a text layer, or without one (→ OCR).
 
-Per page: ruled tables are found with pdfplumber's line strategy (only on
-pages that have ruling lines at all, so plain pages cost no table search),
-the words outside them are put in reading order and joined into paragraphs
-(`layout`), and a table that continues on the next page is joined to the one
-before (`tables`). A PDF whose pages carry no text is a scan and goes to OCR.
+Per page, from pdfium (`pdfium_page`, no Python parse of the content stream): the words and
+the drawn lines. Ruled tables are found by pdfplumber's table finder from those lines (only
+on pages that have lines at all, so plain pages cost no table search), the words outside
+them are put in reading order and joined into paragraphs (`layout`), and a table that
+continues on the next page is joined to the one before (`tables`). pdfplumber opens the
+file (its errors name encrypted and broken PDFs) and gives the page geometry the table
+finder works in. A PDF whose pages carry no text is a scan and goes to OCR.
 """
 from __future__ import annotations
 
@@ -17,11 +19,10 @@ from .assemble import Piece, assemble
 from .layout import Word, drop_running_heads, group_lines, paragraphs, reading_order
 from .tables import BoxCell, continue_table, grid_cells
 from .camelot_tables import find_camelot_tables
-from .pdfium_text import char_count, has_drawn_lines, open_document, page_words
+from .pdfium_page import char_count, open_document, page_edges, page_words
 from .text import continues
 
 MIN_CHARS_PER_PAGE = 20  # fewer characters than this on every page: a scan
-TABLE_SETTINGS = {"vertical_strategy": "lines", "horizontal_strategy": "lines"}
 
 
 def open_pdf(path: Path):
@@ -57,7 +58,7 @@ def read_pdf(path: Path, *, max_pages: int = 1000, ocr: bool = True, table_engin
         if n_pages > max_pages:
             raise TooLarge(source, f"the PDF has {n_pages} pages, more than the limit of "
                                    f"{max_pages} (raise it with --max-pages or PLANEXTRACT_MAX_PAGES)")
-        fast = open_document(path)  # pdfium: character counts and the words of plain pages
+        fast = open_document(path)  # pdfium: character counts, words and lines
         stack.callback(fast.close)
         try:
             char_counts = [char_count(fast[i]) for i in range(n_pages)]
@@ -72,10 +73,7 @@ def read_pdf(path: Path, *, max_pages: int = 1000, ocr: bool = True, table_engin
         raw_pages: list[str] = []
         for number, page in enumerate(pdf.pages, start=1):
             try:
-                if has_drawn_lines(fast[number - 1]):
-                    page_pieces, raw = read_page(page, number, table_engine=table_engine, path=path)
-                else:  # no rules, no table: pdfium's words, without pdfplumber's parse
-                    page_pieces, raw = read_words(page_words(fast[number - 1]), page.width, page.height, number)
+                page_pieces, raw = read_page(fast[number - 1], page, number, table_engine, path)
             except Exception as err:
                 raise CorruptFile(source, f"page {number} cannot be read ({type(err).__name__})") from None
             pieces += page_pieces
@@ -88,21 +86,23 @@ def read_pdf(path: Path, *, max_pages: int = 1000, ocr: bool = True, table_engin
                     raw_text="\f".join(raw_pages), pages=n_pages, warnings=warnings)
 
 
-def read_page(page, number: int, table_engine: str = "pdfplumber", path: Path | None = None
+def read_page(page, geometry, number: int, table_engine: str = "pdfplumber", path: Path | None = None
               ) -> tuple[list[Piece], str]:
-    """One page → its pieces in reading order, and its raw text."""
-    if not page.edges:
+    """One page (pdfium's, and pdfplumber's for its geometry) → its pieces in reading order,
+    and its raw text."""
+    edges = page_edges(page)
+    if not edges:
         tables = []  # no ruling lines: no table search at all
     elif table_engine == "camelot":
-        tables = [_CamelotTable(bbox, cells) for bbox, cells in find_camelot_tables(path, page)]
+        tables = [_CamelotTable(bbox, cells) for bbox, cells in find_camelot_tables(path, geometry)]
     else:
-        tables = find_tables(page)
+        tables = find_tables(geometry, edges)
     boxes = [t.bbox for t in tables]
     # Words once per page: the text outside tables and every cell's text come from them.
-    all_words = page.extract_words(extra_attrs=["fontname"], use_text_flow=False)
-    words = [_word(w) for w in all_words if not any(_inside(w, box) for box in boxes)]
+    all_words = page_words(page)
+    words = [w for w in all_words if not any(_inside(w, box) for box in boxes)]
     table_items = [(table.bbox[1], table_piece(all_words, table, number)) for table in tables]
-    return read_words(words, page.width, page.height, number, table_items)
+    return read_words(words, geometry.width, geometry.height, number, table_items)
 
 
 def read_words(words: list[Word], width: float, height: float, number: int,
@@ -124,12 +124,19 @@ def in_reading_order(items: list[tuple[float, Piece]], tables: list[tuple[float,
     return [piece for _, piece in items]
 
 
-def find_tables(page):
-    """Ruled tables. A row cut by the page break has no bottom rule, so the ends of
-    the vertical rules are given as rules too: the cut row is then a row."""
-    verticals = [e for e in page.edges if e["orientation"] == "v"]
+def find_tables(page, edges: list[dict]):
+    """Ruled tables from the page's drawn lines, given to pdfplumber's table finder as
+    explicit lines (so it never parses the page). A row cut by the page break has no
+    bottom rule, so the ends of the vertical rules are given as rules too: the cut row is
+    then a row."""
+    verticals = [e for e in edges if e["orientation"] == "v"]
+    horizontals = [e for e in edges if e["orientation"] == "h"]
+    if len(verticals) < 2 or not horizontals:
+        return []  # no grid: a rule under a heading, a signature line
     ends = sorted({round(e["bottom"], 1) for e in verticals} | {round(e["top"], 1) for e in verticals})
-    settings = dict(TABLE_SETTINGS, explicit_horizontal_lines=ends[:1] + ends[-1:]) if ends else TABLE_SETTINGS
+    settings = {"vertical_strategy": "explicit", "horizontal_strategy": "explicit",
+                "explicit_vertical_lines": verticals,
+                "explicit_horizontal_lines": horizontals + ends[:1] + ends[-1:]}
     return [t for t in page.find_tables(settings) if len(t.rows) >= 2 or len(t.columns) >= 2]
 
 
@@ -141,15 +148,15 @@ class _CamelotTable:
         self.rows = [type("Row", (), {"cells": cell_boxes})()]
 
 
-def table_piece(page_words: list[dict], table, number: int) -> Piece:
+def table_piece(page_words: list[Word], table, number: int) -> Piece:
     boxes = []
     for row in table.rows:
         for bbox in row.cells:
             if bbox is None:
                 continue
-            words = [w for w in page_words if _inside(w, bbox)]  # page order: line by line
-            text = " ".join(w["text"] for w in words)
-            bold = bool(words) and all(_is_bold(w["fontname"]) for w in words)
+            words = [w for w in page_words if _inside(w, bbox)]
+            text = " ".join(line.text for line in group_lines(words))  # line by line
+            bold = bool(words) and all(w.bold for w in words)
             boxes.append(BoxCell(*bbox, text=text, bold=bold))
     cells = grid_cells(boxes)
     for cell in cells:
@@ -173,16 +180,7 @@ def join_across_pages(pieces: list[Piece]) -> list[Piece]:
     return out
 
 
-def _inside(word: dict, box) -> bool:
+def _inside(word: Word, box) -> bool:
     x0, top, x1, bottom = box
-    cx, cy = (word["x0"] + word["x1"]) / 2, (word["top"] + word["bottom"]) / 2
+    cx, cy = (word.x0 + word.x1) / 2, (word.top + word.bottom) / 2
     return x0 <= cx <= x1 and top <= cy <= bottom
-
-
-def _is_bold(fontname: str) -> bool:
-    name = fontname.lower()
-    return "bold" in name or name.endswith(("-bd", ",bold", "-black", "-heavy"))
-
-
-def _word(w: dict) -> Word:
-    return Word(w["text"], w["x0"], w["x1"], w["top"], w["bottom"], bold=_is_bold(w["fontname"]))
