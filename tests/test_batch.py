@@ -73,3 +73,12 @@ def test_tables_are_rebuilt_when_one_is_missing(inbox, tmp_path):
     (out / "targets.csv").unlink()
     run_batch(inbox, out, workers=1, formats=("csv",))
     assert (out / "targets.csv").exists()
+
+
+def test_worker_start_ocrs_one_page_at_a_time(monkeypatch):
+    from planextract.batch import start_worker
+    from planextract.ingest.ocr import PAGE_THREADS_ENV, page_threads
+    monkeypatch.setenv(PAGE_THREADS_ENV, "")  # restored after the test, whatever start_worker sets
+    assert page_threads() == 2
+    start_worker()
+    assert page_threads() == 1

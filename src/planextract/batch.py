@@ -160,6 +160,32 @@ def _read_json(path: Path):
         return None
 
 
+def start_worker() -> None:
+    """Set up a worker process: the workers already fill the cores, so a scan is OCR'd one
+    page at a time (two pages at once would double a worker's peak memory for no speed),
+    and buffers of 1 MB and more (page images) are given back to the OS when freed."""
+    from .ingest.ocr import PAGE_THREADS_ENV
+    os.environ[PAGE_THREADS_ENV] = "1"
+    return_big_buffers_to_os()
+
+
+def return_big_buffers_to_os() -> None:
+    """glibc raises its mmap threshold as big buffers are freed, after which 12 MB page
+    images come from the heap and its high-water mark stays; a fixed 1 MB threshold keeps
+    them in their own mappings. Nothing to do on other C libraries."""
+    import ctypes
+    import ctypes.util
+    name = ctypes.util.find_library("c")
+    try:
+        libc = ctypes.CDLL(name) if name else None
+        mallopt = libc.mallopt if libc is not None else None
+    except (OSError, AttributeError):
+        return
+    if mallopt is not None:
+        M_MMAP_THRESHOLD = -3
+        mallopt(M_MMAP_THRESHOLD, 1 << 20)
+
+
 def _run(paths: list[str], *, workers: int, engine: str, scheduler: str | None):
     """Results of process_file over paths, as they finish."""
     if not paths:
@@ -170,7 +196,7 @@ def _run(paths: list[str], *, workers: int, engine: str, scheduler: str | None):
         for path in paths:
             yield process_file(path)
     else:
-        with ProcessPoolExecutor(max_workers=workers) as pool:
+        with ProcessPoolExecutor(max_workers=workers, initializer=start_worker) as pool:
             for future in as_completed([pool.submit(process_file, p) for p in paths]):
                 yield future.result()
 
@@ -182,6 +208,7 @@ def _run_dask(paths: list[str], scheduler: str | None):
                                                    dashboard_address=None)
     client = Client(scheduler or cluster)
     try:
+        client.run(start_worker)
         futures = client.map(process_file, paths, pure=False)
         for future in dask_completed(futures):
             yield future.result()

@@ -310,3 +310,43 @@ def test_misread_heading_numbers_are_corrected_by_their_sequence():
               Piece("l. Sở Thông tin"), Piece("Hà Nội. Ngày"), Piece("S. Một câu")]
     ocr.fix_heading_numbers(pieces)
     assert [p.text.split(" ")[0] for p in pieces] == ["I.", "1.", "II.", "1.", "III.", "IV.", "1.", "Hà", "S."]
+
+
+# ---------------------------------------------------------------- pages in parallel, memory
+
+
+@needs_tesseract
+def test_one_page_thread_reads_the_same_scan(scan, monkeypatch):
+    # Batch workers OCR one page at a time; the document must not depend on it.
+    monkeypatch.setenv(ocr.PAGE_THREADS_ENV, "1")
+    assert ocr.page_threads() == 1
+    one = planextract.load(SCAN)
+    assert one.text == scan.text
+    assert [t.table.row_texts() for t in one.tables()] == [t.table.row_texts() for t in scan.tables()]
+
+
+def test_pages_are_taken_only_when_a_thread_is_free(monkeypatch):
+    monkeypatch.setenv(ocr.PAGE_THREADS_ENV, "2")
+    taken, done = [], []
+
+    def jobs():
+        for n in range(1, 8):
+            taken.append(n)
+            # never more than the two running pages and this one are in memory
+            assert len(taken) - len(done) <= 3
+            yield (n,)
+
+    def work(n):
+        done.append(n)
+        return n * 10
+
+    assert list(ocr.in_parallel(work, jobs())) == [10, 20, 30, 40, 50, 60, 70]
+
+
+def test_components_fall_back_to_wide_labels_on_a_noisy_page():
+    specks = np.zeros((600, 600), np.uint8)
+    specks[::2, ::2] = 255  # 90,000 single-pixel components: more than 16-bit labels hold
+    n, labels, stats = ocr.components(specks, connectivity=8)
+    assert n == 90_001 and labels.dtype == np.int32 and stats[1:, 4].max() == 1
+    n, labels, _ = ocr.components(specks[:100, :100], connectivity=8)
+    assert n == 2_501 and labels.dtype == np.uint16

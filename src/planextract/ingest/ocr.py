@@ -10,7 +10,9 @@ boxes are turned into font boxes around the baseline, in points, so its threshol
 hold), `pdf.join_across_pages` for tables and rows continued on the next page.
 Bold, which a scan has no font for, is told by stroke width. Last, row and heading
 numbers that OCR misread ("II" → "H") are put right by the sequence they run in.
-Pages are OCR'd two at a time, tesseract single-threaded.
+Pages are OCR'd two at a time (one in a batch worker, whose siblings use the other cores),
+tesseract single-threaded; a page is rendered only when a thread is free for it, so memory
+does not grow with the length of the scan.
 
 The strokes are not smoothed or thresholded before OCR: that loses the small hook
 of the hỏi tone mark in 12 pt table text (tổ → tố); only the paper is whitened and
@@ -22,6 +24,8 @@ import os
 import subprocess
 import tempfile
 import unicodedata
+from collections import deque
+from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -38,7 +42,8 @@ TESSERACT_ENV = "PLANEXTRACT_TESSERACT"
 LANGUAGE = "vie"
 DPI = 350                        # render resolution: the tone marks of 12 pt table text need it
 SCALE = DPI / 72                 # pixels per point of the rendered page
-WORKERS = 2                      # pages OCR'd at the same time
+PAGE_THREADS_ENV = "PLANEXTRACT_OCR_THREADS"
+PAGE_THREADS = 2                 # pages OCR'd at the same time (batch workers: 1, see batch.py)
 TESSERACT_TIMEOUT = 600          # seconds for one tesseract run
 INSTALL_HINT = ("install tesseract with its Vietnamese model, e.g. "
                 "`apt-get install tesseract-ocr tesseract-ocr-vie` (Debian/Ubuntu) or "
@@ -97,11 +102,9 @@ def read_scanned_pdf(path: Path, *, max_pages: int) -> Document:
     from .pdf import join_across_pages  # pdf imports this module lazily
     source = str(path)
     command = check_tesseract(source)
-    images, sizes = render_pages(path, max_pages)
-    with ThreadPoolExecutor(max_workers=WORKERS) as pool:
-        results = list(pool.map(lambda args: read_page(command, source, *args),
-                                [(image, size, n) for n, (image, size)
-                                 in enumerate(zip(images, sizes), start=1)]))
+    pages = rendered_pages(path, max_pages)
+    results = list(in_parallel(lambda n, image, size: read_page(command, source, image, size, n),
+                               ((n, image, size) for n, (image, size) in enumerate(pages, start=1))))
     pieces = [piece for page_pieces, _ in results for piece in page_pieces]
     raw = "\f".join(raw for _, raw in results)
     if not any(p.text.strip() or p.is_table for p in pieces):
@@ -111,38 +114,61 @@ def read_scanned_pdf(path: Path, *, max_pages: int) -> Document:
     for piece in pieces:
         if piece.is_table:
             fix_row_numbers(piece.cells)
-    return assemble(pieces, source=source, fmt="scan", raw_text=raw, pages=len(images))
+    return assemble(pieces, source=source, fmt="scan", raw_text=raw, pages=len(results))
+
+
+def page_threads() -> int:
+    return max(1, int(os.environ.get(PAGE_THREADS_ENV) or PAGE_THREADS))
+
+
+def in_parallel(work, jobs: Iterator[tuple]) -> Iterator:
+    """work(*job) for each job on page_threads() threads, results in order. A job is taken
+    from `jobs` (here: a page is rendered) only when a thread is about to be free, so no
+    more than threads + 1 page images are in memory, however long the scan."""
+    threads = page_threads()
+    with ThreadPoolExecutor(max_workers=threads) as pool:
+        running: deque = deque()
+        for job in jobs:
+            if len(running) >= threads:
+                yield running.popleft().result()
+            running.append(pool.submit(work, *job))
+        while running:
+            yield running.popleft().result()
 
 
 # ---------------------------------------------------------------- rendering
 
-def render_pages(path: Path, max_pages: int) -> tuple[list[np.ndarray], list[tuple[float, float]]]:
-    """Grey page images at DPI and page sizes in points (pdfium is not thread-safe:
-    all rendering happens here, before the pages go to the workers)."""
+def rendered_pages(path: Path, max_pages: int) -> Iterator[tuple[np.ndarray, tuple[float, float]]]:
+    """Grey page images at DPI and page sizes in points, one at a time (pdfium is not
+    thread-safe: all rendering happens in the calling thread). The file is checked
+    (readable, has pages, not too many) before the first page is asked for."""
     import pypdfium2 as pdfium
     source = str(path)
     try:
         pdf = pdfium.PdfDocument(path)
     except Exception as err:  # pdfium raises PdfiumError and others on broken files
         raise CorruptFile(source, f"not a readable PDF ({type(err).__name__})") from None
+    n_pages = len(pdf)
+    problem = (EmptyDocument(source, "the PDF has no pages") if n_pages == 0 else
+               TooLarge(source, f"the PDF has {n_pages} pages, more than the limit of {max_pages} "
+                                f"(raise it with --max-pages or PLANEXTRACT_MAX_PAGES)")
+               if n_pages > max_pages else None)
+    if problem is not None:
+        pdf.close()
+        raise problem
+    return _render_each(pdf, source)
+
+
+def _render_each(pdf, source: str) -> Iterator[tuple[np.ndarray, tuple[float, float]]]:
     try:
-        n_pages = len(pdf)
-        if n_pages == 0:
-            raise EmptyDocument(source, "the PDF has no pages")
-        if n_pages > max_pages:
-            raise TooLarge(source, f"the PDF has {n_pages} pages, more than the limit of "
-                                   f"{max_pages} (raise it with --max-pages or PLANEXTRACT_MAX_PAGES)")
-        images, sizes = [], []
-        for i in range(n_pages):
+        for i in range(len(pdf)):
             page = pdf[i]
             try:
                 bitmap = page.render(scale=SCALE, grayscale=True)
-                images.append(np.array(bitmap.to_pil().convert("L")))
-                sizes.append(page.get_size())
+                yield np.array(bitmap.to_numpy()), page.get_size()  # a copy: the bitmap is freed
             except Exception as err:
                 raise CorruptFile(source, f"page {i + 1} cannot be rendered "
                                           f"({type(err).__name__})") from None
-        return images, sizes
     finally:
         pdf.close()
 
@@ -182,12 +208,25 @@ def straighten(grey: np.ndarray) -> np.ndarray:
     return rotate(grey, angle, fill=255) if abs(angle) >= 0.02 else grey
 
 
+def components(mask: np.ndarray, connectivity: int) -> tuple[int, np.ndarray, np.ndarray]:
+    """Connected components (count, labels, stats) with 16-bit labels, half the memory of
+    OpenCV's default on a 350 dpi page, unless there are too many components for them."""
+    import cv2
+    try:
+        n, labels, stats, _ = cv2.connectedComponentsWithStats(mask, connectivity=connectivity,
+                                                                ltype=cv2.CV_16U)
+    except cv2.error:  # more than 65,535 components (a very noisy scan)
+        n, labels, stats, _ = cv2.connectedComponentsWithStats(mask, connectivity=connectivity,
+                                                                ltype=cv2.CV_32S)
+    return n, labels, stats
+
+
 def clean_page(grey: np.ndarray, ink: np.ndarray) -> np.ndarray:
     """Paper white, specks away from text gone, strokes untouched. No smoothing of the
     strokes: blurring or thresholding them loses the small hook of the hỏi tone mark,
     which tesseract then reads as a sắc (tổ → tố)."""
     import cv2
-    n, labels, stats, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
+    n, labels, stats = components(ink, connectivity=8)
     big = np.zeros(n, bool)
     big[1:] = stats[1:, cv2.CC_STAT_AREA] >= GLYPH_AREA * SCALE ** 2
     reach = int(MARK_REACH * SCALE)
@@ -224,13 +263,14 @@ def find_tables(ink: np.ndarray) -> list[TableImage]:
     horizontal, vertical = rule_masks(ink)
     # Close the small breaks noise leaves in a rule.
     rules = cv2.dilate(horizontal | vertical, np.ones((5, 5), np.uint8))
-    n, labels, stats, _ = cv2.connectedComponentsWithStats(rules, connectivity=8)
+    del horizontal
+    n, labels, stats = components(rules, connectivity=8)
     tables = []
     for i in range(1, n):
         x, y, w, h, _ = stats[i]
         if w < MIN_TABLE_WIDTH * ink.shape[1] or h < 2 * V_RULE * SCALE:
             continue
-        grid = np.where(labels[y:y + h, x:x + w] == i, 255, 0).astype(np.uint8)
+        grid = np.where(labels[y:y + h, x:x + w] == i, np.uint8(255), np.uint8(0))  # not int64
         if not vertical[y:y + h, x:x + w].any():
             continue
         close_cut_rows(grid, vertical[y:y + h, x:x + w])
@@ -252,7 +292,7 @@ def close_cut_rows(grid: np.ndarray, vertical: np.ndarray) -> None:
 def cell_regions(grid: np.ndarray) -> list[tuple[int, int, int, int]]:
     """The enclosed regions between rules: one per cell, a merged cell being one region."""
     import cv2
-    n, _, stats, _ = cv2.connectedComponentsWithStats(255 - grid, connectivity=4)
+    n, _, stats = components(255 - grid, connectivity=4)
     h, w = grid.shape
     min_size = MIN_CELL * SCALE
     out = []
@@ -378,7 +418,7 @@ def text_blocks(image: np.ndarray) -> list[tuple[int, int, np.ndarray]]:
     if not ink.any():
         return []
     join = cv2.getStructuringElement(cv2.MORPH_RECT, (int(BLOCK_JOIN_X * SCALE), int(BLOCK_JOIN_Y * SCALE)))
-    n, labels, stats, _ = cv2.connectedComponentsWithStats(cv2.dilate(ink, join), connectivity=8)
+    n, labels, stats = components(cv2.dilate(ink, join), connectivity=8)
     blocks = []
     for i in range(1, n):
         x, y, w, h, _ = stats[i]
@@ -493,7 +533,7 @@ def cell_image(clean: np.ndarray, ink: np.ndarray, rules: np.ndarray,
     crop = clean[inside].copy()
     crop[rules[inside] > 0] = 255
     cell_ink = np.where((rules[inside] == 0) & (crop < 255), ink[inside], 0).astype(np.uint8)
-    n, _, stats, _ = cv2.connectedComponentsWithStats(cell_ink, connectivity=8)
+    n, _, stats = components(cell_ink, connectivity=8)
     if n <= 1 or stats[1:, cv2.CC_STAT_AREA].max() < MIN_INK * SCALE ** 2:
         return None
     # Trimmed to the text: a lone "c" is read as "®" in a wide empty cell, as "C" trimmed.
