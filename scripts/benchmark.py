@@ -79,7 +79,7 @@ BATCH_FILES = [("dak-nong-292-2022.txt", 8), ("binh-thuan-4181-2022.txt", 16), (
 
 def batch_benchmark(documents: int) -> None:
     """Whole extraction (records, not only reading) through `run_batch`, 1 and 2 workers,
-    then a re-run with nothing changed. Scans are left out (OCR dominates; see --forms scan)."""
+    then a re-run with nothing changed; then, apart (OCR dominates), a batch of scans."""
     import shutil
     import tempfile
     sys.path.insert(0, str(CORPUS.parent / "src"))
@@ -110,6 +110,27 @@ def batch_benchmark(documents: int) -> None:
     print(f"{'re-run, nothing changed':28} {seconds:8.1f} {'':>8} {'':>15}")
     print(f"speed-up with 2 workers: {cold[1] / cold[2]:.2f}x; re-run: {100 * seconds / cold[2]:.1f}% of a cold run")
     shutil.rmtree(work)
+    # Scans in their own process, so that the peak memory is theirs.
+    subprocess.run([sys.executable, __file__, "--scan-batch", "4"], check=True)
+
+
+def scan_batch_benchmark(documents: int) -> None:
+    """The 8-page scan repeated, through `planextract batch` with 2 workers (each OCRs one
+    page at a time)."""
+    import shutil
+    import tempfile
+    from planextract.batch import run_batch
+    work = Path(tempfile.mkdtemp(prefix="planextract-bench-"))
+    (work / "in").mkdir()
+    for i in range(documents):
+        shutil.copy(CORPUS / FORMS["scan"][0][0], work / "in" / f"{i:04d}-scan.pdf")
+    start = time.perf_counter()
+    run_batch(work / "in", work / "out", workers=2, force=True)
+    seconds = time.perf_counter() - start
+    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    pages = 8 * documents
+    print(f"{f'scans ({pages} pages), 2 workers':28} {seconds:8.1f} {pages / seconds:8.2f} {peak:15.0f}")
+    shutil.rmtree(work)
 
 
 def main() -> None:
@@ -118,7 +139,11 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--forms", default="text,pdf,docx,scan,pdfplumber-bare")
     parser.add_argument("--one", help=argparse.SUPPRESS)
+    parser.add_argument("--scan-batch", type=int, help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.scan_batch:
+        scan_batch_benchmark(args.scan_batch)
+        return
     if args.batch:
         batch_benchmark(args.batch)
         return
