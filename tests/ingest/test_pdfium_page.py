@@ -99,3 +99,27 @@ def test_stroked_lines_inside_a_scaled_form_make_the_same_table(tmp_path):
     [table] = [p for p in pieces if p.is_table]
     assert [c.text for c in table.cells if c.row == 0] == ["STT", "Noi dung"]
     assert [c.text for c in table.cells if c.row == 1] == ["1", "Cap nhat"]
+
+
+def _turned(source, target, rotation: int) -> None:
+    """`source` with every page stored turned and /Rotate set to show it upright again: how
+    a landscape appendix often arrives (a portrait page turned by the viewer)."""
+    import pypdf
+    from pypdf.generic import RectangleObject
+    writer = pypdf.PdfWriter(clone_from=source)
+    for page in writer.pages:
+        w, h = float(page.mediabox.width), float(page.mediabox.height)
+        turn = {90: (0, 1, -1, 0, h, 0), 180: (-1, 0, 0, -1, w, h), 270: (0, -1, 1, 0, 0, w)}[rotation]
+        page.add_transformation(pypdf.Transformation(turn))
+        box = RectangleObject((0, 0, h, w) if rotation in (90, 270) else (0, 0, w, h))
+        page.mediabox = page.cropbox = box
+        page.rotation = rotation
+    writer.write(target)
+
+
+@pytest.mark.parametrize("rotation", [90, 180, 270])
+def test_a_page_shown_turned_reads_as_displayed(corpus, tmp_path, rotation):
+    _turned(CORPUS / "dak-nong-292-2022.pdf", tmp_path / "turned.pdf", rotation)
+    turned, upright = planextract.load(tmp_path / "turned.pdf"), corpus("dak-nong-292-2022.pdf")
+    assert turned.text == upright.text
+    assert [t.table.row_texts() for t in turned.tables()] == [t.table.row_texts() for t in upright.tables()]

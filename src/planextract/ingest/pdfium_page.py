@@ -27,12 +27,22 @@ MIN_EDGE_LENGTH = 1.0  # points: pdfplumber's edge_min_length_prefilter
 STRAIGHT = 0.01        # points: a segment this close to axis-parallel is a rule
 
 
+def top_down(page) -> tuple[float, float, float, float, float, float]:
+    """(a, b, c, d, e, f) taking a point (x, y) of the page's user space (pdfium's, y up) to
+    the page as displayed, origin top left, as pdfplumber (pdfminer) places it:
+    x' = a·x + c·y + e, top = b·x + d·y + f. A page with /Rotate (a landscape appendix
+    stored as a turned portrait page) is read upright."""
+    x0, y0, x1, y1 = page.get_mediabox()
+    return {0: (1, 0, 0, -1, -x0, y1), 90: (0, 1, 1, 0, -y0, -x0),
+            180: (-1, 0, 0, 1, x1, -y0), 270: (0, -1, -1, 0, y1, x1)}[page.get_rotation() % 360]
+
+
 def page_edges(page) -> list[dict]:
     """The horizontal and vertical straight pieces of every path drawn on the page (cell
     borders, rules, thin filled rectangles), as pdfplumber edge dicts. Curves are left out:
     a table's rules are straight."""
     import pypdfium2.raw as raw
-    height = page.get_height()
+    a, b, c, d, e, f = top_down(page)
     edges: list[dict] = []
     placements: dict[int, list] = {0: []}  # level → matrices of the forms enclosing it, inner first
     for obj in page.get_objects(filter=None):
@@ -42,7 +52,7 @@ def page_edges(page) -> list[dict]:
         elif obj.type == raw.FPDF_PAGEOBJ_PATH:
             to_page = [obj.get_matrix(), *outer]
             for (x0, y0), (x1, y1) in _straight_segments(obj, to_page):
-                edge = _edge(x0, height - y0, x1, height - y1)
+                edge = _edge(a * x0 + c * y0 + e, b * x0 + d * y0 + f, a * x1 + c * y1 + e, b * x1 + d * y1 + f)
                 if edge is not None:
                     edges.append(edge)
     return edges
@@ -106,9 +116,9 @@ def _unicode(textpage, i: int) -> int:
 
 
 def page_words(page) -> list[Word]:
-    """Words in pdfplumber's coordinates (points, origin top left)."""
+    """Words in pdfplumber's coordinates (points, origin top left, the page as displayed)."""
     import pypdfium2.raw as raw
-    height = page.get_height()
+    a, b, c, d, e, f = top_down(page)
     textpage = page.get_textpage()
     rect = raw.FS_RECTF()
     name_buffer = ctypes.create_string_buffer(128)
@@ -135,7 +145,9 @@ def page_words(page) -> list[Word]:
             raw.FPDFText_GetLooseCharBox(textpage.raw, i, ctypes.byref(rect))
             raw.FPDFText_GetFontInfo(textpage.raw, i, name_buffer, len(name_buffer), ctypes.byref(flags))
             bold = is_bold(name_buffer.value.decode("latin-1"))
-            x0, x1, top, bottom = rect.left, rect.right, height - rect.top, height - rect.bottom
+            xs = (a * rect.left + c * rect.bottom + e, a * rect.right + c * rect.top + e)
+            tops = (b * rect.left + d * rect.bottom + f, b * rect.right + d * rect.top + f)
+            x0, x1, top, bottom = min(xs), max(xs), min(tops), max(tops)
             if current and (x0 - current[-1][3] > 1.0 or abs(top - current[-1][2]) > 2):
                 close_word()  # a gap or a new line without a space character
             current.append((ch, x0, top, x1, bottom, bold))
