@@ -103,16 +103,12 @@ def is_bold(fontname: str) -> bool:
 
 
 def char_count(page) -> int:
+    """Characters that are not space on the page (a scan has none, or a stray few)."""
     textpage = page.get_textpage()
     try:
-        return sum(1 for i in range(textpage.count_chars()) if not chr(_unicode(textpage, i)).isspace())
+        return sum(1 for ch in textpage.get_text_range() if not ch.isspace())
     finally:
         textpage.close()
-
-
-def _unicode(textpage, i: int) -> int:
-    import pypdfium2.raw as raw
-    return raw.FPDFText_GetUnicode(textpage.raw, i)
 
 
 def page_words(page) -> list[Word]:
