@@ -82,3 +82,14 @@ def test_worker_start_ocrs_one_page_at_a_time(monkeypatch):
     assert page_threads() == 2
     start_worker()
     assert page_threads() == 1
+
+
+def test_a_one_worker_batch_ocrs_one_page_at_a_time_and_restores(monkeypatch):
+    from planextract import batch
+    from planextract.ingest.ocr import PAGE_THREADS_ENV, page_threads
+    monkeypatch.delenv(PAGE_THREADS_ENV, raising=False)
+    seen = []
+    monkeypatch.setattr(batch, "process_file", lambda path: seen.append(page_threads()) or {"ok": True})
+    assert len(list(batch._run(["a.pdf", "b.pdf"], workers=1, engine="processes", scheduler=None))) == 2
+    assert seen == [1, 1]
+    assert page_threads() == 2  # the notebook's own extract() still OCRs two pages at once

@@ -12,6 +12,7 @@ records at the end, also atomically; failures go to `OUT/errors.jsonl`.
 """
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
@@ -22,6 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ._version import __version__
+from .ingest.ocr import PAGE_THREADS_ENV
 
 SUPPORTED = {".pdf", ".docx", ".txt", ".md", ".html", ".htm"}
 RECORD_DIR = "records"
@@ -161,12 +163,26 @@ def _read_json(path: Path):
 
 
 def start_worker() -> None:
-    """Set up a worker process: the workers already fill the cores, so a scan is OCR'd one
-    page at a time (two pages at once would double a worker's peak memory for no speed),
-    and buffers of 1 MB and more (page images) are given back to the OS when freed."""
-    from .ingest.ocr import PAGE_THREADS_ENV
+    """Set up a worker process (ours alone): OCR one page at a time, and give buffers of
+    1 MB and more (page images) back to the OS when they are freed."""
     os.environ[PAGE_THREADS_ENV] = "1"
     return_big_buffers_to_os()
+
+
+@contextlib.contextmanager
+def one_page_at_a_time():
+    """In a batch, --workers is the one knob for cores: a document OCRs one page at a time
+    wherever it runs (two pages at once would double the memory of a worker for no speed
+    when the workers already fill the cores). Restored after, for a notebook's process."""
+    before = os.environ.get(PAGE_THREADS_ENV)
+    os.environ[PAGE_THREADS_ENV] = "1"
+    try:
+        yield
+    finally:
+        if before is None:
+            os.environ.pop(PAGE_THREADS_ENV, None)
+        else:
+            os.environ[PAGE_THREADS_ENV] = before
 
 
 def return_big_buffers_to_os() -> None:
@@ -193,8 +209,9 @@ def _run(paths: list[str], *, workers: int, engine: str, scheduler: str | None):
     if engine == "dask":
         yield from _run_dask(paths, scheduler)
     elif workers <= 1:
-        for path in paths:
-            yield process_file(path)
+        with one_page_at_a_time():
+            for path in paths:
+                yield process_file(path)
     else:
         with ProcessPoolExecutor(max_workers=workers, initializer=start_worker) as pool:
             for future in as_completed([pool.submit(process_file, p) for p in paths]):

@@ -188,10 +188,11 @@ class _RichProgress:
 def _batch(args: argparse.Namespace) -> int:
     from pathlib import Path
 
-    from .batch import run_batch
+    from .batch import return_big_buffers_to_os, run_batch
     if not Path(args.input_dir).is_dir():
         print(f"planextract: error: {args.input_dir}: no such folder", file=sys.stderr)
         return 2
+    return_big_buffers_to_os()  # this process is ours: it may be the one worker
     progress = _RichProgress()
     formats = tuple(f.strip() for f in args.format.split(",") if f.strip())
     try:

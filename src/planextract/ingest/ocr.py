@@ -10,7 +10,7 @@ boxes are turned into font boxes around the baseline, in points, so its threshol
 hold), `pdf.join_across_pages` for tables and rows continued on the next page.
 Bold, which a scan has no font for, is told by stroke width. Last, row and heading
 numbers that OCR misread ("II" → "H") are put right by the sequence they run in.
-Pages are OCR'd two at a time (one in a batch worker, whose siblings use the other cores),
+Pages are OCR'd two at a time (one in a batch, where --workers sets the cores),
 tesseract single-threaded; a page is rendered only when a thread is free for it, so memory
 does not grow with the length of the scan.
 
