@@ -249,15 +249,16 @@ def _patterns(role: str) -> tuple[str, ...]:
     return tuple(sorted(words, key=len, reverse=True))
 
 
-def _prefix_re(role: str) -> re.Pattern:
-    return re.compile(rf"^(?:{'|'.join(map(re.escape, _patterns(role)))})(?!\w)", re.I)
+def _prefix_re(*roles: str) -> re.Pattern:
+    """Text starting with a wording of any of these roles (longest first, whole words)."""
+    words = sorted((w for role in roles for w in _patterns(role)), key=len, reverse=True)
+    return re.compile(rf"^(?:{'|'.join(map(re.escape, words))})(?!\w)", re.I)
 
 
 @lru_cache(maxsize=None)
 def _agency_start() -> re.Pattern:
     """A piece that starts like an organisation: a head noun, a collective noun or 'các'."""
-    words = _patterns("organisation") + _patterns("collective") + _patterns("determiner")
-    return re.compile(rf"^(?:{'|'.join(map(re.escape, sorted(words, key=len, reverse=True)))})(?!\w)", re.I)
+    return _prefix_re("organisation", "collective", "determiner")
 
 
 @lru_cache(maxsize=None)
