@@ -191,15 +191,12 @@ def return_big_buffers_to_os() -> None:
     them in their own mappings. Nothing to do on other C libraries."""
     import ctypes
     import ctypes.util
-    name = ctypes.util.find_library("c")
     try:
-        libc = ctypes.CDLL(name) if name else None
-        mallopt = libc.mallopt if libc is not None else None
+        mallopt = ctypes.CDLL(ctypes.util.find_library("c")).mallopt
     except (OSError, AttributeError):
-        return
-    if mallopt is not None:
-        M_MMAP_THRESHOLD = -3
-        mallopt(M_MMAP_THRESHOLD, 1 << 20)
+        return  # no C library to speak to, or one without mallopt
+    M_MMAP_THRESHOLD = -3
+    mallopt(M_MMAP_THRESHOLD, 1 << 20)
 
 
 def _run(paths: list[str], *, workers: int, engine: str, scheduler: str | None):
