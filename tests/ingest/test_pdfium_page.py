@@ -7,7 +7,7 @@ import pytest
 
 import planextract
 from planextract.ingest.pdf import find_tables, read_page
-from planextract.ingest.pdfium_page import page_edges, page_words
+from planextract.ingest.pdfium_page import page_edges, page_text
 
 from ..conftest import CORPUS, RENDERED_PDFS
 
@@ -35,7 +35,8 @@ def test_edges_are_pdfplumbers_edges(seed):
 def test_a_hyphen_at_a_line_end_is_kept():
     # Bình Thuận p. 1 breaks "411/QĐ-TTg" after the hyphen; pdfium reports that hyphen as \x02.
     fast = pdfium.PdfDocument(str(CORPUS / "binh-thuan-4181-2022.pdf"))
-    texts = [w.text for w in page_words(fast[0])]
+    _, words = page_text(fast[0])
+    texts = [w.text for w in words]
     fast.close()
     assert "411/QĐ-" in texts
     assert not any("\x02" in t for t in texts)
@@ -94,7 +95,7 @@ def test_stroked_lines_inside_a_scaled_form_make_the_same_table(tmp_path):
         theirs = [t.cells for t in page.find_tables({"vertical_strategy": "lines",
                                                      "horizontal_strategy": "lines"})]
         assert ours == theirs and len(ours[0]) == 6
-        pieces, _ = read_page(fast[0], page, 1)
+        pieces, _ = read_page(fast[0], page, page_text(fast[0])[1], 1)
     fast.close()
     [table] = [p for p in pieces if p.is_table]
     assert [c.text for c in table.cells if c.row == 0] == ["STT", "Noi dung"]

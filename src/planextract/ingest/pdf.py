@@ -19,7 +19,7 @@ from .assemble import Piece, assemble
 from .layout import Word, drop_running_heads, group_lines, paragraphs, reading_order
 from .tables import BoxCell, continue_table, grid_cells
 from .camelot_tables import find_camelot_tables
-from .pdfium_page import char_count, open_document, page_edges, page_words
+from .pdfium_page import open_document, page_edges, page_text
 from .text import continues
 
 MIN_CHARS_PER_PAGE = 20  # fewer characters than this on every page: a scan
@@ -61,9 +61,10 @@ def read_pdf(path: Path, *, max_pages: int = 1000, ocr: bool = True, table_engin
         fast = open_document(path)  # pdfium: character counts, words and lines
         stack.callback(fast.close)
         try:
-            char_counts = [char_count(fast[i]) for i in range(n_pages)]
+            texts = [page_text(fast[i]) for i in range(n_pages)]  # (characters, words) per page
         except Exception as err:
             raise CorruptFile(source, f"the PDF's pages cannot be read ({type(err).__name__})") from None
+        char_counts = [count for count, _ in texts]
         if max(char_counts) < MIN_CHARS_PER_PAGE:
             if not ocr:
                 raise EmptyDocument(source, "the PDF has no text layer (a scan) and OCR is off")
@@ -71,9 +72,9 @@ def read_pdf(path: Path, *, max_pages: int = 1000, ocr: bool = True, table_engin
             return read_scanned_pdf(path, max_pages=max_pages)
         pieces: list[Piece] = []
         raw_pages: list[str] = []
-        for number, page in enumerate(pdf.pages, start=1):
+        for number, (page, (_, words)) in enumerate(zip(pdf.pages, texts), start=1):
             try:
-                page_pieces, raw = read_page(fast[number - 1], page, number, table_engine, path)
+                page_pieces, raw = read_page(fast[number - 1], page, words, number, table_engine, path)
             except Exception as err:
                 raise CorruptFile(source, f"page {number} cannot be read ({type(err).__name__})") from None
             pieces += page_pieces
@@ -86,10 +87,10 @@ def read_pdf(path: Path, *, max_pages: int = 1000, ocr: bool = True, table_engin
                     raw_text="\f".join(raw_pages), pages=n_pages, warnings=warnings)
 
 
-def read_page(page, geometry, number: int, table_engine: str = "pdfplumber", path: Path | None = None
-              ) -> tuple[list[Piece], str]:
-    """One page (pdfium's, and pdfplumber's for its geometry) → its pieces in reading order,
-    and its raw text."""
+def read_page(page, geometry, all_words: list[Word], number: int, table_engine: str = "pdfplumber",
+              path: Path | None = None) -> tuple[list[Piece], str]:
+    """One page (pdfium's, pdfplumber's for its geometry, and its words) → its pieces in
+    reading order, and its raw text."""
     edges = page_edges(page)
     if not edges:
         tables = []  # no ruling lines: no table search at all
@@ -98,8 +99,7 @@ def read_page(page, geometry, number: int, table_engine: str = "pdfplumber", pat
     else:
         tables = find_tables(geometry, edges)
     boxes = [t.bbox for t in tables]
-    # Words once per page: the text outside tables and every cell's text come from them.
-    all_words = page_words(page)
+    # The text outside tables and every cell's text come from the page's one list of words.
     words = [w for w in all_words if not any(_inside(w, box) for box in boxes)]
     table_items = [(table.bbox[1], table_piece(all_words, table, number)) for table in tables]
     return read_words(words, geometry.width, geometry.height, number, table_items)

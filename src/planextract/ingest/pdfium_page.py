@@ -16,15 +16,13 @@ from .layout import Word
 
 SOFT_HYPHEN_MARK = "\x02"  # pdfium's code for a hyphen at a line end
 _SPACES = {" ", "\r", "\n", "\t", "\u00a0"}
+MIN_EDGE_LENGTH = 1.0  # points: pdfplumber's edge_min_length_prefilter
+STRAIGHT = 0.01        # points: a segment this close to axis-parallel is a rule
 
 
 def open_document(path):
     import pypdfium2 as pdfium
     return pdfium.PdfDocument(str(path))
-
-
-MIN_EDGE_LENGTH = 1.0  # points: pdfplumber's edge_min_length_prefilter
-STRAIGHT = 0.01        # points: a segment this close to axis-parallel is a rule
 
 
 def top_down(page) -> tuple[float, float, float, float, float, float]:
@@ -102,20 +100,21 @@ def is_bold(fontname: str) -> bool:
     return "bold" in name or name.endswith(("-bd", ",bold", "-black", "-heavy"))
 
 
-def char_count(page) -> int:
-    """Characters that are not space on the page (a scan has none, or a stray few)."""
+def page_text(page) -> tuple[int, list[Word]]:
+    """From one pdfium text page: the count of characters that are not space (a scan has
+    none, or a stray few) and the words, in pdfplumber's coordinates (points, origin top
+    left, the page as displayed)."""
     textpage = page.get_textpage()
     try:
-        return sum(1 for ch in textpage.get_text_range() if not ch.isspace())
+        count = sum(1 for ch in textpage.get_text_range() if not ch.isspace())
+        return count, _words(textpage, top_down(page))
     finally:
         textpage.close()
 
 
-def page_words(page) -> list[Word]:
-    """Words in pdfplumber's coordinates (points, origin top left, the page as displayed)."""
+def _words(textpage, transform) -> list[Word]:
     import pypdfium2.raw as raw
-    a, b, c, d, e, f = top_down(page)
-    textpage = page.get_textpage()
+    a, b, c, d, e, f = transform
     rect = raw.FS_RECTF()
     name_buffer = ctypes.create_string_buffer(128)
     flags = ctypes.c_int()
@@ -130,24 +129,21 @@ def page_words(page) -> list[Word]:
                               bold=all(c[5] for c in current)))
             current.clear()
 
-    try:
-        for i in range(textpage.count_chars()):
-            ch = chr(raw.FPDFText_GetUnicode(textpage.raw, i))
-            if ch == SOFT_HYPHEN_MARK:
-                ch = "-"  # the file's own hyphen, which pdfium marks when it ends a line
-            if ch in _SPACES or ch == "\x00":
-                close_word()
-                continue
-            raw.FPDFText_GetLooseCharBox(textpage.raw, i, ctypes.byref(rect))
-            raw.FPDFText_GetFontInfo(textpage.raw, i, name_buffer, len(name_buffer), ctypes.byref(flags))
-            bold = is_bold(name_buffer.value.decode("latin-1"))
-            xs = (a * rect.left + c * rect.bottom + e, a * rect.right + c * rect.top + e)
-            tops = (b * rect.left + d * rect.bottom + f, b * rect.right + d * rect.top + f)
-            x0, x1, top, bottom = min(xs), max(xs), min(tops), max(tops)
-            if current and (x0 - current[-1][3] > 1.0 or abs(top - current[-1][2]) > 2):
-                close_word()  # a gap or a new line without a space character
-            current.append((ch, x0, top, x1, bottom, bold))
-        close_word()
-    finally:
-        textpage.close()
+    for i in range(textpage.count_chars()):
+        ch = chr(raw.FPDFText_GetUnicode(textpage.raw, i))
+        if ch == SOFT_HYPHEN_MARK:
+            ch = "-"  # the file's own hyphen, which pdfium marks when it ends a line
+        if ch in _SPACES or ch == "\x00":
+            close_word()
+            continue
+        raw.FPDFText_GetLooseCharBox(textpage.raw, i, ctypes.byref(rect))
+        raw.FPDFText_GetFontInfo(textpage.raw, i, name_buffer, len(name_buffer), ctypes.byref(flags))
+        bold = is_bold(name_buffer.value.decode("latin-1"))
+        xs = (a * rect.left + c * rect.bottom + e, a * rect.right + c * rect.top + e)
+        tops = (b * rect.left + d * rect.bottom + f, b * rect.right + d * rect.top + f)
+        x0, x1, top, bottom = min(xs), max(xs), min(tops), max(tops)
+        if current and (x0 - current[-1][3] > 1.0 or abs(top - current[-1][2]) > 2):
+            close_word()  # a gap or a new line without a space character
+        current.append((ch, x0, top, x1, bottom, bold))
+    close_word()
     return words
