@@ -143,19 +143,17 @@ def rendered_pages(path: Path, max_pages: int) -> Iterator[tuple[np.ndarray, tup
     thread-safe: all rendering happens in the calling thread). The file is checked
     (readable, has pages, not too many) before the first page is asked for."""
     import pypdfium2 as pdfium
+    from .pdf import check_page_count  # pdf imports this module lazily
     source = str(path)
     try:
         pdf = pdfium.PdfDocument(path)
     except Exception as err:  # pdfium raises PdfiumError and others on broken files
         raise CorruptFile(source, f"not a readable PDF ({type(err).__name__})") from None
-    n_pages = len(pdf)
-    problem = (EmptyDocument(source, "the PDF has no pages") if n_pages == 0 else
-               TooLarge(source, f"the PDF has {n_pages} pages, more than the limit of {max_pages} "
-                                f"(raise it with --max-pages or PLANEXTRACT_MAX_PAGES)")
-               if n_pages > max_pages else None)
-    if problem is not None:
+    try:
+        check_page_count(source, len(pdf), max_pages)
+    except (EmptyDocument, TooLarge):
         pdf.close()
-        raise problem
+        raise
     return _render_each(pdf, source)
 
 

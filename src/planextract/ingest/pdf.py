@@ -53,11 +53,7 @@ def read_pdf(path: Path, *, max_pages: int = 1000, ocr: bool = True, table_engin
     pdf = open_pdf(path)
     with pdf, contextlib.ExitStack() as stack:
         n_pages = len(pdf.pages)
-        if n_pages == 0:
-            raise EmptyDocument(source, "the PDF has no pages")
-        if n_pages > max_pages:
-            raise TooLarge(source, f"the PDF has {n_pages} pages, more than the limit of "
-                                   f"{max_pages} (raise it with --max-pages or PLANEXTRACT_MAX_PAGES)")
+        check_page_count(source, n_pages, max_pages)
         fast = open_document(path)  # pdfium: character counts, words and lines
         stack.callback(fast.close)
         try:
@@ -85,6 +81,14 @@ def read_pdf(path: Path, *, max_pages: int = 1000, ocr: bool = True, table_engin
         warnings.append(f"{source}: pages without a text layer were skipped: {empty}")
     return assemble(join_across_pages(pieces), source=source, fmt="pdf",
                     raw_text="\f".join(raw_pages), pages=n_pages, warnings=warnings)
+
+
+def check_page_count(source: str, n_pages: int, max_pages: int) -> None:
+    if n_pages == 0:
+        raise EmptyDocument(source, "the PDF has no pages")
+    if n_pages > max_pages:
+        raise TooLarge(source, f"the PDF has {n_pages} pages, more than the limit of "
+                               f"{max_pages} (raise it with --max-pages or PLANEXTRACT_MAX_PAGES)")
 
 
 def read_page(page, geometry, all_words: list[Word], number: int, table_engine: str = "pdfplumber",
