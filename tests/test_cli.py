@@ -73,3 +73,22 @@ def test_annotation_commands_report_bad_input_in_one_line(tmp_path):
         out = run(*args)
         assert out.returncode == 2 and problem in out.stderr and "Traceback" not in out.stderr, (args, out.stderr)
         assert len(out.stderr.strip().splitlines()) == 1
+
+
+def test_eval_on_a_file_without_gold_is_a_one_line_error(tmp_path):
+    plan = tmp_path / "ke-hoach.txt"
+    plan.write_text("I. MỤC TIÊU\n\n- Tỷ lệ hộ gia đình có cáp quang đạt 80%;\n", encoding="utf-8")
+    for target in (plan, tmp_path):
+        result = run("eval", str(target))
+        assert result.returncode == 2
+        assert result.stdout == ""
+        lines = result.stderr.strip().splitlines()
+        assert len(lines) == 1 and "ke-hoach.txt" in lines[0] and "no gold" in lines[0]
+
+
+def test_eval_of_the_sealed_test_split_prints_totals_only():
+    result = run("eval", "--split", "test")
+    assert result.returncode == 0, result.stderr
+    assert "#### test" in result.stdout and "targets" in result.stdout
+    assert "per document" in result.stdout
+    assert "missed" not in result.stdout and "extra" not in result.stdout

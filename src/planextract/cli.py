@@ -33,20 +33,56 @@ def _load(args: argparse.Namespace) -> int:
 def _eval(args: argparse.Namespace) -> int:
     from pathlib import Path
 
-    from .evaluate import as_json, evaluate, format_report
+    from .evaluate import NoGold, SPLITS, as_json, evaluate, format_report, split_files
     gold = Path(args.gold)
     if not gold.is_dir():
         print(f"planextract: error: {gold}: no such gold folder", file=sys.stderr)
         return 2
-    files = [Path(f) for f in args.files] or sorted(
-        p for p in Path(args.corpus).iterdir() if p.suffix in {".txt", ".pdf", ".docx", ".html"})
     if args.loo:
         return _loo(args)
-    report = evaluate(files, gold)
-    print(as_json(report) if args.json else format_report(report, show_misses=not args.quiet))
+    if args.files:
+        runs = [("files", _named_files(args.files), True)]
+    else:
+        splits = SPLITS if args.split == "all" else (args.split,)
+        runs = [(split, split_files(split, Path(args.corpus), gold), False) for split in splits]
+    out = {}
+    for split, files, named in runs:
+        if not files:
+            print(f"planextract: error: {split}: no documents to score", file=sys.stderr)
+            return 2
+        try:
+            report = evaluate(files, gold, require_gold=named)
+        except NoGold as err:
+            print(f"planextract: error: {err}", file=sys.stderr)
+            return 2
+        # The sealed test split shows totals only, so that nobody tunes rules to its records.
+        sealed = split == "test" and not args.show_errors
+        if args.json:
+            out[split] = report.to_dict(per_document=True)
+            continue
+        print(f"#### {split} ({len(files)} files)")
+        print(format_report(report, show_misses=not (args.quiet or sealed), per_document=True))
+    if args.json:
+        import json
+        print(json.dumps(out, ensure_ascii=False, indent=2))
     if args.entities:
         _entities(args)
     return 0
+
+
+def _named_files(names: list[str]):
+    """Files named on the command line; a folder stands for the documents in it."""
+    from pathlib import Path
+
+    from .evaluate import DOCUMENT_SUFFIXES
+    files = []
+    for name in names:
+        path = Path(name)
+        if path.is_dir():
+            files += sorted(p for p in path.iterdir() if p.suffix in DOCUMENT_SUFFIXES)
+        else:
+            files.append(path)
+    return files
 
 
 def _entities(args: argparse.Namespace) -> int:
@@ -263,6 +299,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("files", nargs="*", help="documents to score (default: every file of --corpus with gold)")
     p.add_argument("--gold", default="annotations", help="folder of gold JSON files")
     p.add_argument("--corpus", default="corpus", help="folder scored when no files are named")
+    p.add_argument("--split", default="all", choices=["seeds", "dev", "test", "all"],
+                   help="which documents of annotations/splits.json to score (default: all, each split apart)")
+    p.add_argument("--show-errors", action="store_true",
+                   help="list misses and extras of the sealed test split too (only for those who write no rules)")
     p.add_argument("--json", action="store_true", help="print the scores as JSON")
     p.add_argument("--quiet", action="store_true", help="do not list misses")
     p.add_argument("--entities", action="store_true",

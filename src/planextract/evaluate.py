@@ -2,8 +2,9 @@
 accuracy per field of matched records, and the list of misses.
 
 Matching (see annotations/README.md):
-- targets: same year, value, value_max, comparator and unit, and indicator
-  phrases that share at least half their words (Jaccard ≥ 0.5). Per-field
+- targets: same year, value, value_max and comparator, the same unit (a counted unit may be
+  written shorter by one side: "lượt" and "lượt khách" match, "tỷ đồng" and "tỷ USD" do not),
+  and indicator phrases that share at least half their words (Jaccard ≥ 0.5). Per-field
   accuracy is measured on a looser pairing (indicator similarity and year only),
   so that a wrong value or comparator shows up as a field error, not only as a miss.
 - references: same number (spaces removed, case-insensitive).
@@ -21,10 +22,11 @@ from .normalize import normalize_key, word_overlap
 from .records import Deadline, Extraction, Reference, Target, Task
 
 INDICATOR_MATCH = 0.5
-TARGET_KEY = ("year", "value", "value_max", "comparator", "unit")
+TARGET_KEY = ("year", "value", "value_max", "comparator")
 TARGET_FIELDS = ("value", "comparator", "year", "unit", "lead", "partners")
 REFERENCE_FIELDS = ("doc_type", "issued_date", "issuer", "title")
 TASK_FIELDS = ("lead", "partners", "start_year", "end_year", "group")
+ROW_FIELDS = ("lead", "partners", "start_year", "end_year")  # a task row "fully right"
 TASK_MATCH = 0.6
 DEADLINE_FIELDS = ("due_date", "recurrence", "agencies")
 DEADLINE_MATCH = 0.5
@@ -82,6 +84,18 @@ def _same(a, b) -> bool:
     return a == b
 
 
+def same_unit(a: str, b: str) -> bool:
+    """Units match when equal, or when one counted unit is the other cut short after whole
+    words ("lượt" / "lượt khách"); percentages only match percentages."""
+    a, b = normalize_key(a or ""), normalize_key(b or "")
+    if a == b:
+        return True
+    if "%" in (a, b) or not a or not b:
+        return False
+    short, long = sorted((a.split(), b.split()), key=len)
+    return long[:len(short)] == short
+
+
 def _describe(t: Target) -> str:
     upper = f"-{t.value_max:g}" if t.value_max is not None else ""
     return f"{t.year} {t.comparator} {t.value:g}{upper} {t.unit} | {t.indicator}"
@@ -93,6 +107,7 @@ def score_targets(predicted: list[Target], gold: list[Target], source: str = "")
     for g in gold:
         match = next((i for i, p in enumerate(predicted) if i not in used
                       and all(getattr(p, k) == getattr(g, k) for k in TARGET_KEY)
+                      and same_unit(p.unit, g.unit)
                       and word_overlap(p.indicator, g.indicator) >= INDICATOR_MATCH), None)
         if match is None:
             score.misses.append(f"{source}: missed target {_describe(g)}")
@@ -102,7 +117,8 @@ def score_targets(predicted: list[Target], gold: list[Target], source: str = "")
     score.extras += [f"{source}: extra target {_describe(p)}" for i, p in enumerate(predicted) if i not in used]
     for g, p in _loose_pairs(predicted, gold):
         for name in TARGET_FIELDS:
-            score.count_field(name, getattr(p, name) == getattr(g, name))
+            right = same_unit(p.unit, g.unit) if name == "unit" else getattr(p, name) == getattr(g, name)
+            score.count_field(name, right)
     return score
 
 
@@ -146,6 +162,7 @@ def score_tasks(predicted: list[Task], gold: list[Task], source: str = "") -> Sc
         for name in TASK_FIELDS:
             right = getattr(p, name) == getattr(g, name) if name != "group" else _same(p.group, g.group)
             score.count_field(name, right)
+        score.count_field("row", all(getattr(p, k) == getattr(g, k) for k in ROW_FIELDS))
     score.misses += [f"{source}: missed task {g.number} {g.text[:80]}" for j, g in enumerate(gold) if j not in used_g]
     score.extras += [f"{source}: extra task {p.number} {p.text[:80]}" for i, p in enumerate(predicted) if i not in used_p]
     return score
@@ -205,9 +222,34 @@ def form_of(path: Path) -> str:
     return {".txt": "text", ".md": "text", ".pdf": "pdf", ".docx": "docx", ".html": "html"}.get(path.suffix, "other")
 
 
+SPLITS = ("seeds", "dev", "test")
+DOCUMENT_SUFFIXES = {".txt", ".md", ".pdf", ".docx", ".html", ".htm"}
+
+
+def load_splits(gold_dir: Path) -> dict[str, list[str]]:
+    """The document names of each split, from annotations/splits.json."""
+    data = json.loads((gold_dir / "splits.json").read_text(encoding="utf-8"))
+    return {name: list(data.get(name, [])) for name in SPLITS}
+
+
+def split_files(split: str, corpus: Path, gold_dir: Path) -> list[Path]:
+    """Every corpus file of a split's documents, in every form it is stored in (a seed as
+    text, PDF, DOCX and scan); "all" is every split."""
+    splits = load_splits(gold_dir)
+    names = {n for k in SPLITS for n in splits[k]} if split == "all" else set(splits[split])
+    return sorted(p for p in corpus.iterdir()
+                  if p.suffix in DOCUMENT_SUFFIXES and p.stem.removesuffix("-scan") in names)
+
+
+def split_of(path: Path, splits: dict[str, list[str]]) -> str | None:
+    stem = path.stem.removesuffix("-scan")
+    return next((name for name in SPLITS if stem in splits[name]), None)
+
+
 @dataclass
 class Report:
     scores: dict[str, dict[str, Score]] = field(default_factory=dict)  # form → record type → Score
+    documents: dict[str, dict[str, Score]] = field(default_factory=dict)  # file → record type → Score
     errors: list[str] = field(default_factory=list)
 
     def total(self, record_type: str, forms: list[str] | None = None) -> Score:
@@ -218,13 +260,22 @@ class Report:
                     out.add(by_type[record_type])
         return out
 
-    def to_dict(self) -> dict:
-        return {form: {t: s.summary() for t, s in by_type.items()} for form, by_type in self.scores.items()} | \
-            {"errors": self.errors}
+    def to_dict(self, per_document: bool = True) -> dict:
+        out = {form: {t: s.summary() for t, s in by_type.items()} for form, by_type in self.scores.items()}
+        if per_document:
+            out["documents"] = {name: {t: {"tp": s.tp, "predicted": s.predicted, "gold": s.gold}
+                                       for t, s in by_type.items()}
+                                for name, by_type in self.documents.items()}
+        return out | {"errors": self.errors}
 
 
-def evaluate(files: list[Path], gold_dir: Path, *, extract=None) -> Report:
-    """Score each file against its seed's gold. `extract` defaults to planextract.extract."""
+class NoGold(ValueError):
+    """A file or folder to evaluate has no gold annotation."""
+
+
+def evaluate(files: list[Path], gold_dir: Path, *, extract=None, require_gold: bool = False) -> Report:
+    """Score each file against its gold. `extract` defaults to planextract.extract. With
+    `require_gold`, a file without a gold file is an error (NoGold) instead of skipped."""
     from .api import extract as default_extract
     from .errors import PlanextractError
     extract = extract or default_extract
@@ -232,6 +283,8 @@ def evaluate(files: list[Path], gold_dir: Path, *, extract=None) -> Report:
     for path in files:
         gpath = gold_path(path, gold_dir)
         if not gpath.exists():
+            if require_gold:
+                raise NoGold(f"{path}: no gold annotation ({gpath} does not exist)")
             continue
         gold = Extraction.from_dict(json.loads(gpath.read_text(encoding="utf-8")))
         try:
@@ -240,29 +293,41 @@ def evaluate(files: list[Path], gold_dir: Path, *, extract=None) -> Report:
             report.errors.append(str(err))
             continue
         by_type = report.scores.setdefault(form_of(path), {})
+        per_doc = report.documents.setdefault(path.name, {})
         source = path.name
         scores = [("document", score_document(predicted, gold)),
                   ("targets", score_targets(predicted.targets, gold.targets, source)),
-                  ("references", score_references(predicted.references, gold.references, source))]
-        # Tasks and deadlines are scored for documents whose gold has them.
-        if gold.tasks:
-            scores.append(("tasks", score_tasks(predicted.tasks, gold.tasks, source)))
-        if gold.deadlines:
-            scores.append(("deadlines", score_deadlines(predicted.deadlines, gold.deadlines, source)))
+                  ("tasks", score_tasks(predicted.tasks, gold.tasks, source)),
+                  ("references", score_references(predicted.references, gold.references, source)),
+                  ("deadlines", score_deadlines(predicted.deadlines, gold.deadlines, source))]
         for name, s in scores:
             by_type.setdefault(name, Score()).add(s)
+            per_doc[name] = s
     return report
 
 
-def format_report(report: Report, show_misses: bool = True) -> str:
+def _score_line(name: str, s: Score) -> str:
+    fields = ", ".join(f"{k} {r / t:.2f}" for k, (r, t) in s.fields.items() if t)
+    return (f"{name:12} {s.precision:6.3f} {s.recall:6.3f} {s.f1:6.3f} {s.tp:5} {s.predicted:5} "
+            f"{s.gold:5}  {fields}")
+
+
+def format_report(report: Report, show_misses: bool = True, per_document: bool = False) -> str:
+    """P/R/F1 and field accuracy per form and record type; with `per_document`, a line of
+    counts per document; with `show_misses`, every missed and extra record."""
     lines = []
     for form, by_type in report.scores.items():
         lines.append(f"== {form}")
         lines.append(f"{'record type':12} {'P':>6} {'R':>6} {'F1':>6} {'tp':>5} {'pred':>5} {'gold':>5}  fields")
-        for name, s in by_type.items():
-            fields = ", ".join(f"{k} {r / t:.2f}" for k, (r, t) in s.fields.items() if t)
-            lines.append(f"{name:12} {s.precision:6.3f} {s.recall:6.3f} {s.f1:6.3f} {s.tp:5} {s.predicted:5} "
-                         f"{s.gold:5}  {fields}")
+        lines += [_score_line(name, s) for name, s in by_type.items()]
+    if per_document and report.documents:
+        lines.append("== per document: tp/predicted/gold")
+        for name, by_type in report.documents.items():
+            counts = "  ".join(f"{t} {s.tp}/{s.predicted}/{s.gold}" for t, s in by_type.items() if t != "document")
+            doc = by_type.get("document")
+            right = sum(r for r, _ in doc.fields.values()) if doc else 0
+            total = sum(t for _, t in doc.fields.values()) if doc else 0
+            lines.append(f"{name:28} {counts}  document fields {right}/{total}")
     if show_misses:
         all_misses = [m for by_type in report.scores.values() for s in by_type.values() for m in s.misses + s.extras]
         if all_misses:
@@ -273,8 +338,8 @@ def format_report(report: Report, show_misses: bool = True) -> str:
     return "\n".join(lines)
 
 
-def as_json(report: Report) -> str:
-    return json.dumps(report.to_dict(), ensure_ascii=False, indent=2)
+def as_json(report: Report, per_document: bool = True) -> str:
+    return json.dumps(report.to_dict(per_document), ensure_ascii=False, indent=2)
 
 
 
