@@ -75,6 +75,8 @@ class Block:
     bold: bool = False
     table: Table | None = None
     row_spans: list[tuple[int, int]] = field(default_factory=list)
+    md_level: int | None = None  # "## …" in Markdown-like text
+    boilerplate: bool = False  # site text around a page about a plan (never read by extractors)
 
     def __repr__(self) -> str:  # short, for notebooks and test failures
         head = self.text[:60] + ("…" if len(self.text) > 60 else "")

@@ -77,3 +77,52 @@ def provinces() -> list[dict[str, str]]:
 def fold(text: str) -> str:
     """Key for province/alias look-up: no diacritics, lower case, single spaces."""
     return re.sub(r"[^a-z0-9]+", " ", strip_diacritics(normalize_line(text)).lower()).strip()
+
+
+@lru_cache(maxsize=None)
+def _layout_patterns() -> list[re.Pattern]:
+    return [re.compile(r["pattern"]) for r in read_rows("layout_cells.csv")]
+
+
+def is_layout_cell(text: str) -> bool:
+    """A cell of the header or signature block ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+    "Số: 12/KH-UBND", "Hà Nội, ngày 1 tháng 6 năm 2025", "Nơi nhận:", "TM. ỦY BAN NHÂN DÂN")."""
+    key = normalize_key(text)
+    return any(p.search(key) for p in _layout_patterns())
+
+
+# Column roles of table headers whose cells stand for one column each, and the kind of
+# what a group header stands over (agencies over "Chủ trì | Phối hợp", a period over
+# "Kế hoạch | Ước thực hiện").
+_SINGLE_COLUMN_ROLES = frozenset({"number", "task", "indicator", "unit", "note"})
+_ROLE_KINDS = {"lead": "agency", "partners": "agency", "agency": "agency", "agency_group": "agency",
+               "year": "period", "plan": "period", "estimate": "period", "period": "period"}
+_YEAR_HEADER = re.compile(r"\b(?:năm\s+)?(?:19|20)\d{2}\b")
+
+
+def header_role_exact(text: str) -> str | None:
+    """The role of a header cell whose words are a known wording (no fuzzy match)."""
+    key = normalize_key(text)
+    if not key:
+        return None
+    role = table_headers().get(key)
+    if role is None and _YEAR_HEADER.fullmatch(key):
+        return "year"
+    return role
+
+
+def single_column_header(text: str) -> bool:
+    return header_role_exact(text) in _SINGLE_COLUMN_ROLES
+
+
+def header_kind(text: str) -> str | None:
+    role = header_role_exact(text)
+    if role is None and _YEAR_HEADER.search(normalize_key(text)):
+        return "period"
+    return _ROLE_KINDS.get(role)
+
+
+@lru_cache(maxsize=None)
+def signer_titles() -> frozenset[str]:
+    """Titles printed above a signer's name ("PHÓ CHỦ TỊCH", "GIÁM ĐỐC" …)."""
+    return frozenset(r["title"] for r in read_rows("signer_titles.csv"))

@@ -119,14 +119,14 @@ def rule_spans(text: str, province: str | None = None) -> list[tuple[int, int, s
     from .extract.agencies import find_agencies
     from .extract.dates import DATE_PATTERN
     from .extract.references import citation_pattern
-    from .extract.targets import find_values
+    from .analyze.quantities import find_quantities
     from .provinces import province_mentions
     out = [(s, e, AGENCY) for s, e, _ in find_agencies(text, province)]
     out += [(s, e, PROVINCE) for s, e, _ in province_mentions(text)]
     out += [(m.start(), m.end(), LEGAL_REF) for m in citation_pattern().finditer(text)]
     out += [(m.start(), m.end(), DATE) for m in re.finditer(rf"(?:ngày\s+)?(?:{DATE_PATTERN})", text)]
     out += [(m.start(), m.end(), TIMEFRAME) for m in _TIMEFRAME.finditer(text)]
-    out += [(v.start, v.end, PERCENT) for v in find_values(text, counted=False)]
+    out += [(q.start, q.end, PERCENT) for q in find_quantities(text) if q.percent]
     return sorted(out)
 
 

@@ -1,26 +1,26 @@
-"""Extractors: one module per record type, each a function of a Document."""
+"""Extractors: one module per record type. The document record is read first (its title
+scopes the whole text); the analysis pass (`planextract.analyze`) is made once and every
+other extractor reads it."""
 from __future__ import annotations
 
 from ..document import Document
 from ..records import Extraction
+from .deadlines import extract_deadlines
 from .metadata import extract_metadata
 from .references import extract_references
 from .targets import extract_targets
-from .deadlines import extract_deadlines
-from .tasks import prose_tasks, table_tasks
+from .tasks import extract_tasks, prose_tasks_of
 
 
 def extract_document(doc: Document) -> Extraction:
     """All records of one Document."""
+    from ..analyze import analyze
     meta = extract_metadata(doc)
-    prose = prose_tasks(doc, meta.province)
+    analysis = analyze(doc, meta.title, meta.issued_date)
+    tasks = extract_tasks(analysis, meta.province)
     return Extraction(document=meta,
-                      targets=extract_targets(doc, province=meta.province),
-                      tasks=table_tasks_of(doc, meta.province) + prose,
+                      targets=extract_targets(analysis, province=meta.province),
+                      tasks=tasks,
                       references=extract_references(doc, own_number=meta.number),
-                      deadlines=extract_deadlines(doc, prose, meta.province),
+                      deadlines=extract_deadlines(doc, prose_tasks_of(tasks), meta.province),
                       warnings=list(doc.warnings))
-
-
-def table_tasks_of(doc: Document, province: str | None) -> list:
-    return [task for block in doc.tables() for task in table_tasks(doc, block, province)]

@@ -17,7 +17,7 @@ from ..lexicon import read_rows
 from ..records import Deadline, Task
 from ..structure import section_paths
 from .dates import DATE_PATTERN, iso_date
-from .targets import in_goal_section
+from ..analyze.scope import kind_of
 from .spans import bullet_end, split_spans
 from .tasks import leading_agencies
 
@@ -66,7 +66,7 @@ def _paragraph_lead(offset: int, prose: list[Task]) -> list[str] | None:
 def extract_deadlines(doc: Document, prose: list[Task], province: str | None = None) -> list[Deadline]:
     out = []
     for block, section in zip(doc.blocks, section_paths(doc)):
-        if block.kind == TABLE or in_goal_section(section):
+        if block.kind == TABLE or any(kind_of(t) == "objectives" for t in section.titles):
             continue
         body_at = bullet_end(block.text)
         for s, e in sentences(block.text[body_at:]):

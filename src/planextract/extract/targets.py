@@ -1,17 +1,20 @@
-"""Targets: every quantified objective — indicator, value, comparator, year, agencies.
+"""Targets: every quantified objective — indicator, value, comparator, unit, year, agencies.
 
-A value expression is a number with "%" (or a counted noun from `data/units.csv`),
-a range ("15-20%", "12% đến 20%"), and the comparator words around it from
-`data/comparators.csv` ("trên", "tối thiểu", "trở lên" …). A value is a target
-when it stands under a goals heading ("Mục tiêu …") or its clause carries a
-target word ("phấn đấu", "tối thiểu" …; `data/target_words.csv`). The
-indicator is the clause without the value expression, its linking verb and
-framing words. Year and domain come from the clause, else from the headings.
-
-Appendix tables restate targets with the agencies that answer for them; such a
-row is merged into the target stated in the body (one record, the body's
-provenance, the table's lead and partners). A table row with a target value
-that the body does not state is a target of its own.
+A short reader of the Analysis:
+- In running text, a target is a quantity (analyze/quantities.py) that stands in an
+  objectives scope, or whose clause says it is aimed at ("phấn đấu", "tối thiểu", "đến năm
+  …", `data/target_words.csv`); never in a results or basis scope, never a baseline ("so
+  với …"), never something already done ("đã đạt"), never a count of the plan's own parts
+  ("4 nhóm nhiệm vụ").
+- Each quantity of a sentence gets its own clause (`clause_of`): the words between the
+  previous value and it, cut at the last separator; when those do not name anything (the
+  value comes first: "100% hồ sơ … được số hóa"), the words after it. A value with no words
+  of its own ("… đạt 80% vào năm 2025 và 100% vào năm 2030") shares the indicator before it.
+- Year: the clause's own year, else the sentence's, else the scope's (lead-in, heading,
+  phase, title); a yearly rate ("hằng năm tăng 3%") keeps no year unless one is written.
+- Tables of targets (analyze/columns.py): one target per row and value column of a future
+  year; an agency column gives lead and partners. A table row that restates a target of
+  the text gives it its agencies instead of a second record.
 """
 from __future__ import annotations
 
@@ -19,283 +22,404 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..document import TABLE, Block, Document
+from ..analyze import Analysis, Quantity, TableView
+from ..analyze.columns import value_of
+from ..analyze.scope import Scope, years_in
 from ..lexicon import fold, read_rows
 from ..normalize import normalize_key, word_overlap
 from ..records import Target
-from ..national import indicator_id
-from ..structure import Section, section_paths
-from .spans import bullet_end, split_spans
-from .tables import column_roles, row_agencies
 
-NUMBER = r"(?<![\d.,/])\d{1,3}(?:[.,]\d{1,2})?(?![\d/])"
-_YEAR = re.compile(r"\bnăm\s+(20\d{2})\b|\b(20[2-5]\d)\s*$")
-_HEADING_YEAR = re.compile(r"(?:đến|năm)\s+(?:hết\s+)?(?:năm\s+)?(20\d{2})")
-_CLAUSE_SPLIT = re.compile(r";\s+|,\s+trong đó,?\s+|\.\s+(?=[A-ZĐ])")
-_LEADING_TIME = re.compile(r"^(?:phấn đấu\s+)?(?:đến|trong)\s+(?:hết\s+)?năm\s+20\d\d\s*,?\s*", re.I)
+SAME_TARGET = 0.5
+INDICATOR_ROW_MATCH = 0.6
+MIN_INDICATOR_WORDS = 2
+_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[\"“(]?[A-ZĐÀ-Ỹ0-9-])")
+_SEPARATOR = re.compile(r";|,\s*trong đó,?|\.\s|:\s|,\s+(?=[^,]{3,})|\s+và\s+|\s+-\s+")
+_MARKER = re.compile(r"^(?:[-–+•*]\s*|[a-zđ0-9]{1,3}[.)]\s+|\d+(?:\.\d+)+\.?\s+)")
+_TIME_PHRASE = re.compile(
+    r"(?:^|\s)(?:phấn đấu\s+)?(?:đến|tới|trước|trong|vào|cuối|hết|đến hết|đến cuối|giai đoạn|trong giai đoạn)?\s*"
+    r"(?:năm\s+)?(?:19|20)\d{2}(?:\s*[-–]\s*(?:19|20)\d{2})?\s*,?", re.I)
+_PAREN = re.compile(r"\s*\([^()]*\)\s*$")
 
+
+@lru_cache(maxsize=None)
+def words(role: str) -> tuple[str, ...]:
+    return tuple(sorted((r["wording"] for r in read_rows("target_words.csv") if r["role"] == role),
+                        key=len, reverse=True))
+
+
+def _has(text: str, role: str) -> bool:
+    key = f" {normalize_key(text)} "
+    return any(f" {normalize_key(w)} " in key for w in words(role))
+
+
+# ------------------------------------------------------------------ running text
 
 @dataclass
-class Value:
-    start: int
-    end: int
-    value: float
-    value_max: float | None
-    unit: str
-    comparator: str
+class Sentence:
+    start: int  # offset in the document text
+    text: str
 
 
-@lru_cache(maxsize=None)
-def _words(role: str) -> list[str]:
-    return sorted((r["wording"] for r in read_rows("target_words.csv") if r["role"] == role),
-                  key=len, reverse=True)
-
-
-@lru_cache(maxsize=None)
-def _comparators() -> tuple[dict[str, str], dict[str, str]]:
-    rows = read_rows("comparators.csv")
-    before = {r["wording"]: r["comparator"] for r in rows if r["position"] == "before"}
-    after = {r["wording"]: r["comparator"] for r in rows if r["position"] == "after"}
-    return before, after
-
-
-@lru_cache(maxsize=None)
-def _value_pattern() -> re.Pattern:
-    units = "|".join(re.escape(r["unit"]) for r in read_rows("units.csv"))
-    return re.compile(
-        rf"(?P<lo>{NUMBER})\s*(?P<lo_pct>%)?"
-        rf"(?:\s*(?:-|–|đến)\s*(?P<hi>{NUMBER})\s*(?P<hi_pct>%))?"
-        rf"(?:\s*(?P<unit>\b(?:{units})\b))?")
-
-
-def _number(text: str) -> float:
-    return float(text.replace(",", "."))
-
-
-def _comparator_before(head: str) -> tuple[str | None, int]:
-    """The comparator words that end `head`, and where they start."""
-    before_words, _ = _comparators()
-    folded = fold(head)  # diacritics folded: OCR reads "tối thiểu" as "tối thiếu"
-    for word, comp in sorted(before_words.items(), key=lambda kv: -len(kv[0])):
-        if re.search(rf"(?:^|\s){re.escape(fold(word))}$", folded):
-            return comp, len(head) - len(word)
-    return None, len(head)
-
-
-def _comparator_after(tail: str) -> str | None:
-    """'trở lên' / 'trở xuống' within the next words ('70% dân số trở lên')."""
-    _, after_words = _comparators()
-    for word, comp in after_words.items():
-        if re.match(rf"\s*(?:[^\s,;.]+\s+){{0,3}}{re.escape(word)}\b", tail, re.I):
-            return comp
-    return None
-
-
-def find_values(clause: str, counted: bool) -> list[Value]:
-    """Value expressions of a clause ("trên 80%", "15-20%", "10 doanh nghiệp"), with comparator."""
-    out = []
-    for m in _value_pattern().finditer(clause):
-        percent = bool(m.group("lo_pct") or m.group("hi_pct"))
-        if not percent and not (counted and m.group("unit")):
-            continue
-        end = m.end() if not percent else max(m.end("lo_pct"), m.end("hi_pct") if m.group("hi") else -1)
-        head = clause[:m.start()].rstrip()
-        comparator, start = _comparator_before(head)
-        if m.group("hi"):
-            comparator = "range"
-        elif comparator in (None, "approx") and (after := _comparator_after(clause[end:])):
-            comparator = after  # "khoảng 70% … trở lên" is gte
-        out.append(Value(start, end, _number(m.group("lo")),
-                         _number(m.group("hi")) if m.group("hi") else None,
-                         "%" if percent else m.group("unit"), comparator or "eq"))
+def sentences(block_text: str, block_start: int) -> list[Sentence]:
+    """The sentences (and ';' clauses lists) of a block, with their document offsets."""
+    body_at = _MARKER.match(block_text).end() if _MARKER.match(block_text) else 0
+    out, pos = [], body_at
+    for m in _SENTENCE.finditer(block_text, body_at):
+        if block_text[pos:m.start()].strip():
+            out.append(Sentence(block_start + pos, block_text[pos:m.start()]))
+        pos = m.end()
+    if block_text[pos:].strip():
+        out.append(Sentence(block_start + pos, block_text[pos:]))
     return out
 
 
-def _strip_words(text: str, words: list[str], *, at_start: bool) -> str:
+NO_TARGET_KINDS = ("results", "basis", "criteria")
+
+
+def is_target(q: Quantity, sentence: str, scope: Scope, clause_obj: "Clause") -> bool:
+    if scope.kind in NO_TARGET_KINDS:
+        return False
+    clause = f"{clause_obj.left} {clause_obj.right}"
+    before = sentence[max(0, q.start - 40):q.start]
+    if _has(before[-25:], "baseline") or _has(sentence[:q.start], "past"):
+        return False
+    if not q.percent and _counts_own_structure(q):
+        return False
+    if scope.kind == "objectives":
+        return True
+    if _has(clause, "trigger") or _has(sentence[:q.start], "goal"):
+        return True
+    return False
+
+
+def _counts_own_structure(q: Quantity) -> bool:
+    return normalize_key(q.unit) in {normalize_key(w) for w in words("own_structure")}
+
+
+_STRONG = re.compile(r";|\.\s|:\s|,\s*trong đó,?")
+_WEAK = re.compile(r",\s+|\s+và\s+|\s+-\s+")
+
+
+@dataclass
+class Clause:
+    left: str  # the words before the value that belong to its clause
+    right: str  # the words after it
+    value_first: bool  # the value comes before what it measures ("100% hồ sơ …")
+
+
+def clauses_of(sentence: str, quantities: list[Quantity]) -> list[Clause]:
+    """The clause of each quantity of a sentence. A clause ends at a strong separator (";",
+    ". ", ":", ", trong đó"); between two values at a weak one ("," "và"): the first after
+    a value that follows its words ("X đạt 80%, Y đạt 90%": "GRDP" and "vào năm 2025" stay
+    with the value before), the last after a value that comes first ("100% hồ sơ, dữ liệu
+    được số hóa và 90% …": commas inside what it counts stay with it)."""
+    out: list[Clause] = []
+    for i, q in enumerate(quantities):
+        if i == 0:
+            left = sentence[:q.start]
+            if strong := list(_STRONG.finditer(left)):
+                left = left[strong[-1].end():]
+        else:
+            region = sentence[quantities[i - 1].end:q.start]
+            cut = _cut(region, last=out[-1].value_first)
+            left = region[cut[1]:]
+            out[-1].right = region[:cut[0]] if out[-1].value_first else out[-1].right
+        value_first = _content_words(clean_left(left)) < MIN_INDICATOR_WORDS or _takes_object(left)
+        right = sentence[q.end:]
+        if i + 1 < len(quantities):
+            region = sentence[q.end:quantities[i + 1].start]
+            right = region[:_cut(region, last=value_first)[0]]
+        elif cut := _STRONG.search(right):
+            right = right[:cut.start()]
+        out.append(Clause(left, right, value_first))
+    return out
+
+
+def _takes_object(left: str) -> bool:
+    """'… ven biển, đảm bảo 100% chất thải …', 'Mục tiêu mà Kế hoạch đề ra là 100% cán bộ …':
+    the words before the value end in a verb whose object is what the value counts."""
+    key = normalize_key(left)
+    if any(key.endswith(" " + normalize_key(w)) or key == normalize_key(w) for w in words("object")):
+        return True
+    goal = normalize_key(_strip(left.strip(), words("link"), at_start=False))
+    return bool(re.match(r"^(?:các\s+)?(?:mục tiêu|chỉ tiêu)\b", goal)) and goal != key
+
+
+def _takes_object_only(left: str) -> bool:
+    """The words before a value-first value are only framing (a goal phrase, "Phấn đấu",
+    "Gia Lai phấn đấu"), not a place or scope that belongs to the indicator."""
+    cleaned = clean_left(left)
+    if _content_words(cleaned) < MIN_INDICATOR_WORDS:
+        return True
+    goal = normalize_key(left)
+    if re.match(r"^(?:các\s+)?(?:mục tiêu|chỉ tiêu)\b", goal):
+        return True
+    return bool(re.match(r"^[A-ZĐ][^\s,]*(?:\s[A-ZĐ][^\s,]*)*\s+(?:phấn đấu|đặt mục tiêu)\b", left.strip()))
+
+
+def _cut(region: str, last: bool) -> tuple[int, int]:
+    """(start, end) of the clause boundary in the text between two values."""
+    strong = list(_STRONG.finditer(region))
+    if strong:
+        return strong[-1].start(), strong[-1].end()
+    weak = list(_WEAK.finditer(region))
+    if not weak:
+        return (len(region), len(region)) if last else (0, 0)
+    m = weak[-1] if last else weak[0]
+    return m.start(), m.end()
+
+
+def qualifies_previous(quantities: list[Quantity], clauses: list[Clause], i: int, sentence: str) -> bool:
+    """A count inside the clause of a value that comes first ("100% khu công nghiệp có tối
+    thiểu 1 trạm 5G", "70% phụ nữ mang thai được tầm soát ít nhất 4 loại bệnh") describes
+    what that value counts: it is part of its indicator, not a target."""
+    if i == 0 or quantities[i].percent or not clauses[i - 1].value_first:
+        return False
+    between = sentence[quantities[i - 1].end:quantities[i].start]
+    if _STRONG.search(between) or re.search(r"\s+và\s+", between):
+        return False
+    return not _WEAK.search(between) or bool(re.search(r"\b(?:có|gồm|với|được)\s+(?:\S+\s+){0,2}$", between))
+
+
+def clean_left(text: str) -> str:
+    """The words before a value, without the framing at their start and the linking verb at
+    their end ("Phấn đấu đến năm 2030, tỷ lệ X đạt" → "tỷ lệ X")."""
+    text = _MARKER.sub("", text.strip())
+    text = _TIME_PHRASE.sub(" ", text).strip(" ,:")
+    text = _strip(text, words("recurrence") + words("frame"), at_start=True)
+    text = _strip(text, words("link") + words("object"), at_start=False)
+    return _from_head_word(text.strip(" ,:;.-"))
+
+
+def _from_head_word(text: str) -> str:
+    """'chú trọng xây dựng chính sách để nâng cao tỷ lệ hoạt động trực tuyến' → 'tỷ lệ hoạt
+    động trực tuyến': a measure word after other words starts the indicator."""
+    starts = sorted(m.start() for w in words("head") for m in re.finditer(rf"(?<!\w){re.escape(w)}\b", text, re.I))
+    return text[starts[0]:] if starts and starts[0] > 0 else text
+
+
+def clean_right(text: str, q: Quantity) -> str:
+    """The words after a value that name what it counts ("100% hồ sơ được số hóa")."""
+    text = re.sub(r"^\s*(?:trở lên|trở xuống)\b", "", text)
+    text = _strip(text.strip(" ,:"), words("base"), at_start=True)
+    text = re.sub(r"\s+(?:trở lên|trở xuống)\b", "", text)
+    text = _TIME_PHRASE.sub(" ", text)
+    text = re.sub(r"\s+", " ", text).strip(" ,:;.-")
+    if not q.percent and text:
+        text = f"{q.unit} {text}"
+    return text
+
+
+def _strip(text: str, wordings: tuple[str, ...], *, at_start: bool) -> str:
     changed = True
-    while changed:
+    while changed and text:
         changed = False
-        for word in words:
-            pattern = rf"^{re.escape(word)}\b\s*" if at_start else rf"\s*\b{re.escape(word)}$"
+        for w in wordings:
+            pattern = rf"^{re.escape(w)}\b[\s,:]*" if at_start else rf"[\s,]*\b{re.escape(w)}$"
             new = re.sub(pattern, "", text, flags=re.I).strip(" ,:")
             if new != text:
                 text, changed = new, True
     return text
 
 
-def indicator_of(clause: str, value: Value) -> str:
-    """The words that name what is measured (see annotations/README.md)."""
-    before = _strip_words(clause[:value.start].strip(" ,:"), _words("link"), at_start=False)
-    before = _strip_words(before, _words("frame"), at_start=True)
-    after = clause[value.end:].strip(" .;,:")
-    after = re.sub(r"^trở lên\s*|^trở xuống\s*", "", after)
-    after = _strip_words(after, _words("base"), at_start=True)
-    after = re.sub(r"\s+trở lên\b", "", after)
-    before = _from_indicator_head(_LEADING_TIME.sub("", before))
-    if len(before.split()) < 2:
-        return after.strip(" .;,") or before
-    last = before.split()[-1].lower()
-    if last in _words("open"):
-        return f"{before} {after}".strip(" .;,")
-    return before.strip(" .;,")
+def _content_words(text: str) -> int:
+    return len([w for w in normalize_key(text).split() if not w.isdigit()])
 
 
-def _from_indicator_head(text: str) -> str:
-    """'xây dựng chính sách để nâng cao tỷ lệ hoạt động trực tuyến' → 'tỷ lệ hoạt động trực tuyến'."""
-    starts = [m.start() for w in _words("head") for m in re.finditer(rf"\b{re.escape(w)}\b", text, re.I)]
-    return text[max(starts):] if starts and max(starts) > 0 else text
+def indicator_of(clause: Clause, q: Quantity, previous: str | None) -> str | None:
+    before = clean_left(clause.left)
+    after = clean_right(clause.right, q)
+    if not clause.value_first:
+        if after and (not q.percent or _opens(before)) and not _linked_pattern().search(clause.left):
+            return f"{before} {after}"  # "Hình thành ít nhất 20 mô hình sản xuất …"
+        return before
+    if _content_words(after) >= 1:
+        if before and not _takes_object_only(clause.left):
+            return f"{before} {after}".strip()  # "ở các khu đô thị ven biển, chất thải … được thu gom"
+        return after
+    if previous:
+        return previous  # "… đạt 80% vào năm 2025 và 100% vào năm 2030"
+    return before or None
 
 
-def _year(clause: str, section: Section) -> int | None:
-    if m := re.search(r"năm\s+(20\d{2})", clause):
-        return int(m.group(1))
-    for title in reversed(section.titles):
-        if m := _HEADING_YEAR.search(title.lower()):
-            return int(m.group(1))
-    return None
+@lru_cache(maxsize=None)
+def _linked_pattern() -> re.Pattern:
+    link = "|".join(re.escape(w) for w in words("link"))
+    return re.compile(rf"(?:^|\s)(?:{link})\s*$", re.I)
 
 
-def _domain(section: Section) -> str | None:
-    for title in reversed(section.titles):
-        key = normalize_key(title)
-        found = {r["domain"] for r in read_rows("domains.csv") if r["wording"] in key}
-        if len(found) == 1:
-            return found.pop()
-        if found:
-            return None  # a heading about both economy and society
-    return None
+def _opens(before: str) -> bool:
+    """A verb that needs what follows the value ("phủ sóng tới 100% thôn")."""
+    return fold(before.split()[-1]) in {"toi", "den", "cho", "o", "tai", "voi"} if before.split() else False
 
 
-def in_goal_section(section: Section) -> bool:
-    return any(any(w in normalize_key(t) for w in _words("section")) for t in section.titles)
+def year_of(sentence: str, clause: "Clause", scope: Scope) -> int | None:
+    """The clause's year, else the sentence's leading one, else the scope's; a yearly rate
+    keeps none unless one is written in its sentence."""
+    own, _ = years_in(f"{clause.left} {clause.right}")
+    if own is not None:
+        return own
+    lead, _ = years_in(sentence)
+    if lead is not None:
+        return lead
+    if _has(sentence, "recurrence"):
+        return scope.list_year  # "Mục tiêu cơ bản đến năm 2025:" above "… hằng năm tăng 7%"
+    return scope.year
 
 
-def model_indicator(clause: str, value: Value) -> str | None:
-    """Outside goal lists and without a target word, a percentage is a target only when the
-    trained NER marks an INDICATOR right beside it ("Tỷ lệ … đạt 80%", "80% hộ gia đình …"):
-    the rules know the words of targets, the model learns their shape."""
-    from ..nlp import INDICATOR, model_spans
-    for start, end, label in model_spans(clause):
-        gap = clause[end:value.start] if end <= value.start else clause[value.end:start] if start >= value.end else None
-        if label == INDICATOR and gap is not None and len(gap.split()) <= 2:
-            return clause[start:end].strip(" .;,")
-    return None
-
-
-def _has_trigger(clause: str, value: Value) -> bool:
-    head = normalize_key(clause[:value.end])
-    return any(w in head for w in _words("trigger"))
-
-
-def clauses(text: str) -> list[tuple[int, int]]:
-    """(start, end) of the clauses of a bullet or sentence."""
-    return split_spans(text, _CLAUSE_SPLIT)
-
-
-def targets_in_block(doc: Document, block: Block, section: Section) -> list[Target]:
-    goal = in_goal_section(section)
-    text = block.text
-    body_at = bullet_end(text)
+def targets_in_text(analysis: Analysis, text: str, scope: Scope) -> list[tuple[Quantity, str, int | None]]:
+    """(quantity, indicator, year) of every target a sentence states."""
+    found = analysis.quantities(text)
+    clauses = clauses_of(text, found)
     out = []
-    for c_start, c_end in clauses(text[body_at:]):
-        clause = text[body_at + c_start: body_at + c_end]
-        for value in find_values(clause, counted=goal):
-            if value.unit != "%" and not goal:
-                continue
-            indicator = indicator_of(clause, value) if goal or _has_trigger(clause, value) else model_indicator(clause, value)
-            if not indicator:
-                continue
-            out.append(Target(
-                indicator=indicator, domain=_domain(section),
-                year=_year(clause, section), value=value.value, value_max=value.value_max,
-                unit=value.unit, comparator=value.comparator, section=str(section),
-                text=text[body_at:].strip(), page=block.page, start=block.start, end=block.end))
+    previous = None
+    for i, (q, clause) in enumerate(zip(found, clauses)):
+        if qualifies_previous(found, clauses, i, text):
+            if out and out[-1][0] is found[i - 1] and clauses[i - 1].value_first:
+                # the count belongs to the indicator of the value before it
+                whole = text[found[i - 1].end:q.start] + text[q.start:q.end] + clause.right
+                out[-1] = (found[i - 1], clean_right(whole, found[i - 1]), out[-1][2])
+                previous = out[-1][1]
+            continue
+        if q.comparator == "eq" and i and found[i - 1].comparator in ("gt", "gte", "lt", "lte") \
+                and found[i - 1].unit == q.unit and not _STRONG.search(text[found[i - 1].end:q.start]):
+            q.comparator = found[i - 1].comparator  # "ít nhất 100 doanh nghiệp …, 50 doanh nghiệp …"
+        if not is_target(q, text, scope, clause):
+            continue
+        indicator = indicator_of(clause, q, previous)
+        if not indicator:
+            continue
+        previous = indicator
+        out.append((q, indicator, year_of(text, clause, scope)))
     return out
 
 
-def extract_targets(doc: Document, province: str | None = None) -> list[Target]:
-    sections = section_paths(doc)
-    targets: list[Target] = []
-    for block, section in zip(doc.blocks, sections):
-        if block.kind != TABLE:
-            targets += targets_in_block(doc, block, section)
-    for block, section in zip(doc.blocks, sections):
-        if block.kind == TABLE:
-            targets += merge_table_targets(doc, block, section, targets, province)
-    for target in targets:
-        target.indicator_id = indicator_id(target.indicator)
-    return targets
-
-
-# ------------------------------------------------------------------ appendix tables
-
-MATCH_THRESHOLD = 0.6
-INDICATOR_ROW_MATCH = 0.6  # a measurement row naming an indicator, without a value
-
-
-def _caption_year(doc: Document, block: Block) -> int | None:
-    """The year an appendix caption gives ('… CÁC MỤC TIÊU ĐẾN NĂM 2025')."""
-    index = doc.blocks.index(block)
-    for prev in reversed(doc.blocks[max(0, index - 4):index]):
-        if m := _HEADING_YEAR.search(prev.text.lower()):
-            return int(m.group(1))
-    return None
-
-
-def merge_table_targets(doc: Document, block: Block, section: Section, body: list[Target],
-                        province: str | None) -> list[Target]:
-    """Rows of a table that restate targets give them agencies; new ones are returned."""
-    table = block.table
-    roles = column_roles(table)
-    if "task" not in roles.values():
+def prose_targets(analysis: Analysis, block) -> list[Target]:
+    scope = analysis.scope(block)
+    if scope.kind in NO_TARGET_KINDS:
         return []
-    task_col = next(c for c, r in roles.items() if r == "task")
-    year = None if "time" in roles.values() else _caption_year(doc, block)
+    out: list[Target] = []
+    section = None
+    for sentence in sentences(block.text, block.start):
+        for q, indicator, year in targets_in_text(analysis, sentence.text, scope):
+            section = section if section is not None else analysis.section(block)
+            out.append(Target(
+                indicator=indicator, domain=scope.domain, year=year,
+                value=q.value, value_max=q.value_max, unit=q.unit, comparator=q.comparator,
+                section=section, text=sentence.text.strip(), page=block.page,
+                start=sentence.start, end=sentence.start + len(sentence.text)))
+    return out
+
+
+# ------------------------------------------------------------------ tables
+
+def table_targets(analysis: Analysis, view: TableView, province: str | None,
+                  body: list[Target]) -> list[Target]:
+    """Targets of a target table; rows that restate a target of `body` give it agencies."""
+    from .agencies import canonical_names
+    block = view.block
+    scope = analysis.scope(block)
+    content = view.role("indicator") or view.role("task")
+    unit_col = view.role("unit")
+    lead_col, partner_col = view.role("lead"), view.role("partners")
+    # Values of the present or the past (an estimate, a comparison, a year already under
+    # way when the plan was issued) are not targets.
+    values = [c for c in view.value_columns() if not c.current and analysis.is_ahead(c.year)]
+    section = analysis.section(block)
     new: list[Target] = []
-    for r in range(1, table.n_rows):
-        cells = {c.col: c for c in table.grid()[r] if c is not None}
-        cell = cells.get(task_col)
-        if cell is None or cell.row != r or not cell.text:
+    for r in view.body_rows():
+        indicator = _row_indicator(view.text(r, content))
+        if not indicator or _is_group_title(view, r, content):
             continue
-        lead, partners = row_agencies(table, r, roles, province)
-        if not lead and not partners:
+        lead = canonical_names(view.text(r, lead_col), province) if lead_col else []
+        partners = canonical_names(view.text(r, partner_col), province) if partner_col else []
+        start, end = block.row_spans[r] if r < len(block.row_spans) else (block.start, block.end)
+        row_text = " | ".join(c.text for c in view.table.row(r) if c.text)
+        if values:
+            unit = _row_unit(view, r, unit_col, indicator)
+            for column in values:
+                parsed = value_of(view.text(r, column))
+                if parsed is None:
+                    continue
+                value, value_max, comparator = parsed
+                name = _PAREN.sub("", indicator) if is_unit_word(_PAREN.search(indicator).group(0).strip(" ()")
+                                                                   if _PAREN.search(indicator) else "") else indicator
+                new.append(Target(indicator=name, domain=scope.domain,
+                                  year=column.year or scope.year, value=value, value_max=value_max,
+                                  unit=column.unit or unit, comparator=comparator, lead=lead,
+                                  partners=partners, section=section, text=row_text,
+                                  page=block.page, start=start, end=end))
             continue
-        values = find_values(cell.text, counted=False)
-        if not values:
-            _attach_by_indicator(cell.text, body, lead, partners)
-            continue
-        for value in values:
-            indicator = indicator_of(cell.text, value)
-            match = _matching_target(body, indicator, value, year)
+        cell_targets = [t for t in _text_targets(analysis, view.text(r, content), scope, section, block)]
+        if not cell_targets:
+            _attach_by_indicator(indicator, body, lead, partners)
+        for t in cell_targets:
+            match = _same_in(body, t)
             if match is not None:
-                match.lead, match.partners = lead, partners
-            elif _has_trigger(cell.text, value):
-                start, end = block.row_spans[r]
-                new.append(Target(indicator=indicator, domain=None, year=year, value=value.value,
-                                  value_max=value.value_max, unit=value.unit,
-                                  comparator=value.comparator, lead=lead, partners=partners,
-                                  section=str(section), text=cell.text, page=block.page,
-                                  start=start, end=end))
+                match.lead, match.partners = lead or match.lead, partners or match.partners
+                continue
+            t.lead, t.partners, t.start, t.end = lead, partners, start, end
+            new.append(t)
     return new
 
 
-def _matching_target(body: list[Target], indicator: str, value: Value, year: int | None) -> Target | None:
-    best, best_score = None, MATCH_THRESHOLD
-    for t in body:
-        if (t.value, t.value_max, t.comparator, t.unit) != (value.value, value.value_max, value.comparator, value.unit):
+def _text_targets(analysis: Analysis, text: str, scope: Scope, section: str, block) -> list[Target]:
+    objective = Scope(scope.year, scope.years, "objectives", scope.domain)
+    return [Target(indicator=indicator, domain=scope.domain, year=year, value=q.value, value_max=q.value_max,
+                   unit=q.unit, comparator=q.comparator, section=section, text=text, page=block.page)
+            for q, indicator, year in targets_in_text(analysis, text, objective)]
+
+
+def _row_indicator(text: str) -> str:
+    text = _MARKER.sub("", text.strip())
+    text = re.sub(r"^(?:bao gồm|trong đó|gồm)\s*:\s*", "", text, flags=re.I)
+    return text.strip(" :;.")
+
+
+def _is_group_title(view: TableView, row: int, content) -> bool:
+    cell = view.cell(row, content)
+    return cell is not None and cell.col_span > 1
+
+
+def _row_unit(view: TableView, row: int, unit_col, indicator: str) -> str:
+    if unit_col is not None and (u := view.text(row, unit_col)):
+        return normalize_unit(u)
+    if (m := re.search(r"\(([^()]{1,20})\)\s*$", indicator)) and is_unit_word(m.group(1)):
+        return normalize_unit(m.group(1))
+    return normalize_unit(view.unit or "%")
+
+
+def is_unit_word(text: str) -> bool:
+    """'%', 'tỷ đồng', 'ha' — not '(I+II+III)' or '(nguồn XDCB tập trung)'."""
+    from ..analyze.quantities import _unit_words
+    text = text.strip()
+    return text == "%" or (bool(text) and all(w.lower() in _unit_words() for w in text.split()))
+
+
+def normalize_unit(unit: str) -> str:
+    """'Tỷ đồng' → 'tỷ đồng', 'Triệu USD' → 'triệu USD', '%' → '%'."""
+    unit = unit.strip()
+    return " ".join(w if (w.isupper() and len(w) > 1) else w.lower() for w in unit.split())
+
+
+def _same_in(body: list[Target], t: Target) -> Target | None:
+    best, best_score = None, SAME_TARGET
+    for b in body:
+        if (b.value, b.value_max, b.comparator) != (t.value, t.value_max, t.comparator):
             continue
-        if year is not None and t.year not in (year, None):
+        if t.year is not None and b.year is not None and t.year != b.year:
             continue
-        score = word_overlap(t.indicator, indicator)
+        score = word_overlap(b.indicator, t.indicator)
         if score >= best_score:
-            best, best_score = t, score
+            best, best_score = b, score
     return best
 
 
-def _attach_by_indicator(text: str, body: list[Target], lead: list[str], partners: list[str]) -> None:
-    """A measurement row naming an indicator (no value) gives its agencies to every
-    target of that indicator that has none yet."""
-    indicator = text.rstrip(". ")
+def _attach_by_indicator(indicator: str, body: list[Target], lead: list[str], partners: list[str]) -> None:
+    """A row naming an indicator without a value gives its agencies to the targets of that
+    indicator that have none yet."""
+    if not (lead or partners):
+        return
     scored = [(word_overlap(t.indicator, indicator), t) for t in body if not t.lead and not t.partners]
     if not scored:
         return
@@ -303,7 +427,60 @@ def _attach_by_indicator(text: str, body: list[Target], lead: list[str], partner
     if top < INDICATOR_ROW_MATCH:
         return
     for score, t in scored:
-        # The same indicator in both years may be worded a little differently
-        # ("sử dụng hợp đồng điện tử" / "sử dụng nền tảng hợp đồng điện tử").
         if score >= max(INDICATOR_ROW_MATCH, top - 0.2):
             t.lead, t.partners = list(lead), list(partners)
+
+
+def restated_in_task_rows(analysis: Analysis, view: TableView, province: str | None, body: list[Target]) -> None:
+    """A task row that restates a target of the text ("… chiếm tối thiểu 50% …") gives it
+    the row's agencies."""
+    from .agencies import canonical_names
+    content = view.role("task")
+    if content is None:
+        return
+    scope = analysis.scope(view.block)
+    for r in view.body_rows():
+        text = view.text(r, content)
+        if "%" not in text:
+            continue
+        for t in _text_targets(analysis, text, scope, "", view.block):
+            match = _same_in(body, t)
+            if match is not None and not match.lead:
+                lead_col, partner_col = view.role("lead"), view.role("partners")
+                match.lead = canonical_names(view.text(r, lead_col), province) if lead_col else []
+                match.partners = canonical_names(view.text(r, partner_col), province) if partner_col else []
+
+
+def dedupe(targets: list[Target]) -> list[Target]:
+    """One record per target stated twice (a summary and its detail, a photo caption)."""
+    out: list[Target] = []
+    for t in targets:
+        twin = next((o for o in out if (o.value, o.value_max, o.comparator, o.unit, o.year) ==
+                     (t.value, t.value_max, t.comparator, t.unit, t.year)
+                     and word_overlap(o.indicator, t.indicator) >= 0.8), None)
+        if twin is None:
+            out.append(t)
+        elif not twin.lead and t.lead:
+            twin.lead, twin.partners = t.lead, t.partners
+    return out
+
+
+def extract_targets(analysis: Analysis, province: str | None = None) -> list[Target]:
+    from ..national import indicator_id
+    body: list[Target] = []
+    for block in analysis.readable_blocks():
+        if block.table is None:
+            body += prose_targets(analysis, block)
+    tables: list[Target] = []
+    for block in analysis.readable_blocks():
+        if block.table is None:
+            continue
+        view = analysis.table(block)
+        if view.kind == "targets":
+            tables += table_targets(analysis, view, province, body)
+        elif view.kind == "tasks":
+            restated_in_task_rows(analysis, view, province, body)
+    targets = dedupe(body + tables)
+    for target in targets:
+        target.indicator_id = indicator_id(target.indicator)
+    return targets

@@ -1,34 +1,38 @@
-"""Tasks: rows of assignment tables, and agency paragraphs of "TỔ CHỨC THỰC HIỆN".
+"""Tasks: work assigned to a named responsible agency, in every form plans write it.
 
-Tables: a table is an assignment table when its header has a task column and a
-lead column (`extract.tables.column_roles`). Rows are read on the table's grid,
-so a merged cell gives its value to every row it spans (the readers never let a
-span cross a group row). A row with a number and a title but no agency and no
-time is a group row: it opens a level of the `group` path; levels follow the
-numbering style (A > I > 1 > 1.1 > a). Every other row that names an agency or
-a time is a task.
-
-Prose: under a heading "TỔ CHỨC THỰC HIỆN", each numbered heading or item that
-starts with agency names is a task led by them, its duties being the text after
-the names plus the list items under it.
+A reader of the Analysis (see annotations/guidelines.md, section 4):
+1. Rows of task tables (analyze/columns.py finds the content, chủ trì, phối hợp and time
+   columns from one- or two-row headers, or from the cells). A row with a number and a
+   title but no agency and no time is a group row: it opens a level of `group` (A > I > 1 >
+   1.1 > a). A merged cell gives its value to every row it spans.
+2. Task items with attribute lines: "Đơn vị chủ trì: …", "Cơ quan phối hợp: …", "Cơ quan
+   thực hiện: X chủ trì …; Y …", "Thời gian thực hiện: …" (`data/task_attributes.csv`)
+   belong to the task item they follow — a heading ("1.1. Xây dựng …" with "a) Nhiệm vụ:
+   …") or a bullet ("- Tổ chức …" then its attribute lines).
+3. Agency paragraphs of the section that distributes duties ("TỔ CHỨC THỰC HIỆN", "PHÂN
+   CÔNG TRÁCH NHIỆM", …: the organisation scope): a heading or item that opens with agency
+   names; its duties are its own text after the names and everything under it.
+4. Assignment sentences anywhere else: "Giao Sở X chủ trì, phối hợp với Y …", "Sở X chủ
+   trì, phối hợp với Y …", "Đề nghị Ủy ban MTTQ … tổ chức …".
 """
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 from functools import lru_cache
 
-from ..document import HEADING, LIST_ITEM, PARAGRAPH, TABLE, Block, Document
-from ..ingest.assemble import LEVEL_ARABIC, LEVEL_LOWER, LEVEL_ROMAN, LEVEL_UPPER
+from ..analyze import Analysis, Node, TableView
+from ..analyze.outline import HEADING_ROLE, ITEM, LEADIN, TEXT
+from ..document import Block
 from ..lexicon import read_rows
-from ..normalize import is_all_caps, normalize_key
+from ..normalize import normalize_key
 from ..records import Task
-from ..structure import section_paths
-from .spans import bullet_end
-from .tables import column_roles, row_agencies
 
-_YEARS = re.compile(r"\b(?:19|20)\d{2}\b")
-_ROMAN = re.compile(r"^[IVX]{1,5}$")
-IMPLEMENTATION_HEADINGS = ("tổ chức thực hiện",)
+_YEARS = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
+_ROMAN = re.compile(r"^[IVXLC]{1,6}$")
+_OPEN_END = re.compile(r"(?:và\s+(?:các|những)\s+năm\s+tiếp\s+theo|trở\s+đi|^\s*từ\b|^\s*kể\s+từ\b)", re.I)
+_NUMBER_MARK = re.compile(r"^(?:[-–+•*]\s*|\(?[a-zđ0-9]{1,3}[.)/]\s+|\d+(?:\.\d+)+\.?\s+|[IVXLC]{1,6}[.)]\s+)")
+LEVEL_UPPER, LEVEL_ROMAN, LEVEL_ARABIC, LEVEL_LOWER = 1, 2, 3, 6
 
 
 def number_level(number: str) -> int:
@@ -46,70 +50,187 @@ def number_level(number: str) -> int:
 
 
 def parse_timeframe(text: str) -> tuple[int | None, int | None]:
-    """'2022 - 2025' → (2022, 2025); '2023' or 'Quý IV/2023' → (2023, 2023); 'Hằng năm' → (None, None)."""
+    """'2022 - 2025' → (2022, 2025); '2023', 'Quý IV/2023' → (2023, 2023); 'Hằng năm' →
+    (None, None); an open end ('Năm 2025 và các năm tiếp theo', 'Từ 01/7/2025') → (2025, None)."""
     years = [int(y) for y in _YEARS.findall(text)]
     if not years:
         return None, None
+    if len(years) == 1 and _OPEN_END.search(text):
+        return years[0], None
     return years[0], years[-1]
 
 
-def _is_assignment_table(table, roles: dict[int, str]) -> bool:
-    """A task column and a lead column, and not a table of targets (whose content
-    column speaks of "mục tiêu" and whose rows state percentages)."""
-    values = set(roles.values())
-    if not ({"task", "lead"} <= values and ("time" in values or "partners" in values)):
-        return False
-    task_col = next(c for c, r in roles.items() if r == "task")
-    header = normalize_key(next((c.text for c in table.row(0) if c.col == task_col), ""))
-    rows = [table.grid()[r][task_col] for r in range(1, table.n_rows)]
-    with_percent = sum(1 for c in rows if c is not None and "%" in c.text)
-    return "mục tiêu" not in header and with_percent < len(rows) / 2
+# ------------------------------------------------------------------ 1. tables
 
-
-def table_tasks(doc: Document, block: Block, province: str | None) -> list[Task]:
-    table = block.table
-    roles = column_roles(table)
-    if not _is_assignment_table(table, roles):
+def table_tasks(analysis: Analysis, view: TableView, province: str | None) -> list[Task]:
+    from .agencies import canonical_names
+    content = view.role("task") or view.role("indicator")
+    if content is None:
         return []
-    col = {role: c for c, role in roles.items()}
-    grid = table.grid()
+    number_col, time_col = view.role("number"), view.role("time")
+    lead_col, partner_col = view.role("lead"), view.role("partners")
+    block = view.block
     groups: list[tuple[int, str]] = []
-    tasks = []
-    for r in range(1, table.n_rows):
-        number = _cell_text(grid[r], col.get("number", 0))
-        text = _cell_text(grid[r], col["task"])
-        task_cell = grid[r][col["task"]]
-        # A group title spanning the row fills the agency and time columns too: not agencies.
-        spanning = task_cell is not None and task_cell.col_span > 1
-        timeframe = _cell_text(grid[r], col["time"]) if "time" in col and not spanning else ""
-        lead, partners = ([], []) if spanning else row_agencies(table, r, roles, province)
+    tasks: list[Task] = []
+    for r in view.body_rows():
+        number = view.text(r, number_col)
+        text = view.text(r, content)
+        cell = view.cell(r, content)
+        spanning = cell is not None and cell.col_span > 1 and cell.row == r
+        timeframe = "" if spanning else view.text(r, time_col)
+        lead = [] if spanning else canonical_names(view.text(r, lead_col), province) if lead_col else []
+        partners = [] if spanning else canonical_names(view.text(r, partner_col), province) if partner_col else []
         if not (lead or partners or timeframe):
-            if number and text:  # a group row
-                level = number_level(number)
-                groups = [g for g in groups if g[0] < level] + [(level, f"{number} {text}")]
+            if text and (number or spanning):  # a group row
+                level = number_level(number) if number else 0
+                groups = [g for g in groups if g[0] < level] + [(level, f"{number} {text}".strip())]
             continue
-        if not text:
+        if not text or (cell is not None and cell.row != r and cell.row_span > 1):
             continue
         level = number_level(number) if number else 99
-        start, end = block.row_spans[r]
-        first_year, last_year = parse_timeframe(timeframe)
-        tasks.append(Task(
-            number=number or None, group=" > ".join(t for lv, t in groups if lv < level),
-            text=text, lead=lead, partners=partners, start_year=first_year, end_year=last_year,
-            timeframe=timeframe or None, page=doc.page_at(start), start=start, end=end))
+        start, end = block.row_spans[r] if r < len(block.row_spans) else (block.start, block.end)
+        first, last = parse_timeframe(timeframe)
+        tasks.append(Task(number=number.rstrip(".)") or None,
+                          group=" > ".join(t for lv, t in groups if lv < level),
+                          text=text, lead=lead, partners=partners, start_year=first, end_year=last,
+                          timeframe=timeframe or None, page=analysis.doc.page_at(start), start=start, end=end))
     return tasks
 
 
-def _cell_text(row, col: int) -> str:
-    cell = row[col] if col < len(row) else None
-    return cell.text.strip() if cell is not None else ""
+# ------------------------------------------------------------------ 2. attribute lines
+
+@lru_cache(maxsize=None)
+def _attributes() -> list[tuple[re.Pattern, str]]:
+    """(pattern, role) of attribute labels: 'Đơn vị chủ trì:' → lead …"""
+    rows = read_rows("task_attributes.csv")
+    return [(re.compile(rf"^(?:{r['label']})\s*(?:thực hiện)?\s*:\s*", re.I), r["role"]) for r in rows]
 
 
-# ------------------------------------------------------------------ prose assignments
+def attribute_of(text: str) -> tuple[str, str] | None:
+    """(role, value) of an attribute line ("- Đơn vị chủ trì: Sở Tài chính." → ("lead",
+    "Sở Tài chính")), or None."""
+    body = _NUMBER_MARK.sub("", text.strip(), count=1)
+    for pattern, role in _attributes():
+        if m := pattern.match(body):
+            return role, body[m.end():].strip().rstrip(".;")
+    return None
 
-def _in_implementation_section(titles: list[str]) -> bool:
-    return any(any(h in normalize_key(t) for h in IMPLEMENTATION_HEADINGS) for t in titles)
 
+@dataclass
+class Unit:
+    """A task item and the attribute lines that follow it."""
+    owner: Node
+    content: list[str] = field(default_factory=list)  # its "Nhiệm vụ:" words, or its own text
+    task_words: list[str] = field(default_factory=list)  # labelled content ("Nhiệm vụ: …")
+    lead: list[str] = field(default_factory=list)
+    partners: list[str] = field(default_factory=list)
+    timeframe: str | None = None
+    end: int = 0
+
+    @property
+    def has_agency(self) -> bool:
+        return bool(self.lead or self.partners)
+
+
+def attribute_tasks(analysis: Analysis, province: str | None) -> tuple[list[Task], set[int]]:
+    """Tasks of items followed by attribute lines; and the blocks they used."""
+    from .agencies import canonical_names
+    units: list[Unit] = []
+    current: Unit | None = None
+    after_attributes = False
+    for node in analysis.nodes:
+        block = node.block
+        if block.boilerplate or block.table is not None:
+            current, after_attributes = None, False
+            continue
+        attr = attribute_of(block.text)
+        if attr is None:
+            if node.role == HEADING_ROLE or (after_attributes and node.role in (ITEM, TEXT)):
+                current = Unit(node, end=block.end)
+                units.append(current)
+                after_attributes = False
+                if node.role != HEADING_ROLE:
+                    current.content.append(_body(block.text))
+            elif current is not None:
+                current.content.append(_body(block.text))
+                current.end = block.end
+            else:
+                current = Unit(node, [_body(block.text)], end=block.end)
+                units.append(current)
+            continue
+        role, value = attr
+        if current is None:
+            continue
+        after_attributes = role != "task"
+        current.end = block.end
+        if role == "task":
+            current.task_words.append(value)
+        elif role == "agency":
+            lead, partners = _split_agency_line(value, province)
+            current.lead += [n for n in lead if n not in current.lead]
+            current.partners += [n for n in partners if n not in current.partners]
+        elif role in ("lead", "partners"):
+            names = canonical_names(value, province) if value else []
+            target = current.lead if role == "lead" else current.partners
+            target += [n for n in names if n not in target]
+        elif role == "time" and value:
+            current.timeframe = value
+    tasks = []
+    used_blocks: set[int] = set()
+    for unit in units:
+        if not unit.has_agency:
+            continue
+        owner = unit.owner
+        text = " ".join(unit.task_words) or " ".join(t for t in unit.content if t) or _body(owner.block.text)
+        first, last = parse_timeframe(unit.timeframe or "")
+        number = owner.block.number.rstrip(".)") if owner.block.number else None
+        tasks.append(Task(number=number, group=_group(analysis, owner), text=text.strip(),
+                          lead=unit.lead, partners=unit.partners, start_year=first, end_year=last,
+                          timeframe=unit.timeframe, page=owner.block.page, start=owner.block.start,
+                          end=max(unit.end, owner.block.end)))
+        used_blocks |= {n.index for n in analysis.nodes if owner.block.start <= n.block.start < unit.end}
+    return tasks, used_blocks
+
+
+def _split_agency_line(value: str, province: str | None) -> tuple[list[str], list[str]]:
+    """'Sở Nội vụ chủ trì tham mưu …; Sở Tư pháp và các sở … chủ động …' → the chủ trì
+    body as lead, the other bodies named as partners; without "chủ trì", all are lead."""
+    from .agencies import canonical_names, find_agencies
+    m = re.search(r"\bchủ trì\b", value)
+    if not m:
+        names = canonical_names(_agency_head(value), province)
+        return names, []
+    lead = canonical_names(value[:m.start()].strip(" ,;"), province)
+    rest = value[m.end():]
+    found = [text for s, e, _ in find_agencies(rest, province) for text in [rest[s:e]]]
+    partners = []
+    for name in found:
+        for n in canonical_names(name, province):
+            if n not in lead and n not in partners:
+                partners.append(n)
+    return lead, partners
+
+
+def _agency_head(value: str) -> str:
+    """The names at the start of a 'Cơ quan thực hiện' value, before a verb phrase."""
+    return re.split(r"\s+(?:chủ động|tổ chức|triển khai|thực hiện|tham mưu|phối hợp)\b", value, maxsplit=1)[0]
+
+
+def _body(text: str) -> str:
+    return _NUMBER_MARK.sub("", text.strip(), count=1).strip()
+
+
+def _group(analysis: Analysis, owner: Node) -> str:
+    """The headings between the section that holds the tasks and the task."""
+    chain = [n for n in reversed(owner.chain()[1:]) if n.role == HEADING_ROLE]
+    from ..analyze.scope import kind_of
+    inside = next((i for i, n in enumerate(chain) if kind_of(n.block.text) in ("tasks", "organisation")), None)
+    if inside is None:
+        return ""
+    return " > ".join(n.title for n in chain[inside + 1:])
+
+
+# ------------------------------------------------------------------ 3. agency paragraphs
 
 _BETWEEN_NAMES = re.compile(r"^(?:\s*[,;]\s*|\s+và\s+|\s*)$")
 
@@ -117,12 +238,6 @@ _BETWEEN_NAMES = re.compile(r"^(?:\s*[,;]\s*|\s+và\s+|\s*)$")
 @lru_cache(maxsize=None)
 def _phrases(role: str) -> tuple[str, ...]:
     return tuple(r["wording"] for r in read_rows("closing_phrases.csv") if r["role"] == role)
-
-
-def _closes_section(text: str) -> bool:
-    """'Trên đây là Kế hoạch …', 'Nơi nhận:', an appendix caption, a signature: the end
-    of the last agency paragraph."""
-    return text.startswith(_phrases("closing")) or is_all_caps(text, min_letters=4)
 
 
 def leading_agencies(text: str, province: str | None) -> tuple[list[str], str]:
@@ -140,69 +255,148 @@ def leading_agencies(text: str, province: str | None) -> tuple[list[str], str]:
             break  # the names must open the paragraph
         if names and not _BETWEEN_NAMES.match(text[pos:start]):
             break  # only ",", ";" or "và" between two names of one list
-        names_here = canonical_names(text[start:end], province)
-        names += [n for n in names_here if n not in names]
+        names += [n for n in canonical_names(text[start:end], province) if n not in names]
         pos = end
     if not names:
         return [], text
     rest = text[pos:]
-    # The heading may name more bodies in words the gazetteer does not know (… "và các
-    # cơ quan báo chí trên địa bàn tỉnh"); its duties start after ':' when there is one.
+    # The heading may name more bodies in words the gazetteer does not know; its duties
+    # start after ':' when there is one.
     if ":" in rest[:200]:
-        tail = rest[:rest.index(":")]
-        names += [n for n in canonical_names(tail.strip(" ,;"), province) if n not in names] if tail.strip(" ,;") else []
-        rest = rest[rest.index(":") + 1:]
+        tail = rest[:rest.index(":")].strip(" ,;")
+        if tail and not re.search(r"\b(?:chủ trì|phối hợp|tổ chức|triển khai|thực hiện)\b", tail):
+            names += [n for n in canonical_names(tail, province) if n not in names]
+            rest = rest[rest.index(":") + 1:]
+        elif not tail:
+            rest = rest[rest.index(":") + 1:]
     return names, rest.strip()
 
 
-def prose_tasks(doc: Document, province: str | None) -> list[Task]:
-    sections = section_paths(doc)
+def _closes_section(text: str) -> bool:
+    """'Trên đây là Kế hoạch …', 'Nơi nhận:': the end of the last agency paragraph."""
+    return text.startswith(_phrases("closing"))
+
+
+def agency_paragraph_tasks(analysis: Analysis, province: str | None, skip: set[int]) -> tuple[list[Task], set[int]]:
+    """Kind 3 of the module docstring; and the blocks they cover."""
     tasks: list[Task] = []
-    current: Task | None = None
-    current_level = None
-    for block, section in zip(doc.blocks, sections):
-        titles = section.titles
-        if not _in_implementation_section(titles) or block.kind == TABLE:
-            current = None
+    covered: set[int] = set()
+    nodes = analysis.nodes
+    for node in nodes:
+        block = node.block
+        if node.index in skip or node.index in covered or block.boilerplate or block.table is not None:
             continue
-        starts_item = block.kind in (HEADING, LIST_ITEM) and block.number
-        if starts_item:
-            body = block.text[len(block.number):].strip()
-            names, rest = leading_agencies(body, province)
-            if names:
-                level = block.level or number_level(block.number)
-                # A heading names the agencies only; its duties are the paragraphs under it.
-                duties = "" if block.kind == HEADING else rest.strip(" :.-–")
-                current = Task(number=block.number.rstrip(".)"), group=_inner_group(section, block, level),
-                               text=duties, lead=names, partners=[],
-                               page=block.page, start=block.start, end=block.end)
-                current_level = level
-                tasks.append(current)
-                continue
-            if current is not None and (block.level or number_level(block.number)) <= (current_level or 99):
-                current = None
-                continue
-        if current is not None and _closes_section(block.text):
-            current = None
+        if node.role not in (HEADING_ROLE, ITEM) or not block.number:
             continue
-        if current is not None and block.kind in (PARAGRAPH, LIST_ITEM):
-            current.text = f"{current.text} {block.text[bullet_end(block.text):]}".strip()
-            current.end = block.end
+        scope = analysis.scope(block)
+        body = _body(block.text)
+        only_names = node.role == HEADING_ROLE
+        organisation = "organisation" in scope.kinds
+        if not organisation and not only_names:
+            continue
+        if re.match(r"^(?:Giao|giao)\s", body):
+            continue  # an assignment sentence (kind 4)
+        names, rest = leading_agencies(body, province)
+        if not names or (only_names and not organisation and rest.strip(" :.-–")):
+            continue
+        duties = [] if node.role == HEADING_ROLE and not rest.strip(" :.-–") else [rest.strip(" :.-–")]
+        end = block.end
+        for child in _descendants(nodes, node):
+            if child.block.table is not None or _closes_section(child.block.text):
+                break
+            duties.append(_body(child.block.text))
+            covered.add(child.index)
+            end = child.block.end
+        covered.add(node.index)
+        text = " ".join(d for d in duties if d).strip()
+        if text.endswith("./."):
+            text = text[:-3].rstrip()
+        tasks.append(Task(number=block.number.rstrip(".)"), group=_group(analysis, node), text=text,
+                          lead=names, partners=[], page=block.page, start=block.start, end=end))
+    return tasks, covered
+
+
+def _descendants(nodes: list[Node], node: Node) -> list[Node]:
+    out = []
+    for other in nodes[node.index + 1:]:
+        if any(a is node for a in other.chain()[1:]):
+            out.append(other)
+        elif other.block.boilerplate:
+            continue
+        else:
+            break
+    return out
+
+
+# ------------------------------------------------------------------ 4. assignment sentences
+
+_ASSIGN = re.compile(r"(?:^|[.;]\s+|,\s+)(?P<verb>[Gg]iao|[Đđ]ề nghị|[Yy]êu cầu)\s+(?P<who>.+?)\s+"
+                     r"(?P<act>chủ trì|tổ chức|triển khai|thực hiện|phối hợp|xây dựng|tham mưu|nghiên cứu|"
+                     r"hướng dẫn|rà soát|bố trí|quán triệt|chỉ đạo)\b")
+_LEADS = re.compile(r"^(?P<who>[^,;:]{4,120}?)\s+chủ trì\b")
+_PARTNERS = re.compile(r"\bphối hợp (?:với|cùng)\s+(?P<with>.+?)(?=\s+(?:tổ chức|triển khai|thực hiện|xây dựng|"
+                       r"tham mưu|nghiên cứu|hướng dẫn|rà soát|bố trí|theo dõi|kiểm tra|đôn đốc|đánh giá|"
+                       r"tuyên truyền|cập nhật|báo cáo|đề xuất)\b|[.;:]|$)")
+_SENTENCES = re.compile(r"(?<=[.;])\s+(?=[A-ZĐÀ-Ỹ])")
+
+
+def assignment_tasks(analysis: Analysis, province: str | None, skip: set[int]) -> list[Task]:
+    from .agencies import canonical_names
+    tasks: list[Task] = []
+    for node in analysis.nodes:
+        block = node.block
+        if node.index in skip or block.boilerplate or block.table is not None or node.role == HEADING_ROLE:
+            continue
+        text = block.text
+        body = _body(text)
+        offset = text.find(body) if body else 0
+        for sentence_start, sentence in _split_sentences(body):
+            lead: list[str] = []
+            if m := _ASSIGN.search(sentence):
+                who = m.group("who")
+                who = re.split(r"\s+chủ trì\b", who)[0]
+                lead = canonical_names(who, province) if _names_agency(who) else []
+            elif m := _LEADS.match(sentence):
+                lead = canonical_names(m.group("who"), province) if _names_agency(m.group("who")) else []
+            if not lead:
+                continue
+            partners = []
+            if p := _PARTNERS.search(sentence):
+                partners = [n for n in canonical_names(p.group("with"), province) if n not in lead]
+            start = block.start + offset + sentence_start
+            tasks.append(Task(number=block.number.rstrip(".)") if block.number else None,
+                              group=_group(analysis, node), text=sentence.strip(), lead=lead, partners=partners,
+                              page=block.page, start=start, end=start + len(sentence)))
     return tasks
 
 
-def _inner_group(section, block: Block, level: int) -> str:
-    """The headings between 'TỔ CHỨC THỰC HIỆN' and the agency item, joined with ' > '."""
-    path = section.path
-    inside = next((i for i, b in enumerate(path)
-                   if any(h in normalize_key(b.text) for h in IMPLEMENTATION_HEADINGS)), -1)
-    return " > ".join(b.text.rstrip(":").strip() for b in path[inside + 1:]
-                      if b is not block and (b.level or 0) < level)
+def _split_sentences(text: str) -> list[tuple[int, str]]:
+    out, pos = [], 0
+    for m in _SENTENCES.finditer(text):
+        out.append((pos, text[pos:m.start()]))
+        pos = m.end()
+    out.append((pos, text[pos:]))
+    return [(s, t) for s, t in out if t.strip()]
 
 
-def extract_tasks(doc: Document, province: str | None = None) -> list[Task]:
+def _names_agency(text: str) -> bool:
+    from ..analyze.columns import starts_with_agency
+    return starts_with_agency(text.strip())
+
+
+# ------------------------------------------------------------------ all
+
+def extract_tasks(analysis: Analysis, province: str | None = None) -> list[Task]:
     tasks: list[Task] = []
-    for block in doc.blocks:
-        if block.kind == TABLE:
-            tasks += table_tasks(doc, block, province)
-    return tasks + prose_tasks(doc, province)
+    for block in analysis.readable_blocks():
+        if block.table is not None and analysis.table(block).kind == "tasks":
+            tasks += table_tasks(analysis, analysis.table(block), province)
+    attributed, used = attribute_tasks(analysis, province)
+    paragraphs, covered = agency_paragraph_tasks(analysis, province, used)
+    sentences = assignment_tasks(analysis, province, used | covered)
+    return tasks + attributed + paragraphs + sentences
+
+
+def prose_tasks_of(tasks: list[Task]) -> list[Task]:
+    """The tasks written in prose (the deadline reader takes their agencies)."""
+    return [t for t in tasks if t.timeframe is None]

@@ -24,28 +24,38 @@ class Piece:
     bold: bool = False
     bold_prefix: str = ""  # the leading bold run of the text, when only a prefix is bold
     cells: list[Cell] | None = None
+    md_level: int | None = None  # a Markdown heading's level ("## …" → 2)
 
     @property
     def is_table(self) -> bool:
         return self.cells is not None
 
 
-# Numbering styles, outermost first; the level of a heading is its style's rank.
+# Numbering styles, outermost first; the level of a heading is its style's rank. A number
+# ends in ".", ")", "/" or " -" ("1.", "1)", "1/", "I -"); parts and articles are words.
+_PART = re.compile(r"^((?:PHẦN|Phần|CHƯƠNG|Chương)\s+(?:THỨ\s+|thứ\s+)?(?:[IVXLC]{1,6}|\d{1,2}|[^\W\d_]+)\b[.:]?)(?:\s+|$)")
+_ARTICLE = re.compile(r"^((?:ĐIỀU|Điều|MỤC|Mục)\s+\d{1,3}\b[.:]?)(?:\s+|$)")
 _DOTTED = re.compile(r"^(\d{1,2}(?:\.\d{1,2})+\.?)\s+(?=\S)")
-_ARABIC = re.compile(r"^(\d{1,2}[.)])\s+(?=\S)")
-_ROMAN = re.compile(r"^([IVX]{1,5}[.)])\s+(?=\S)")
-_UPPER = re.compile(r"^([A-Z][.)])\s+(?=\S)")
-_LOWER = re.compile(r"^([a-zđ][.)])\s+(?=\S)")
+_ARABIC = re.compile(r"^(\d{1,2}(?:[.)/]|\s[-–]))\s+(?=\S)")
+_ROMAN = re.compile(r"^([IVX]{1,5}(?:[.)/]|\s[-–]))\s+(?=\S)")
+_UPPER = re.compile(r"^([A-Z](?:[.)/]|\s[-–]))\s+(?=\S)")
+_LOWER = re.compile(r"^([a-zđ][.)/])\s+(?=\S)")
 _BULLET = re.compile(r"^([-–—•+*∙])\s*(?=[^\s\-–—])")
 _VALID_ROMAN = re.compile(r"^(X{0,3})(IX|IV|V?I{0,3})$")
 
-LEVEL_UPPER, LEVEL_ROMAN, LEVEL_ARABIC, LEVEL_LOWER = 1, 2, 3, 6
+LEVEL_PART, LEVEL_UPPER, LEVEL_ROMAN, LEVEL_ARABIC, LEVEL_LOWER = 0, 1, 2, 3, 6
+LEVEL_ARTICLE = LEVEL_UPPER
 HEADING_MAX_CHARS = 160
 HEADING_MAX_WORDS = 24
 
 
 def split_number(text: str) -> tuple[str | None, int | None, str]:
     """('II.', 2, rest) for a numbered line; (None, None, text) otherwise."""
+    if m := _PART.match(text):
+        if _PART_WORD.match(m.group(1)):
+            return m.group(1), LEVEL_PART, text[m.end():]
+    if m := _ARTICLE.match(text):
+        return m.group(1), LEVEL_ARTICLE, text[m.end():]
     if m := _DOTTED.match(text):
         depth = m.group(1).rstrip(".").count(".") + 1
         return m.group(1), LEVEL_ARABIC + depth - 1, text[m.end():]
@@ -58,6 +68,10 @@ def split_number(text: str) -> tuple[str | None, int | None, str]:
     if m := _LOWER.match(text):
         return m.group(1), LEVEL_LOWER, text[m.end():]
     return None, None, text
+
+
+# "Phần thứ nhất", "PHẦN I", "Chương 2" — but not "Phần lớn …" or "Phần mềm …".
+_PART_WORD = re.compile(r"^(?:PHẦN|Phần|CHƯƠNG|Chương)\s+(?:(?:THỨ|thứ)\s+\S+|[IVXLC]{1,6}|\d{1,2})\b", re.U)
 
 
 def is_bullet(text: str) -> bool:
@@ -75,9 +89,11 @@ def looks_like_heading(text: str, bold: bool) -> bool:
     return not text.endswith(".")
 
 
-def classify(text: str, bold: bool) -> tuple[str, str | None, int | None]:
+def classify(text: str, bold: bool, md_level: int | None = None) -> tuple[str, str | None, int | None]:
     """(kind, number, level) of one normalized piece of running text."""
     number, level, _ = split_number(text)
+    if md_level is not None and len(text) <= HEADING_MAX_CHARS:
+        return HEADING, number, level if number is not None else md_level
     if number is not None:
         if looks_like_heading(text, bold):
             return HEADING, number, level
@@ -156,10 +172,10 @@ def assemble(pieces: list[Piece], *, source: str | None, fmt: str, raw_text: str
         if not text:
             continue
         for part, bold in _split_bold_heading(piece, text):
-            kind, number, level = classify(part, bold)
+            kind, number, level = classify(part, bold, piece.md_level)
             start, end = layout.add(part)
             blocks.append(Block(kind, part, start, end, page=piece.page, level=level,
-                                number=number, bold=bold))
+                                number=number, bold=bold, md_level=piece.md_level))
     text = layout.text
     page_starts: list[int] = []
     if pages:

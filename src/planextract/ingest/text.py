@@ -1,14 +1,19 @@
-"""Plain text and Markdown-like text, in the three conventions plans arrive in.
+"""Plain text and Markdown-like text, in the conventions plans arrive in.
 
-1. Markdown-ish (one paragraph per line, blank lines between): `#` headings,
-   `**bold**` (a bold prefix such as `**4. Kinh phí:** Cân đối …` marks an
-   inline heading), tab-separated table rows with `<b>` group rows, repeated
-   header rows at page breaks, and rows broken across a page.
-2. Plain text of the same shape, without markup.
-3. Web text wrapped at ~80 columns with no blank lines, where every table cell
-   stands on its own line(s) followed by a line holding only `|`: rows and
-   columns are rebuilt from the row numbers, and cells that the conversion
-   dropped (merged cells) are restored as row spans of the cell above.
+1. Markdown-like text in chunks separated by blank lines: `#` headings, `**bold**` (a bold
+   prefix such as `**4. Kinh phí:** Cân đối …` marks an inline heading), `*italic*`.
+   A chunk's lines are one paragraph when the text is hard-wrapped (a portal page
+   converted at ~80 columns), else one paragraph per line; a list marker, a numbered line
+   or a bold line starts a new paragraph either way.
+2. Tables written as text (`text_tables.py`): cells one per line between lone `|` lines
+   (bar streams), pipe rows and Markdown tables, tab-separated rows with `<b>` group rows,
+   repeated header rows at page breaks, and rows broken across a page. Borderless layout
+   tables (the header block: issuer | motto, number | place and date; the signature block)
+   are read as text, a paragraph per cell line.
+3. Web text wrapped at ~80 columns with no blank lines at all, where every table cell
+   stands on its own line(s) followed by a line holding only `|`: rows and columns are
+   rebuilt from the row numbers, and cells that the conversion dropped (merged cells) are
+   restored as row spans of the cell above.
 """
 from __future__ import annotations
 
@@ -18,14 +23,17 @@ from ..document import Cell, Document
 from ..normalize import is_all_caps
 from .assemble import Piece, assemble, is_bullet, split_number
 from .tables import same_header
-from .vocabulary import DOC_TYPE_LINES, TABLE_FIRST_HEADERS, looks_like_time_cell
+from .text_tables import (bar_rows, bar_slots, clean_cell_line, is_bar, is_markdown_rule, pipe_row, slot_bold,
+                          slot_text, table_piece)
+from .vocabulary import DOC_TYPE_LINES, TABLE_FIRST_HEADERS, is_layout_cell, looks_like_time_cell
 
 _RULE = re.compile(r"^[-_=*.·…]{3,}$")
 _TAG = re.compile(r"</?\s*(?:b|strong|i|em|br)\s*/?>", re.I)
 _ROW_NUMBER = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2})*\.?|[IVX]{1,5}\.?|[A-Z]\.?|[a-zđ]\.?)$")
 _GROUP_IN_ONE_CELL = re.compile(r"^(\d{1,2}(?:\.\d{1,2})*\.?|[IVX]{1,5}\.?|[A-Z]\.?)\s+(\S.*)$")
 _TERMINAL = (".", ":", ";", "!", "?")
-MAX_CELL_LINES = 25  # a "cell" longer than this is running text before a table
+MAX_CELL_LINES = 25
+DOUBLE_BAR_SHARE = 0.1  # a "cell" longer than this is running text before a table
 
 
 def read_text(text: str, source: str | None = None, fmt: str = "text") -> Document:
@@ -36,7 +44,13 @@ def read_text(text: str, source: str | None = None, fmt: str = "text") -> Docume
 
 
 def is_wrapped_web_text(lines: list[str]) -> bool:
-    """Hard-wrapped text: almost no blank lines and no long lines."""
+    """Hard-wrapped text with almost no blank lines and no long lines, whose table cells are
+    separated by single `|` lines (two `|` lines in a row belong to the bar streams of
+    the Markdown-like reader)."""
+    bars = sum(1 for l in lines if is_bar(l))
+    pairs = sum(1 for a, b in zip(lines, lines[1:]) if is_bar(a) and is_bar(b))
+    if bars and pairs / bars > DOUBLE_BAR_SHARE:
+        return False  # rows end with two bars: a portal's bar stream (text_tables.bar_rows)
     nonblank = [l for l in lines if l.strip()]
     if len(nonblank) < 20:
         return False
@@ -79,25 +93,168 @@ def continues(previous: Piece, text: str) -> bool:
 
 
 def markdown_pieces(lines: list[str]) -> list[Piece]:
+    wrapped = is_hard_wrapped(lines)
     pieces: list[Piece] = []
+    chunk: list[str] = []
+
+    def flush() -> None:
+        if chunk:
+            pieces.extend(chunk_pieces(chunk, wrapped, pieces))
+            chunk.clear()
+
     i = 0
     while i < len(lines):
-        if "\t" in lines[i]:
+        if "\t" in lines[i] and lines[i].strip():
+            flush()
             j = i
             while j < len(lines) and ("\t" in lines[j] or not lines[j].strip()):
                 j += 1
             pieces.append(tsv_table(lines[i:j]))
             i = j
             continue
-        text, bold, prefix = strip_markdown(lines[i])
+        if lines[i].strip():
+            chunk.append(lines[i])
+        else:
+            flush()
         i += 1
+    flush()
+    return pieces
+
+
+def is_hard_wrapped(lines: list[str]) -> bool:
+    """Text wrapped at a fixed width: many chunks of several lines, lines no longer than
+    ~100 characters, most of them not ending a sentence."""
+    prose = [l.strip() for l in lines if l.strip() and not is_bar(l) and "\t" not in l]
+    if len(prose) < 8:
+        return False
+    short = sum(len(l) <= 100 for l in prose) / len(prose)
+    open_ended = sum(not l.rstrip("*_ ").endswith(_TERMINAL) for l in prose) / len(prose)
+    return short >= 0.95 and open_ended >= 0.5
+
+
+def chunk_pieces(lines: list[str], wrapped: bool, before: list[Piece]) -> list[Piece]:
+    """One blank-line-separated chunk: a bar-stream table, pipe rows, or running text."""
+    if any(is_bar(l) for l in lines):
+        head, slots, tail = bar_slots(lines)
+        out = prose_pieces(head, wrapped, before)
+        if slots:
+            rows = bar_rows(slots)
+            out += rows_pieces([[(slot_text(s), slot_bold(s)) for s in row] for row in rows],
+                               [[s.lines for s in row] for row in rows])
+        return out + prose_pieces(tail, wrapped, before + out)
+    out: list[Piece] = []
+    run: list[str] = []
+    kind = None
+    for line in lines + [None]:
+        this = None if line is None else ("pipe" if pipe_row(line) is not None or is_markdown_rule(line) else "prose")
+        if run and this != kind:
+            out += rows_pieces([[(c, False) for c in pipe_row(l)] for l in run if pipe_row(l) is not None]) \
+                if kind == "pipe" \
+                else prose_pieces(run, wrapped, before + out)
+            run = []
+        if line is not None:
+            run.append(line)
+            kind = this
+    return out
+
+
+def rows_pieces(rows: list[list[tuple[str, bool]]], lines: list[list[list[str]]] | None = None) -> list[Piece]:
+    """A table written as text: a data table, or a layout table read as paragraphs (each
+    cell's lines joined as running text is: "CỘNG HÒA …" and "Độc lập – …" stay apart)."""
+    keep = [i for i, r in enumerate(rows) if any(t for t, _ in r)]
+    rows = [rows[i] for i in keep]
+    if not rows:
+        return []
+    if is_layout_table(rows):
+        if lines is None:
+            return [Piece(text, bold=bold) for row in rows for text, bold in row if text]
+        return [p for i in keep for cell in lines[i] for p in prose_pieces(cell, True, [])]
+    return [table_piece(rows)]
+
+
+def is_layout_table(rows: list[list[tuple[str, bool]]]) -> bool:
+    """The header or signature block laid out as a borderless table ("ỦY BAN NHÂN DÂN |
+    CỘNG HÒA …", "Số: … | Hà Nội, ngày …", "Nơi nhận: … | TM. ỦY BAN NHÂN DÂN …"), or a
+    single row: not a table of data."""
+    if len(rows) == 1:
+        return True
+    return len(rows) <= 3 and any(is_layout_cell(t) for row in rows for t, _ in row)
+
+
+def prose_pieces(lines: list[str], wrapped: bool, before: list[Piece]) -> list[Piece]:
+    """Running text → paragraphs: wrapped lines joined (see `starts_paragraph`)."""
+    paragraphs: list[str] = []
+    for raw in lines:
+        line = raw.strip()
+        if not line or is_rule(line) or not clean_cell_line(line):
+            continue
+        if paragraphs and not starts_paragraph(paragraphs[-1], line, wrapped):
+            paragraphs[-1] += " " + line
+        else:
+            paragraphs.append(line)
+    out: list[Piece] = []
+    for raw in paragraphs:
+        text, bold, prefix = strip_markdown(raw)
         if not text or is_rule(text):
             continue
-        if pieces and continues(pieces[-1], text):
-            pieces[-1].text += " " + text
+        previous = out[-1] if out else (before[-1] if before else None)
+        if not wrapped and previous is not None and continues(previous, text):
+            previous.text += " " + text
             continue
-        pieces.append(Piece(text, bold=bold, bold_prefix=prefix))
-    return pieces
+        out.append(Piece(text, bold=bold, bold_prefix=prefix, md_level=heading_level(raw)))
+    return out
+
+
+def heading_level(raw: str) -> int | None:
+    m = re.match(r"^(#{1,6})\s", raw.strip())
+    return len(m.group(1)) if m else None
+
+
+_OPEN_EMPHASIS = re.compile(r"\*\*")
+
+
+def starts_paragraph(previous: str, line: str, wrapped: bool) -> bool:
+    """Does `line` start a new paragraph after the paragraph `previous` (raw lines)?"""
+    text, _, _ = strip_markdown(line)
+    prev_text, _, _ = strip_markdown(previous)
+    if is_signature_line(text) or is_signature_line(prev_text) or _APPENDIX_MARK.match(prev_text):
+        return True  # "TM. ỦY BAN NHÂN DÂN" / "KT. CHỦ TỊCH" / "PHÓ CHỦ TỊCH" / "PHỤ LỤC 01:"
+    if is_all_caps(prev_text, min_letters=4) and len(prev_text.split()) > 1 and text[:1].isupper() \
+            and not is_all_caps(text, min_letters=1) and len(text.split()) > 1:
+        return True  # a line in capitals, then one that is not: "CỘNG HÒA …" / "Độc lập – …"
+    if len(_OPEN_EMPHASIS.findall(previous)) % 2:
+        return False  # inside a bold run that the wrap cut ("**1. Sở\nKhoa học và Công nghệ**")
+    if line.startswith(("#", "**", "__")) or text.upper() in DOC_TYPE_LINES or prev_text.upper() in DOC_TYPE_LINES:
+        return True
+    if split_number(text)[0] is not None and not _is_only_number(prev_text):
+        return True
+    if is_bullet(text):
+        # a line cut at a hyphen ("kinh tế" / "- xã hội") goes on in lower case
+        return not (wrapped and text.lstrip("-–+ ")[:1].islower() and not prev_text.endswith(_TERMINAL))
+    if not wrapped:
+        return True
+    if _is_only_number(prev_text):
+        return False  # "III." alone on a line, its title on the next
+    if is_all_caps(prev_text, min_letters=4) != is_all_caps(text, min_letters=4) and \
+            len(text.split()) > 1 and len(prev_text.split()) > 1:
+        return not text[:1].islower()  # a title in capitals, then running text
+    return False
+
+
+_APPENDIX_MARK = re.compile(r"^(?:PHỤ LỤC|Phụ lục)(?:\s+(?:số\s+)?[0-9IVXLC]{1,4})?\s*[.:]?$")
+_SIGNING_FOR = re.compile(r"^(?:TM|KT|T/M|TL|TUQ|Q)\.\s")
+
+
+def is_signature_line(text: str) -> bool:
+    """A line of the signature block that stands on its own: "TM. ỦY BAN NHÂN DÂN",
+    "KT. CHỦ TỊCH", or a signer's title ("PHÓ CHỦ TỊCH")."""
+    from ..lexicon import signer_titles
+    return bool(_SIGNING_FOR.match(text)) or text.strip(" .:").upper() in signer_titles() and text.isupper()
+
+
+def _is_only_number(text: str) -> bool:
+    number, _, rest = split_number(text + " x")
+    return number is not None and rest == "x"
 
 
 def _cell_text(raw: str) -> tuple[str, bool]:

@@ -1,0 +1,268 @@
+"""Columns: what every column of a table holds, from its header rows or its cells.
+
+A column's header is the stack of header cells above it (two-row headers: "Cơ quan thực
+hiện" over "Chủ trì", "Năm hiện hành 2025" over "Ước thực hiện"). Its role comes from
+the most specific header cell whose words are in `data/table_headers.csv` (exactly,
+loosely for typos, or as a phrase inside a longer header), a year in the header makes it a
+value column of that year, and a column without a known header is judged by its cells
+(row numbers, times, numbers, agency names, long texts). "Cơ quan/Đơn vị thực hiện" is the
+lead when the table has no chủ trì column, the partners beside one.
+
+A table is a target table when it has value columns, or its content column names
+indicators ("Chỉ tiêu", "Nội dung mục tiêu") or mostly states percentages; a task table
+when it has a content column and an agency or time column.
+"""
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from ..document import Block, Cell, Table
+from ..lexicon import looks_like_time_cell, read_rows, table_headers
+from ..normalize import normalize_key
+from .quantities import NUMBER, parse_number
+
+if TYPE_CHECKING:
+    from . import Analysis
+
+FUZZY = 0.85
+CONTENT_SHARE = 0.6
+_YEAR = re.compile(r"\b((?:19|20)\d{2})\b")
+_ROW_NUMBER = re.compile(r"^(?:\d{1,3}(?:\.\d{1,2})*[.)]?|[IVXLC]{1,6}[.)]?|[A-ZĐ][.)]?|[a-zđ][.)]?)$")
+_VALUE_CELL = re.compile(rf"^\s*(?:[≥≤<>]=?|trên|dưới|tối thiểu|ít nhất|khoảng|từ)?\s*(?:{NUMBER})\s*%?"
+                         rf"(?:\s*[-–]\s*(?:{NUMBER})\s*%?)?\s*(?:trở lên|trở xuống)?\s*$", re.I)
+_UNIT_IN_HEADER = re.compile(r"\(\s*(%|[^()]{1,25}?)\s*\)\s*$")
+_CURRENT_WORDS = ("ước", "thực hiện", "đánh giá", "hiện hành", "hiện trạng", "lũy kế", "thực trạng",
+                  "đã đạt", "kết quả", "so sánh", "so với", "uth", "ưth", "tăng giảm", "tốc độ so")
+VALUE_ROLES = ("value",)
+AGENCY_ROLES = ("lead", "partners", "agency")
+
+
+@dataclass
+class Column:
+    index: int
+    header: list[str] = field(default_factory=list)  # header cells above it, top first
+    role: str | None = None
+    year: int | None = None
+    current: bool = False  # a value of the present or past: an estimate, a result
+    unit: str | None = None  # a unit its header states ("Tỷ lệ (%)")
+
+
+@dataclass
+class TableView:
+    block: Block
+    columns: list[Column]
+    header_rows: int
+    kind: str | None  # "targets", "tasks" or None (a table of something else)
+    unit: str | None = None  # the unit its caption states ("Đơn vị: Triệu đồng")
+
+    @property
+    def table(self) -> Table:
+        return self.block.table
+
+    def role(self, role: str) -> Column | None:
+        return next((c for c in self.columns if c.role == role), None)
+
+    def value_columns(self) -> list[Column]:
+        return [c for c in self.columns if c.role in VALUE_ROLES]
+
+    def cell(self, row: int, column: Column | None) -> Cell | None:
+        if column is None:
+            return None
+        return self.table.grid()[row][column.index]
+
+    def text(self, row: int, column: Column | None) -> str:
+        cell = self.cell(row, column)
+        return cell.text.strip() if cell is not None else ""
+
+    def body_rows(self) -> range:
+        return range(self.header_rows, self.table.n_rows)
+
+
+def table_view(block: Block, analysis: "Analysis | None" = None) -> TableView:
+    table = block.table
+    n_header = header_row_count(table)
+    columns = [Column(c, header_texts(table, c, n_header)) for c in range(table.n_cols)]
+    for column in columns:
+        assign_role(column)
+    body = range(n_header, table.n_rows)
+    for column in columns:
+        if column.role is None:
+            column.role = role_from_cells([table.grid()[r][column.index] for r in body])
+    settle_agency_roles(columns)
+    unit = caption_unit(block, analysis)
+    return TableView(block, columns, n_header, table_kind(table, columns, body), unit)
+
+
+def header_row_count(table: Table) -> int:
+    """Rows of the header: the first row and the rows its cells span down over, then any
+    row whose cells are all header words or years (a second header row)."""
+    first = table.row(0)
+    n = max((c.row_span for c in first), default=1)
+    while n < table.n_rows:
+        texts = [c.text for c in table.row(n) if c.text.strip()]
+        if texts and all(header_role(t) or _YEAR.fullmatch(normalize_key(t).replace("năm ", "")) for t in texts) \
+                and not _ROW_NUMBER.match(texts[0]):
+            n += 1
+        else:
+            break
+    return n
+
+
+def header_texts(table: Table, col: int, n_header: int) -> list[str]:
+    out: list[str] = []
+    for r in range(n_header):
+        cell = table.grid()[r][col]
+        if cell is not None and cell.text.strip() and (not out or out[-1] != cell.text.strip()):
+            out.append(cell.text.strip())
+    return out
+
+
+@lru_cache(maxsize=None)
+def _wordings() -> list[tuple[str, str]]:
+    return sorted(table_headers().items(), key=lambda kv: -len(kv[0]))
+
+
+@lru_cache(maxsize=4096)
+def header_role(text: str) -> str | None:
+    """The role a header cell's words name: exactly, loosely (typos), or as a phrase of a
+    longer header ("Cơ quan chủ trì thực hiện và báo cáo" → lead)."""
+    key = normalize_key(_UNIT_IN_HEADER.sub("", text))
+    if not key:
+        return None
+    headers = table_headers()
+    if key in headers:
+        return headers[key]
+    best, best_score = None, FUZZY
+    for wording, role in headers.items():
+        score = difflib.SequenceMatcher(None, key, wording).ratio()
+        if score > best_score:
+            best, best_score = role, score
+    if best:
+        return best
+    padded = f" {key} "
+    for wording, role in _wordings():
+        if len(wording.split()) >= 2 and f" {wording} " in padded:
+            return role
+    return None
+
+
+def assign_role(column: Column) -> None:
+    """Role, year and period of a column from its header cells (the lowest that says)."""
+    for text in reversed(column.header):
+        role = header_role(text)
+        if role and column.role is None:
+            column.role = role
+        if column.year is None and (m := _YEAR.search(text)) and role != "time":
+            column.year = int(m.group(1))
+        if column.unit is None and (m := _UNIT_IN_HEADER.search(text)):
+            column.unit = m.group(1).strip()
+    key = normalize_key(" ".join(column.header))
+    column.current = any(w in key for w in _CURRENT_WORDS) or len(set(_YEAR.findall(key))) > 1
+    if column.role in ("plan", "estimate") or (column.year is not None and column.role in (None, "indicator")):
+        column.role = "value"
+    if column.role == "estimate":
+        column.current = True
+
+
+def role_from_cells(cells: list[Cell | None]) -> str | None:
+    """A column without a known header, judged by what its cells hold."""
+    texts = [c.text.strip() for c in cells if c is not None and c.text.strip()]
+    if not texts:
+        return None
+
+    def share(test) -> float:
+        return sum(1 for t in texts if test(t)) / len(texts)
+    if share(lambda t: bool(_ROW_NUMBER.match(t))) >= CONTENT_SHARE:
+        return "number"
+    if share(lambda t: bool(_VALUE_CELL.match(t))) >= CONTENT_SHARE:
+        return "value"
+    if share(looks_like_time_cell) >= CONTENT_SHARE:
+        return "time"
+    if share(starts_with_agency) >= CONTENT_SHARE:
+        return "agency"
+    if sum(len(t) for t in texts) / len(texts) > 25:
+        return "task"
+    return None
+
+
+@lru_cache(maxsize=None)
+def _agency_heads() -> tuple[str, ...]:
+    return tuple(normalize_key(r["head"]) for r in read_rows("agency_heads.csv"))
+
+
+def starts_with_agency(text: str) -> bool:
+    key = normalize_key(text)
+    key = re.sub(r"^các\s+", "", key)
+    return key.startswith(_agency_heads())
+
+
+def settle_agency_roles(columns: list[Column]) -> None:
+    """'Cơ quan thực hiện' is the lead without a chủ trì column, the partners beside one."""
+    has_lead = any(c.role == "lead" for c in columns)
+    for c in columns:
+        if c.role == "agency":
+            c.role = "partners" if has_lead else "lead"
+            has_lead = True
+
+
+def table_kind(table: Table, columns: list[Column], body: range) -> str | None:
+    roles = {c.role for c in columns}
+    content = next((c for c in columns if c.role in ("indicator", "task")), None)
+    if content is None:
+        return None
+    values = [c for c in columns if c.role == "value"]
+    if values and any(_VALUE_CELL.match(_text(table, r, v)) for r in body for v in values):
+        return "targets"
+    if content.role == "indicator":
+        return "targets"
+    percent = sum(1 for r in body if "%" in _text(table, r, content))
+    if body and percent >= len(body) / 2:
+        return "targets"
+    if roles & {"lead", "partners", "time"}:
+        return "tasks"
+    return None
+
+
+def _text(table: Table, row: int, column: Column) -> str:
+    cell = table.grid()[row][column.index]
+    return cell.text if cell is not None else ""
+
+
+_CAPTION_UNIT = re.compile(r"(?:đơn vị|đvt)\s*(?:tính)?\s*:\s*([^.;)]{1,25})", re.I)
+
+
+def caption_unit(block: Block, analysis: "Analysis | None") -> str | None:
+    """'Đơn vị: Triệu đồng' in the lines just above a table."""
+    if analysis is None:
+        return None
+    i = analysis.index_of(block)
+    for prev in reversed(analysis.doc.blocks[max(0, i - 4):i]):
+        if prev.table is not None:
+            break
+        if m := _CAPTION_UNIT.search(prev.text):
+            return m.group(1).strip().rstrip(".").lower()
+    return None
+
+
+def value_of(text: str) -> tuple[float, float | None, str] | None:
+    """(value, value_max, comparator) of a value cell ("≥ 90", "10,00", "15-20%", "Trên 80%")."""
+    from .quantities import _comparator_before  # the same comparator words as prose
+    text = text.strip()
+    if not _VALUE_CELL.match(text):
+        return None
+    numbers = re.findall(NUMBER, text)
+    if not numbers:
+        return None
+    lo = parse_number(numbers[0])
+    hi = parse_number(numbers[1]) if len(numbers) > 1 else None
+    if hi is not None:
+        return lo, hi, "range"
+    start = re.search(NUMBER, text).start()
+    comparator, _ = _comparator_before(text, start)
+    if comparator is None and re.search(r"trở lên\s*$", text):
+        comparator = "gte"
+    return lo, None, comparator or "eq"

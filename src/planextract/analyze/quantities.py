@@ -1,0 +1,216 @@
+"""Quantities: every value a text states — number, range, unit, comparator — with offsets.
+
+Numbers are read the Vietnamese way: "1.000" and "4.200.000" are thousands, "2,5" and
+"8,00" decimals ("1.5", with one or two digits after the point, is a decimal too). A
+quantity is a number (or a range "15-20%", "từ 15 đến 20%", "15% - 20%") with a unit:
+"%" (also "%/năm"), a measure or currency with its multiplier ("2,5 tỷ USD", "1.700 ha"),
+a rate ("30 bác sĩ/vạn dân", "2,1 con/phụ nữ"), or the counted noun right after the
+number ("1.000 doanh nghiệp", "10 khu công nghiệp": underthesea's first word). Its
+comparator comes from the words around it (`data/comparators.csv`: "trên", "tối thiểu",
+"ít nhất", "trở lên" …, and ≥ > < ≤).
+
+Not quantities: years, dates, document and section numbers ("số 12/KH-UBND", "Điều 3",
+"giai đoạn 2"), numbers glued to letters ("5G", "4.0"), durations ("06 tháng") and ages. A
+rank ("top 03") is a quantity with unit "top" and comparator lte.
+What a quantity is *for* (a target, a result, a baseline) is decided by the reader of the
+analysis, not here.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ..lexicon import fold, read_rows
+
+NUMBER = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+,\d+|\d+\.\d{1,2}(?![\d.])|\d+"
+_NUMBER = re.compile(rf"(?<![\w./,-])(?:{NUMBER})(?![\w])")
+_UPPER_NUMBER = re.compile(rf"(?:{NUMBER})(?![\w])")  # the second number of a range
+_RANGE_LINK = re.compile(r"\s*(?:%\s*)?(?:-|–|—|đến|tới)\s*(?:mức\s+)?")
+_PERCENT = re.compile(r"\s?(?:%|phần trăm)(?:\s?/\s?năm)?")
+_RATE = re.compile(r"\s?/\s?(?:\d+\s)?[^\W\d_]+(?:\s[^\W\d_]+)?")
+_YEAR = re.compile(r"^(?:19|20)\d{2}$")
+_RANK = re.compile(r"\b(?:top|TOP|Top)\s*$")
+_SYMBOL_COMPARATORS = {"≥": "gte", ">=": "gte", ">": "gt", "≤": "lte", "<=": "lte", "<": "lt"}
+MAX_UNIT_WORDS = 1
+
+
+@dataclass
+class Quantity:
+    start: int  # the whole expression: comparator words, number(s), unit
+    end: int
+    value: float
+    value_max: float | None
+    unit: str
+    comparator: str
+    number_start: int
+    number_end: int
+
+    @property
+    def percent(self) -> bool:
+        return self.unit.startswith("%")
+
+
+def parse_number(text: str) -> float:
+    """'1.000' → 1000, '2,5' → 2.5, '8,00' → 8.0, '1.5' → 1.5."""
+    if re.fullmatch(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?", text):
+        return float(text.replace(".", "").replace(",", "."))
+    return float(text.replace(",", "."))
+
+
+@lru_cache(maxsize=None)
+def _unit_words() -> dict[str, str]:
+    return {r["word"].lower(): r["kind"] for r in read_rows("units.csv")}
+
+
+@lru_cache(maxsize=None)
+def _number_contexts() -> tuple[str, ...]:
+    return tuple(sorted((fold(r["word"]) for r in read_rows("number_contexts.csv")), key=len, reverse=True))
+
+
+@lru_cache(maxsize=None)
+def _comparators() -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
+    rows = read_rows("comparators.csv")
+    before = sorted(((r["wording"], r["comparator"]) for r in rows if r["position"] == "before"),
+                    key=lambda wc: -len(wc[0]))
+    after = [(r["wording"], r["comparator"]) for r in rows if r["position"] == "after"]
+    return before, after
+
+
+def find_quantities(text: str) -> list[Quantity]:
+    """Every quantity of a text, left to right."""
+    out: list[Quantity] = []
+    pos = 0
+    for m in _NUMBER.finditer(text):
+        if m.start() < pos:
+            continue
+        q = _quantity_at(text, m)
+        if q is not None:
+            out.append(q)
+            pos = q.end
+    return out
+
+
+def _quantity_at(text: str, m: re.Match) -> Quantity | None:
+    raw = m.group(0)
+    if _YEAR.match(raw) and not _PERCENT.match(text, m.end()):
+        return None
+    if rank := _RANK.search(text[max(0, m.start() - 8):m.start()]):
+        start = m.start() - (len(text[max(0, m.start() - 8):m.start()]) - rank.start())
+        return Quantity(start, m.end(), parse_number(raw), None, "top", "lte", m.start(), m.end())
+    if _is_numbered_context(text, m.start()) or _is_date_or_code(text, m):
+        return None
+    lo, end = parse_number(raw), m.end()
+    hi = None
+    # A range: "15-20%", "15% - 20%", "từ 15 đến 20%"
+    link = _RANGE_LINK.match(text, end)
+    if link and (m2 := _UPPER_NUMBER.match(text, link.end())) and not _YEAR.match(m2.group(0)):
+        if not (_YEAR.match(raw) or re.match(r"/\d|[/-][A-ZĐ]", text[m2.end():m2.end() + 2])):
+            hi, end = parse_number(m2.group(0)), m2.end()
+    unit, end = _unit_after(text, end)
+    if unit is None:
+        return None
+    comparator, start = _comparator_before(text, m.start())
+    if hi is not None:
+        comparator = "range"
+        if hi < lo:
+            return None
+    elif comparator in (None, "approx") and (after := _comparator_after(text[end:])):
+        comparator = after
+    return Quantity(start, end, lo, hi, unit, comparator or "eq", m.start(), m.end())
+
+
+def _is_numbered_context(text: str, start: int) -> bool:
+    """'Điều 3', 'số 57', 'giai đoạn 2', 'năm 2025', 'tháng 6': the number names something."""
+    head = " " + fold(text[max(0, start - 24):start])
+    return any(head.endswith(" " + w) for w in _number_contexts())
+
+
+def _is_date_or_code(text: str, m: re.Match) -> bool:
+    """'15/12/2025', '24/7', '12/KH-UBND', '57-NQ/TW', '5G', 'Quý IV/2025'."""
+    after = text[m.end():m.end() + 2]
+    before = text[max(0, m.start() - 1):m.start()]
+    if after[:1] == "/" and after[1:2].isdigit():
+        return True
+    if re.match(r"[/-][A-ZĐ]", text[m.end():m.end() + 2]):
+        return True
+    return before in ("/", "-") and m.start() >= 2 and text[m.start() - 2].isdigit()
+
+
+def _unit_after(text: str, end: int) -> tuple[str | None, int]:
+    """The unit after a number, and where the quantity ends."""
+    if p := _PERCENT.match(text, end):
+        unit = "%/năm" if "năm" in p.group(0) else "%"
+        return unit, p.end()
+    words = list(re.finditer(r"\S+", text[end:end + 80]))
+    if not words or words[0].start() > 1:
+        return None, end
+    first = words[0].group(0).rstrip(".,;:)")
+    kind = _unit_words().get(first.lower())
+    if kind in ("time", "age"):
+        return None, end
+    if kind == "multiplier":
+        unit_end = end + words[0].start() + len(first)
+        if len(words) > 1 and (nxt := words[1].group(0).rstrip(".,;:)")) and \
+                (_unit_words().get(nxt.lower()) in ("currency", "measure") or nxt[:1].islower() or nxt.isupper()):
+            unit_end = end + words[1].start() + len(nxt)
+            unit = f"{first} {nxt}"
+        else:
+            unit = first
+        return _with_rate(text, unit, unit_end)
+    if kind in ("currency", "measure"):
+        return _with_rate(text, first, end + words[0].start() + len(first))
+    noun = _counted_noun(text[end:end + 60])
+    if noun is None:
+        return None, end
+    return _with_rate(text, noun, end + text[end:].index(noun) + len(noun))
+
+
+def _with_rate(text: str, unit: str, end: int) -> tuple[str, int]:
+    """'bác sĩ' + '/vạn dân' → 'bác sĩ/vạn dân'."""
+    if rate := _RATE.match(text, end):
+        return unit + rate.group(0).replace(" / ", "/").strip(), rate.end()
+    return unit, end
+
+
+@lru_cache(maxsize=4096)
+def _counted_noun(tail: str) -> str | None:
+    """The first word (underthesea's segmentation) after a number, when it is a noun that
+    can be counted: 'doanh nghiệp' of '1.000 doanh nghiệp công nghệ số'."""
+    from underthesea import pos_tag
+    tail = tail.strip()
+    if not tail or not tail[:1].isalpha():
+        return None
+    tagged = pos_tag(tail[:60])
+    if not tagged:
+        return None
+    word, tag = tagged[0]
+    if tag not in ("N", "Nc", "Nu", "Np", "Ny") or not word[:1].isalpha():
+        return None
+    if _unit_words().get(word.lower()) in ("time", "age"):
+        return None
+    return word if word in tail else None
+
+
+def _comparator_before(text: str, number_start: int) -> tuple[str | None, int]:
+    """The comparator words (or symbol) right before a number, and where they start."""
+    head = text[:number_start].rstrip()
+    for symbol, comp in _SYMBOL_COMPARATORS.items():
+        if head.endswith(symbol):
+            return comp, len(head) - len(symbol)
+    before, _ = _comparators()
+    folded = fold(head[-40:])
+    for word, comp in before:
+        w = fold(word)
+        if folded == w or folded.endswith(" " + w):
+            return comp, len(head) - len(word)
+    return None, number_start
+
+
+def _comparator_after(tail: str) -> str | None:
+    """'trở lên' / 'trở xuống' within the next few words ('70% dân số trở lên')."""
+    _, after = _comparators()
+    for word, comp in after:
+        if re.match(rf"\s*(?:[^\s,;.]+\s+){{0,3}}{re.escape(word)}\b", tail, re.I):
+            return comp
+    return None

@@ -1,0 +1,258 @@
+"""Tables written as text, in every form plans arrive in, → table pieces (cells with spans).
+
+- **Bar streams** (legal portals converted to text): every cell on its own line(s), a line
+  holding only `|` between cells; two `|` lines in a row end one row and open the next, and
+  an empty cell is also two `|` lines in a row. Which is which is decided for the whole
+  table at once (`bar_rows`): the partition into rows that makes the most rows full length.
+- **Pipe rows**: `| a | b |`, `a | b |` or `a | b` lines, Markdown tables with their
+  `|---|---|` rule.
+- **Tab-separated rows** are read by `text.tsv_table`.
+
+Header rows shorter than the table (merged header cells: "Cơ quan thực hiện" over "Chủ
+trì | Phối hợp", "Năm hiện hành 2025" over "Kế hoạch | Ước thực hiện") are rebuilt as cells
+with column and row spans (`header_cells`); a row of column numbers ("1 2 3 …", "A B 1 2 …")
+under the header is dropped.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..document import Cell
+from ..normalize import normalize_key, normalize_line
+from .assemble import Piece
+
+BAR = "|"
+_MARKDOWN = re.compile(r"\*\*|__|(?<!\w)\*(?!\s)|(?<!\s)\*(?!\w)")
+_RULE_LINE = re.compile(r"^\s*[-_=*.·…]{3,}\s*$")
+_MD_RULE_ROW = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$")
+_ROW_NUMBER = re.compile(r"^(?:\d{1,3}(?:\.\d{1,2})*[.)]?|[IVXLC]{1,6}[.)]?|[A-ZĐ][.)]?|[a-zđ][.)]?|[-+*•])$")
+_COLUMN_NUMBER = re.compile(r"^\(?(?:\d{1,2}|[A-Z])\)?(?:\s*=\s*[\d()+\-*/x.\s]+)?$")  # "4", "(B)", "4=3/2"
+NUMBERED_ROW = 0.5
+
+
+@dataclass
+class Slot:
+    """What stands between two bars: a cell's lines (empty for an empty cell)."""
+    lines: list[str]
+
+    @property
+    def empty(self) -> bool:
+        return not any(clean_cell_line(l) for l in self.lines)
+
+
+def clean_cell_line(line: str) -> str:
+    """A line of a cell without Markdown emphasis and rule lines."""
+    if _RULE_LINE.match(line):
+        return ""
+    return _MARKDOWN.sub("", line).strip()
+
+
+def is_markdown_rule(line: str) -> bool:
+    """'|---|:---:|' under a Markdown table's header."""
+    return bool(_MD_RULE_ROW.match(line.strip())) and "|" in line
+
+
+def is_bar(line: str) -> bool:
+    return line.strip() == BAR
+
+
+def bar_slots(lines: list[str]) -> tuple[list[str], list[Slot], list[str]]:
+    """(lines before the first bar, slots between bars, lines after the last bar)."""
+    bars = [i for i, line in enumerate(lines) if is_bar(line)]
+    if len(bars) < 2:
+        return lines, [], []
+    slots = [Slot(lines[a + 1:b]) for a, b in zip(bars, bars[1:])]
+    return lines[:bars[0]], slots, lines[bars[-1] + 1:]
+
+
+def bar_rows(slots: list[Slot]) -> list[list[Slot]]:
+    """Rows of a double-bar stream. A row is a run of slots followed by one empty slot (the
+    gap between the bar closing a row and the bar opening the next); the last row ends the
+    stream. For each candidate width, dynamic programming finds the partition with the most
+    rows of exactly that width (header rows with merged cells may be shorter); the width
+    with the most full rows wins, the narrower on a tie."""
+    if not slots:
+        return []
+    best_rows, best_key = [slots], (0, 0)
+    for width in range(2, min(len(slots), 40) + 1):
+        rows, full = _partition(slots, width)
+        if rows is not None and (full, -width) > best_key:
+            best_rows, best_key = rows, (full, -width)
+    return best_rows
+
+
+def _partition(slots: list[Slot], width: int) -> tuple[list[list[Slot]] | None, int]:
+    n = len(slots)
+    none = (-1, 0.0)
+    best: list[tuple[int, float]] = [none] * (n + 1)
+    back: list[int] = [-1] * (n + 1)
+    best[0] = (0, 0.0)
+    for i in range(n):
+        if best[i] == none:
+            continue
+        for length in range(1, width + 1):
+            end = i + length
+            if end > n:
+                break
+            if end < n and not slots[end].empty:
+                continue  # the slot after a row must be the gap between two bars
+            first = " ".join(clean_cell_line(l) for l in slots[i].lines)
+            full, numbered = best[i]
+            key = (full + (length == width), numbered + (NUMBERED_ROW if _ROW_NUMBER.match(first) else 0))
+            nxt = n if end == n else end + 1
+            if key > best[nxt]:
+                best[nxt], back[nxt] = key, i
+    if best[n] == none:
+        return None, 0
+    rows, j = [], n
+    while j > 0:
+        i = back[j]
+        rows.append(slots[i:j if j == n else j - 1])
+        j = i
+    return rows[::-1], best[n][0]
+
+
+def slot_text(slot: Slot) -> str:
+    return normalize_line(" ".join(t for t in (clean_cell_line(l) for l in slot.lines) if t))
+
+
+def slot_bold(slot: Slot) -> bool:
+    return any(l.strip().startswith(("**", "__")) for l in slot.lines if l.strip())
+
+
+def pipe_row(line: str) -> list[str] | None:
+    """The cells of one pipe row ("| a | b |", "a | b |", "a | b"), or None."""
+    stripped = line.strip()
+    if BAR not in stripped or is_bar(stripped) or _MD_RULE_ROW.match(stripped):
+        return None
+    parts = stripped.split(BAR)
+    if stripped.startswith(BAR):
+        parts = parts[1:]
+    if stripped.endswith(BAR):
+        parts = parts[:-1]
+    cells = [clean_cell_line(p) for p in parts]
+    if len(cells) < 2 and not (stripped.startswith(BAR) or stripped.endswith(BAR)):
+        return None
+    return cells
+
+
+def pipe_rows(lines: list[str]) -> list[list[str]]:
+    """Rows of a run of pipe lines; a Markdown rule row is skipped."""
+    rows = []
+    for line in lines:
+        if _MD_RULE_ROW.match(line.strip()):
+            continue
+        cells = pipe_row(line)
+        if cells is not None:
+            rows.append(cells)
+    return rows
+
+
+# ---------------------------------------------------------------- rows → cells with spans
+
+def is_column_number_row(texts: list[str]) -> bool:
+    """'1 | 2 | 3 | …' or 'A | B | 1 | 2 …' under a header: column numbers, not data."""
+    filled = [t for t in texts if t]
+    return len(filled) >= 3 and all(_COLUMN_NUMBER.match(t) for t in filled) and \
+        len(set(filled)) == len(filled)
+
+
+def header_row_count(rows: list[list[tuple[str, bool]]], width: int) -> int:
+    """How many rows the header has: the rows above the first row of data (a full row that
+    starts with a row number) or above the column-number row; one when neither is found."""
+    for i, row in enumerate(rows):
+        texts = [t for t, _ in row]
+        if is_column_number_row(texts):
+            return max(i, 1)
+        if i and len(row) == width and _ROW_NUMBER.match(texts[0] or "-"):
+            return i
+    return 1
+
+
+def table_piece(rows: list[list[tuple[str, bool]]]) -> Piece:
+    """Rows of (text, bold) cells → a table piece: a two-row header with dropped merged
+    cells is rebuilt with spans, a column-number row is dropped, a body row of two cells
+    that starts with a row number is a group row (its title spans the rest), other short
+    rows are padded on the right."""
+    width = max(len(r) for r in rows)
+    n_header = header_row_count(rows, width)
+    header = rows[:n_header]
+    if n_header == 2 and len(header[1]) < width and len(header[0]) < width:
+        cells = two_row_header(header[0], header[1], width)
+    else:
+        cells = [Cell(r, c, t, bold=b) for r, row in enumerate(header)
+                 for c, (t, b) in enumerate(row + [("", False)] * (width - len(row)))]
+    r_out = n_header
+    for row in rows[n_header:]:
+        texts = [t for t, _ in row]
+        if is_column_number_row(texts):
+            continue
+        if len(row) == 2 and width > 2 and _ROW_NUMBER.match(texts[0] or "?"):
+            cells += [Cell(r_out, 0, texts[0], bold=row[0][1]),
+                      Cell(r_out, 1, texts[1], col_span=width - 1, bold=row[1][1])]
+        else:
+            padded = row + [("", False)] * (width - len(row))
+            cells += [Cell(r_out, c, t, bold=b) for c, (t, b) in enumerate(padded)]
+        r_out += 1
+    return Piece(cells=cells)
+
+
+def two_row_header(upper: list[tuple[str, bool]], lower: list[tuple[str, bool]], width: int) -> list[Cell]:
+    """A header of two rows whose merged cells the conversion dropped → cells with spans.
+
+    Every cell of the upper row either spans both rows (a column with one header) or is a
+    group over cells of the lower row. With k cells above, m below and w columns,
+    k + m − w of the upper cells are groups: those whose words say what the cells below
+    are (an agency group over "Chủ trì | Phối hợp", a period over "Kế hoạch | Ước thực
+    hiện"), else the ones that are not single-column words (STT, Nội dung …), leftmost
+    first. The lower cells are shared out among the groups in order."""
+    n_groups = len(upper) + len(lower) - width
+    if n_groups <= 0 or n_groups > len(upper):
+        return [Cell(r, c, t, bold=b) for r, row in enumerate((upper, lower))
+                for c, (t, b) in enumerate(row + [("", False)] * (width - len(row)))]
+    groups = choose_groups([t for t, _ in upper], [t for t, _ in lower], n_groups)
+    shares = _shares(len(lower), n_groups, [t for t, _ in upper], sorted(groups), [t for t, _ in lower])
+    cells, col, below = [], 0, iter(lower)
+    for i, (text, bold) in enumerate(upper):
+        if i in groups:
+            span = shares.pop(0)
+            cells.append(Cell(0, col, text, col_span=span, bold=bold))
+            for k in range(span):
+                sub_text, sub_bold = next(below)
+                cells.append(Cell(1, col + k, sub_text, bold=sub_bold))
+            col += span
+        else:
+            cells.append(Cell(0, col, text, row_span=2, bold=bold))
+            col += 1
+    return cells
+
+
+def choose_groups(upper: list[str], lower: list[str], n_groups: int) -> set[int]:
+    from ..lexicon import header_kind, single_column_header
+    lower_kinds = {header_kind(t) for t in lower} - {None}
+    candidates = [i for i, t in enumerate(upper) if not single_column_header(t)]
+    fitting = [i for i in candidates if header_kind(upper[i]) in lower_kinds]
+    ordered = fitting + [i for i in candidates if i not in fitting]
+    ordered += [i for i in range(len(upper) - 1, -1, -1) if i not in ordered]
+    return set(ordered[:n_groups])
+
+
+def _shares(n_lower: int, n_groups: int, upper: list[str], groups: list[int], lower: list[str]) -> list[int]:
+    """How many lower cells each group covers: evenly, unless years say otherwise (the cells
+    "Năm 2026 | Năm 2027 | Năm 2028" belong together, under a group without its own year)."""
+    years = [bool(_YEAR.search(t)) for t in lower]
+    if n_groups == 2 and any(years) and not all(years):
+        # the run of year cells at one end goes to the group that does not name a year
+        first_year = years.index(True)
+        if all(years[first_year:]):
+            return [first_year, n_lower - first_year] if first_year else _even(n_lower, n_groups)
+    return _even(n_lower, n_groups)
+
+
+def _even(n_items: int, n_groups: int) -> list[int]:
+    base, extra = divmod(n_items, n_groups)
+    return [base + (1 if i < extra else 0) for i in range(n_groups)]
+
+
+_YEAR = re.compile(r"\b(?:19|20)\d{2}\b")

@@ -1,0 +1,66 @@
+"""Quantities on made-up phrases: Vietnamese numbers, ranges, units, comparators."""
+import pytest
+
+from planextract.analyze.quantities import find_quantities, parse_number
+
+
+def one(text):
+    [q] = find_quantities(text)
+    return q
+
+
+@pytest.mark.parametrize("phrase, expected", [
+    ("đạt 80%", ("eq", 80, None, "%")), ("đạt trên 50%", ("gt", 50, None, "%")),
+    ("chiếm tối thiểu 20% GRDP", ("gte", 20, None, "%")), ("15-20%", ("range", 15, 20, "%")),
+    ("60 - 80%", ("range", 60, 80, "%")), ("đạt 12% đến 20% GRDP", ("range", 12, 20, "%")),
+    ("từ 15% đến 20%", ("range", 15, 20, "%")), ("Khoảng 70% dân số trở lên", ("gte", 70, None, "%")),
+    ("Trên 55% doanh nghiệp", ("gt", 55, None, "%")), ("đạt trên 1,5%", ("gt", 1.5, None, "%")),
+    ("tăng tối thiểu 7%", ("gte", 7, None, "%")), ("khoảng 30%", ("approx", 30, None, "%")),
+    ("không quá 5%", ("lte", 5, None, "%")), ("dưới 3%", ("lt", 3, None, "%")), ("≥ 90%", ("gte", 90, None, "%")),
+    ("tăng trưởng bình quân 10 - 10,5%/năm", ("range", 10, 10.5, "%/năm")),
+])
+def test_percent_phrasings(phrase, expected):
+    q = one(phrase)
+    assert (q.comparator, q.value, q.value_max, q.unit) == expected
+
+
+@pytest.mark.parametrize("phrase, expected", [
+    ("ít nhất 1.000 doanh nghiệp công nghệ số", (1000, "doanh nghiệp", "gte")),
+    ("kim ngạch xuất khẩu đạt 2,5 tỷ USD", (2.5, "tỷ USD", "eq")),
+    ("đạt 30 bác sĩ/vạn dân", (30, "bác sĩ/vạn dân", "eq")),
+    ("có 10 khu công nghiệp được phủ sóng", (10, "khu", "eq")),
+    ("thu ngân sách 12.000 tỷ đồng", (12000, "tỷ đồng", "eq")),
+    ("trên 4.200.000 lượt khách", (4200000, "lượt", "gt")),
+    ("trồng mới 1.700 ha rừng ngập mặn", (1700, "ha", "eq")),
+    ("tổng tỷ suất sinh đạt 2,1 con/phụ nữ", (2.1, "con/phụ nữ", "eq")),
+    ("thuộc top 03 tỉnh dẫn đầu", (3, "top", "lte")),
+])
+def test_counts_with_their_unit(phrase, expected):
+    q = one(phrase)
+    assert (q.value, q.unit, q.comparator) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Quyết định số 411/QĐ-TTg ngày 31/3/2022", "Nghị quyết 57-NQ/TW", "định kỳ 06 tháng",
+    "mạng 5G và công nghệ 4.0", "giai đoạn 2021-2025", "Điều 3. Giao Sở", "năm 2025", "trực 24/7",
+    "trẻ em dưới 15 tuổi", "giai đoạn 2 của dự án",
+])
+def test_not_quantities(text):
+    assert find_quantities(text) == []
+
+
+def test_numbers_the_vietnamese_way():
+    assert parse_number("1.000") == 1000 and parse_number("4.200.000") == 4200000
+    assert parse_number("2,5") == 2.5 and parse_number("8,00") == 8.0 and parse_number("1.5") == 1.5
+
+
+def test_offsets_cover_comparator_number_and_unit():
+    text = "Phấn đấu tỷ lệ hộ gia đình có cáp quang đạt trên 80% vào năm 2025"
+    q = one(text)
+    assert text[q.start:q.end] == "trên 80%"
+    assert text[q.number_start:q.number_end] == "80"
+
+
+def test_two_values_in_one_sentence():
+    found = find_quantities("kinh tế số chiếm 25% GRDP, năng suất lao động tăng 7%")
+    assert [(q.value, q.unit) for q in found] == [(25, "%"), (7, "%")]
