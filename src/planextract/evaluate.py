@@ -163,6 +163,8 @@ def score_tasks(predicted: list[Task], gold: list[Task], source: str = "") -> Sc
             right = getattr(p, name) == getattr(g, name) if name != "group" else _same(p.group, g.group)
             score.count_field(name, right)
         score.count_field("row", all(getattr(p, k) == getattr(g, k) for k in ROW_FIELDS))
+        score.misses += [f"{source}: task {g.number} {g.text[:40]!r}: {k} {getattr(p, k)!r} ≠ gold {getattr(g, k)!r}"
+                         for k in ROW_FIELDS if getattr(p, k) != getattr(g, k)]
     score.misses += [f"{source}: missed task {g.number} {g.text[:80]}" for j, g in enumerate(gold) if j not in used_g]
     score.extras += [f"{source}: extra task {p.number} {p.text[:80]}" for i, p in enumerate(predicted) if i not in used_p]
     return score

@@ -190,14 +190,21 @@ def role_from_cells(cells: list[Cell | None]) -> str | None:
 
 
 @lru_cache(maxsize=None)
-def _agency_heads() -> tuple[str, ...]:
-    return tuple(normalize_key(r["head"]) for r in read_rows("agency_heads.csv"))
+def _agency_heads() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """(heads, heads that name bodies only after "Các": "Các tổ chức …", not "Tổ chức thực hiện")."""
+    rows = read_rows("agency_heads.csv")
+    return (tuple(normalize_key(r["head"]) + " " for r in rows if r["kind"] != "plural_only"),
+            tuple(normalize_key(r["head"]) + " " for r in rows if r["kind"] == "plural_only"))
 
 
 def starts_with_agency(text: str) -> bool:
-    key = normalize_key(text)
-    key = re.sub(r"^các\s+", "", key)
-    return key.startswith(_agency_heads())
+    """Does a text open with an organisation's head noun ("Sở …", "UBND …", "Các tổ chức …")?"""
+    heads, plural_only = _agency_heads()
+    key = normalize_key(text) + " "
+    if key.startswith("các "):
+        rest = key[4:]
+        return rest.startswith(heads) or rest.startswith(plural_only)
+    return key.startswith(heads)
 
 
 def settle_agency_roles(columns: list[Column]) -> None:

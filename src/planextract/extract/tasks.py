@@ -112,7 +112,7 @@ def attribute_of(text: str) -> tuple[str, str] | None:
     body = _NUMBER_MARK.sub("", text.strip(), count=1)
     for pattern, role in _attributes():
         if m := pattern.match(body):
-            return role, body[m.end():].strip().rstrip(".;")
+            return role, body[m.end():].strip().rstrip(";")
     return None
 
 
@@ -144,6 +144,8 @@ def attribute_tasks(analysis: Analysis, province: str | None) -> tuple[list[Task
             current, after_attributes = None, False
             continue
         attr = attribute_of(block.text)
+        if attr is not None and _excluded(analysis, block):
+            attr = None
         if attr is None:
             if node.role == HEADING_ROLE or (after_attributes and node.role in (ITEM, TEXT)):
                 current = Unit(node, end=block.end)
@@ -174,7 +176,7 @@ def attribute_tasks(analysis: Analysis, province: str | None) -> tuple[list[Task
             target = current.lead if role == "lead" else current.partners
             target += [n for n in names if n not in target]
         elif role == "time" and value:
-            current.timeframe = value
+            current.timeframe = value.rstrip(". ")
     tasks = []
     used_blocks: set[int] = set()
     for unit in units:
@@ -297,9 +299,13 @@ def agency_paragraph_tasks(analysis: Analysis, province: str | None, skip: set[i
         if re.match(r"^(?:Giao|giao)\s", body):
             continue  # an assignment sentence (kind 4)
         names, rest = leading_agencies(body, province)
+        if not names and _names_agency(body) and (only_names or ":" in body[:160]):
+            from .agencies import canonical_names
+            head, _, rest = body.partition(":") if ":" in body[:160] else (body, "", "")
+            names = canonical_names(head.strip(" .;"), province)
         if not names or (only_names and not organisation and rest.strip(" :.-–")):
             continue
-        duties = [] if node.role == HEADING_ROLE and not rest.strip(" :.-–") else [rest.strip(" :.-–")]
+        duties = [] if node.role == HEADING_ROLE and not rest.strip(" :.-–") else [rest.strip(" :-–")]
         end = block.end
         for child in _descendants(nodes, node):
             if child.block.table is not None or _closes_section(child.block.text):
@@ -330,44 +336,101 @@ def _descendants(nodes: list[Node], node: Node) -> list[Node]:
 
 # ------------------------------------------------------------------ 4. assignment sentences
 
-_ASSIGN = re.compile(r"(?:^|[.;]\s+|,\s+)(?P<verb>[Gg]iao|[Đđ]ề nghị|[Yy]êu cầu)\s+(?P<who>.+?)\s+"
-                     r"(?P<act>chủ trì|tổ chức|triển khai|thực hiện|phối hợp|xây dựng|tham mưu|nghiên cứu|"
-                     r"hướng dẫn|rà soát|bố trí|quán triệt|chỉ đạo)\b")
-_LEADS = re.compile(r"^(?P<who>[^,;:]{4,120}?)\s+chủ trì\b")
-_PARTNERS = re.compile(r"\bphối hợp (?:với|cùng)\s+(?P<with>.+?)(?=\s+(?:tổ chức|triển khai|thực hiện|xây dựng|"
+@lru_cache(maxsize=None)
+def _verbs() -> str:
+    return "|".join(re.escape(r["verb"]) for r in sorted(read_rows("assignment_verbs.csv"),
+                                                         key=lambda r: -len(r["verb"])))
+
+
+@lru_cache(maxsize=None)
+def _assign() -> re.Pattern:
+    """'Giao Sở X chủ trì …', 'Đề nghị Ủy ban MTTQ … tổ chức …', 'Yêu cầu … thực hiện …'."""
+    return re.compile(rf"(?:^|[.;]\s+|,\s+)(?P<verb>[Gg]iao|[Đđ]ề nghị|[Yy]êu cầu)\s+(?P<who>.+?)\s+(?:{_verbs()})\b")
+
+
+_CONNECTIVE = r"(?:(?:Trong đó|Theo đó|Đồng thời|Ngoài ra|Cụ thể),\s+)?"
+_LEADS = re.compile(rf"^{_CONNECTIVE}(?P<who>.{{4,200}}?)\s+(?:là cơ quan (?:thường trực|đầu mối)[^,;]*,\s*)?chủ trì\b")
+_PARTNERS = re.compile(r"\bphối hợp (?:với |cùng )?\s*(?P<with>(?:các |Sở |UBND |Ủy ban |Ban |Công an |Bộ ).+?)(?=\s+(?:tổ chức|triển khai|thực hiện|xây dựng|"
                        r"tham mưu|nghiên cứu|hướng dẫn|rà soát|bố trí|theo dõi|kiểm tra|đôn đốc|đánh giá|"
-                       r"tuyên truyền|cập nhật|báo cáo|đề xuất)\b|[.;:]|$)")
-_SENTENCES = re.compile(r"(?<=[.;])\s+(?=[A-ZĐÀ-Ỹ])")
+                       r"tuyên truyền|cập nhật|báo cáo|đề xuất|trong việc|để)\b|[.;:]|$)")
+_SENTENCES = re.compile(r"(?<=[.!?])\s+(?=[A-ZĐÀ-Ỹ])")
+
+
+def assignment_of(sentence: str, province: str | None) -> tuple[list[str], list[str]]:
+    """(lead, partners) of an assignment sentence, or ([], [])."""
+    from .agencies import canonical_names
+    lead: list[str] = []
+    if m := _assign().search(sentence):
+        who = re.split(r"\s+chủ trì\b", m.group("who"))[0]
+        if _names_agency(who):
+            lead = canonical_names(who, province)
+    elif (m := _LEADS.match(sentence)) and _names_agency(m.group("who")) and len(m.group("who").split()) <= 40:
+        lead = canonical_names(m.group("who"), province)
+    if not lead:
+        return [], []
+    partners = []
+    if p := _PARTNERS.search(sentence):
+        partners = [n for n in canonical_names(p.group("with"), province) if n not in lead]
+    return lead, partners
 
 
 def assignment_tasks(analysis: Analysis, province: str | None, skip: set[int]) -> list[Task]:
-    from .agencies import canonical_names
+    """Kind 4; an assignment lead-in ("Giao Sở X chủ trì, phối hợp với Y thực hiện các nội
+    dung sau:") makes each item under it a task of X with Y."""
     tasks: list[Task] = []
+    done: set[int] = set()
     for node in analysis.nodes:
         block = node.block
-        if node.index in skip or block.boilerplate or block.table is not None or node.role == HEADING_ROLE:
+        if node.index in skip or node.index in done or block.boilerplate or block.table is not None \
+                or _excluded(analysis, block):
             continue
-        text = block.text
-        body = _body(text)
-        offset = text.find(body) if body else 0
-        for sentence_start, sentence in _split_sentences(body):
-            lead: list[str] = []
-            if m := _ASSIGN.search(sentence):
-                who = m.group("who")
-                who = re.split(r"\s+chủ trì\b", who)[0]
-                lead = canonical_names(who, province) if _names_agency(who) else []
-            elif m := _LEADS.match(sentence):
-                lead = canonical_names(m.group("who"), province) if _names_agency(m.group("who")) else []
-            if not lead:
+        if node.role == HEADING_ROLE and not block.text.rstrip().endswith(":"):
+            continue  # a heading assigns only when it opens a list ("Điều 3. Giao Sở X chủ trì …:")
+        body = _body(block.text)
+        offset = block.text.find(body) if body else 0
+        numbered = bool(block.number)
+        units = [(0, body)] if numbered else _split_sentences(body)
+        for sentence_start, sentence in units:
+            lead, partners = assignment_of(sentence, province)
+            if not lead or (not numbered and all(_is_collective(n) for n in lead)) or _closing(sentence):
                 continue
-            partners = []
-            if p := _PARTNERS.search(sentence):
-                partners = [n for n in canonical_names(p.group("with"), province) if n not in lead]
+            if body.rstrip().endswith(":") and (items := _children(analysis.nodes, node)):
+                for item in items:
+                    done.add(item.index)
+                    tasks.append(Task(number=item.block.number.rstrip(".)") if item.block.number else None,
+                                      group=_group(analysis, item), text=_body(item.block.text), lead=lead,
+                                      partners=partners, page=item.block.page, start=item.block.start,
+                                      end=item.block.end))
+                continue
             start = block.start + offset + sentence_start
             tasks.append(Task(number=block.number.rstrip(".)") if block.number else None,
                               group=_group(analysis, node), text=sentence.strip(), lead=lead, partners=partners,
                               page=block.page, start=start, end=start + len(sentence)))
     return tasks
+
+
+def _children(nodes: list[Node], node: Node) -> list[Node]:
+    return [n for n in _descendants(nodes, node) if n.parent is node and n.role == ITEM]
+
+
+@lru_cache(maxsize=None)
+def _collectives() -> frozenset[str]:
+    return frozenset(normalize_key(r["name"]) for r in read_rows("collective_agencies.csv"))
+
+
+def _is_collective(name: str) -> bool:
+    return normalize_key(name) in _collectives()
+
+
+def _closing(sentence: str) -> bool:
+    """'Trong quá trình thực hiện, nếu có khó khăn, vướng mắc …': a closing formula."""
+    key = normalize_key(sentence)
+    return any(normalize_key(p) in key for p in _phrases("formula"))
+
+
+def _excluded(analysis: Analysis, block: Block) -> bool:
+    """Procedure descriptions and criteria give no tasks."""
+    return bool(set(analysis.scope(block).kinds) & {"procedure", "criteria"})
 
 
 def _split_sentences(text: str) -> list[tuple[int, str]]:
@@ -389,7 +452,7 @@ def _names_agency(text: str) -> bool:
 def extract_tasks(analysis: Analysis, province: str | None = None) -> list[Task]:
     tasks: list[Task] = []
     for block in analysis.readable_blocks():
-        if block.table is not None and analysis.table(block).kind == "tasks":
+        if block.table is not None and analysis.table(block).kind == "tasks" and not _excluded(analysis, block):
             tasks += table_tasks(analysis, analysis.table(block), province)
     attributed, used = attribute_tasks(analysis, province)
     paragraphs, covered = agency_paragraph_tasks(analysis, province, used)

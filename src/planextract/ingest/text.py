@@ -176,6 +176,9 @@ def is_layout_table(rows: list[list[tuple[str, bool]]]) -> bool:
     """The header or signature block laid out as a borderless table ("ỦY BAN NHÂN DÂN |
     CỘNG HÒA …", "Số: … | Hà Nội, ngày …", "Nơi nhận: … | TM. ỦY BAN NHÂN DÂN …"), or a
     single row: not a table of data."""
+    from ..lexicon import header_role_exact
+    if sum(1 for t, _ in rows[0] if header_role_exact(t)) >= 2:
+        return False  # a header row of a data table ("STT | Nội dung | Cơ quan chủ trì")
     if len(rows) == 1:
         return True
     return len(rows) <= 3 and any(is_layout_cell(t) for row in rows for t, _ in row)

@@ -1,0 +1,72 @@
+"""Tables written as text: bar streams, pipe rows, Markdown, two-row headers, layout tables."""
+from planextract import load_text
+from planextract.document import TABLE
+from planextract.ingest.text_tables import Slot, bar_rows, is_column_number_row, two_row_header
+
+
+def stream(*rows):
+    """A portal's bar stream: every cell between '|' lines, two '|' between rows."""
+    return "|\n" + "\n|\n|\n".join("\n|\n".join(row) for row in rows) + "\n|\n"
+
+
+def slots(*texts):
+    return [Slot([t] if t else []) for t in texts]
+
+
+def test_bar_rows_tell_row_breaks_from_empty_cells():
+    # "3 | Cơ cấu | | " then a row starting with an empty cell: both look like two bars in a row
+    found = bar_rows(slots("STT", "Nội dung", "Năm 2026", "", "3", "Cơ cấu kinh tế", "", "", "",
+                           "- Nông nghiệp", "30,2"))
+    assert [[s.lines[0] if s.lines else "" for s in row] for row in found] == [
+        ["STT", "Nội dung", "Năm 2026"], ["3", "Cơ cấu kinh tế", ""], ["", "- Nông nghiệp", "30,2"]]
+
+
+def test_a_bar_stream_table_with_a_two_row_header():
+    text = stream(["STT", "Chỉ tiêu", "Năm hiện hành 2025", "Năm 2026"], ["Kế hoạch", "Ước thực hiện"],
+                  ["1", "Tốc độ tăng trưởng GRDP", "8,0", "7,5", "10,0"])
+    [table] = load_text("PHỤ LỤC\n\n" + text).tables()
+    grid = table.table.grid()
+    assert (table.table.n_rows, table.table.n_cols) == (3, 5)
+    assert [c.text for c in grid[0]] == ["STT", "Chỉ tiêu", "Năm hiện hành 2025", "Năm hiện hành 2025", "Năm 2026"]
+    assert [c.text for c in grid[1]] == ["STT", "Chỉ tiêu", "Kế hoạch", "Ước thực hiện", "Năm 2026"]
+    assert [c.text for c in grid[2]] == ["1", "Tốc độ tăng trưởng GRDP", "8,0", "7,5", "10,0"]
+
+
+def test_the_group_of_a_two_row_header_is_the_one_its_cells_belong_to():
+    cells = two_row_header([("STT", True), ("Nội dung", True), ("Cơ quan thực hiện", True), ("Thời gian", True)],
+                           [("Chủ trì", True), ("Phối hợp", True)], 5)
+    group = next(c for c in cells if c.text == "Cơ quan thực hiện")
+    assert (group.col, group.col_span, group.row_span) == (2, 2, 1)
+    assert next(c for c in cells if c.text == "Thời gian").row_span == 2
+
+
+def test_column_number_rows():
+    assert is_column_number_row(["1", "2", "3", "4"]) and is_column_number_row(["A", "B", "1", "2", "4=3/2"])
+    assert not is_column_number_row(["1", "Xây dựng cơ sở dữ liệu", "Sở Tài chính"])
+
+
+def test_header_block_as_a_bar_stream_is_read_as_text():
+    text = stream(["**ỦY BAN NHÂN DÂN**\nTỈNH ĐỒNG THÁP\n-------", "**CỘNG HÒA XÃ HỘI\nCHỦ NGHĨA VIỆT NAM**\n"
+                   "Độc lập - Tự do - Hạnh phúc"], ["Số: 597/KH-UBND", "*Đồng Tháp, ngày\n27 tháng 11 năm 2025*"])
+    doc = load_text(text + "\n\n**KẾ HOẠCH**\n")
+    assert [b.text for b in doc.blocks] == ["ỦY BAN NHÂN DÂN TỈNH ĐỒNG THÁP", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+                                            "Độc lập - Tự do - Hạnh phúc", "Số: 597/KH-UBND",
+                                            "Đồng Tháp, ngày 27 tháng 11 năm 2025", "KẾ HOẠCH"]
+
+
+def test_pipe_row_header_lines_are_read_as_text():
+    doc = load_text("ỦY BAN NHÂN DÂN | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |\n"
+                    "Số: 468/QĐ-UBND | Đắk Nông, ngày 01 tháng 03 năm 2022 |\n\nQUYẾT ĐỊNH\n")
+    assert [b.kind for b in doc.blocks] != [TABLE]
+    assert "Số: 468/QĐ-UBND" in [b.text for b in doc.blocks]
+
+
+def test_markdown_table():
+    doc = load_text("PHỤ LỤC\n\n| TT | Nhiệm vụ | Cơ quan chủ trì |\n|---|:---|---|\n| 1 | Số hóa hồ sơ | Sở Nội vụ |\n")
+    [table] = doc.tables()
+    assert table.table.row_texts() == [["TT", "Nhiệm vụ", "Cơ quan chủ trì"], ["1", "Số hóa hồ sơ", "Sở Nội vụ"]]
+
+
+def test_signature_lines_stay_apart_inside_a_bold_run():
+    doc = load_text("**TM. ỦY BAN NHÂN DÂN\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH**\n**Nguyễn Văn An**\n")
+    assert [b.text for b in doc.blocks] == ["TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Nguyễn Văn An"]
