@@ -8,9 +8,11 @@ value column of that year, and a column without a known header is judged by its 
 (row numbers, times, numbers, agency names, long texts). "Cơ quan/Đơn vị thực hiện" is the
 lead when the table has no chủ trì column, the partners beside one.
 
-A table is a target table when it has value columns, or its content column names
-indicators ("Chỉ tiêu", "Nội dung mục tiêu") or mostly states percentages; a task table
-when it has a content column and an agency or time column.
+A value column is one whose header says it holds planned values: a year ("Năm 2026"), a
+plan ("Kế hoạch", "Dự kiến", "Mục tiêu"); numbers under other headers ("Số lượng", "Đơn
+giá", "Thành tiền") are amounts. A table is a target table when it has value columns, or
+its content column names indicators ("Chỉ tiêu", "Nội dung mục tiêu") or mostly states
+percentages; a task table when it has a content column and an agency or time column.
 """
 from __future__ import annotations
 
@@ -179,7 +181,7 @@ def role_from_cells(cells: list[Cell | None]) -> str | None:
     if share(lambda t: bool(_ROW_NUMBER.match(t))) >= CONTENT_SHARE:
         return "number"
     if share(lambda t: bool(_VALUE_CELL.match(t))) >= CONTENT_SHARE:
-        return "value"
+        return "amount"  # numbers under no header that says what they are: not a target
     if share(looks_like_time_cell) >= CONTENT_SHARE:
         return "time"
     if share(starts_with_agency) >= CONTENT_SHARE:
