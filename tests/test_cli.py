@@ -179,3 +179,21 @@ def test_annotate_export_names_the_shipped_config(tmp_path):
     out = run("annotate", "export", str(CORPUS / "dak-nong-292-2022.txt"), "--out", str(tmp_path / "t.json"))
     assert out.returncode == 0 and f"labeling config: {planextract.LABEL_STUDIO_CONFIG}" in out.stdout
     assert "<View>" in planextract.LABEL_STUDIO_CONFIG.read_text(encoding="utf-8")
+
+
+def test_a_missing_model_is_said_on_stderr_by_every_command(tmp_path, monkeypatch, capsys):
+    import shutil
+
+    from planextract import cli, model_choice
+    from planextract.outputs import read_table
+    monkeypatch.delenv(model_choice.MODEL_ENV, raising=False)
+    monkeypatch.setattr(model_choice, "default_model", lambda: None)
+    seed = CORPUS / "dak-nong-292-2022.txt"
+    assert cli.main(["extract", str(seed), "--output", str(tmp_path / "r.json")]) == 0
+    assert "planextract: warning: no trained model found" in capsys.readouterr().err
+    assert "rules ran alone" in json.loads((tmp_path / "r.json").read_text(encoding="utf-8"))["warnings"][-1]
+    (tmp_path / "in").mkdir()
+    shutil.copy(seed, tmp_path / "in")
+    assert cli.main(["batch", str(tmp_path / "in"), "--out", str(tmp_path / "out"), "--workers", "1"]) == 0
+    assert capsys.readouterr().err.count("planextract: warning: no trained model found") == 1
+    assert len(read_table(tmp_path / "out" / "targets.parquet")) > 0

@@ -17,6 +17,7 @@ import typer
 from ._version import __version__
 from .errors import PlanextractError
 from .ingest import DEFAULT_MAX_PAGES
+from .records import TABLES
 
 app = typer.Typer(name="planextract", add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
                   help="Structured records (targets, tasks, deadlines, references) from Vietnamese provincial plans.")
@@ -34,13 +35,7 @@ class OutputFormat(str, enum.Enum):
     markdown = "markdown"
 
 
-class TableName(str, enum.Enum):
-    documents = "documents"
-    targets = "targets"
-    tasks = "tasks"
-    references = "references"
-    deadlines = "deadlines"
-    agencies = "agencies"
+TableName = enum.Enum("TableName", {name: name for name in TABLES}, type=str)  # the tables of records.py
 
 
 class TableEngine(str, enum.Enum):
@@ -86,6 +81,14 @@ def _use_model(model: Optional[str]) -> None:
         os.environ[MODEL_ENV] = model
 
 
+def _warn_if_no_model() -> None:
+    """For commands whose results are files: the missing-model warning, once, on stderr."""
+    from .model_choice import missing_model_warning
+    message = missing_model_warning()
+    if message:
+        _warn(message)
+
+
 def _emit(text: str, output: Optional[Path]) -> None:
     """The command's output, to stdout or (whole, atomically) to --output."""
     if output is None:
@@ -106,7 +109,7 @@ def extract(file: FileArg,
             format: Annotated[OutputFormat, typer.Option("--format", "-f", help="json: the whole record of "
                               "SCHEMA.md; table: a summary; csv: one table (--table); markdown: every record")
                               ] = OutputFormat.json,
-            table: Annotated[TableName, typer.Option(help="the table --format csv prints")] = TableName.targets,
+            table: Annotated[TableName, typer.Option(help="the table --format csv prints")] = TableName["targets"],
             output: OutputOpt = None, model: ModelOpt = None, max_pages: MaxPages = DEFAULT_MAX_PAGES,
             no_ocr: NoOcr = False, table_engine: TableEngineOpt = TableEngine.pdfplumber) -> None:
     """Extract the records of one plan."""
@@ -168,6 +171,7 @@ def batch(input_dir: Annotated[Path, typer.Argument(help="a folder of plans (sea
     if engine is Engine.dask:
         _require_extra("dask.distributed", "--engine dask", "dask")
     _use_model(model)
+    _warn_if_no_model()
     return_big_buffers_to_os()  # this process is ours: it may be the one worker
     progress = _RichProgress()
     try:
@@ -227,6 +231,7 @@ def report(file: FileArg,
     """One self-contained HTML page: the text with every record highlighted, the tables beside."""
     from .report import write_report
     _use_model(model)
+    _warn_if_no_model()
     n = write_report(file, out)
     print(f"{out}: {n} records drawn")
 

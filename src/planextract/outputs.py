@@ -137,11 +137,18 @@ def table_files(fmt: str, tables) -> list[str]:
 def as_text_table(frame):
     """A table for formats without types: lists as JSON arrays, dates as YYYY-MM-DD."""
     import pandas as pd
-    out = frame.copy()
+    out = lists_as_json(frame)
     for col in out.columns:
         if pd.api.types.is_datetime64_any_dtype(out[col]):
             out[col] = out[col].dt.strftime("%Y-%m-%d").astype("string")
-        elif out[col].dtype == object:
+    return out
+
+
+def lists_as_json(frame):
+    """List columns as JSON arrays (for CSV, JSONL and Excel cells)."""
+    out = frame.copy()
+    for col in out.columns:
+        if out[col].dtype == object:
             out[col] = out[col].map(lambda v: json.dumps(list(v), ensure_ascii=False)
                                     if isinstance(v, (list, tuple)) else v)
     return out
@@ -183,7 +190,8 @@ def write_frames(frames: dict, out_dir, formats=("parquet",)) -> list:
             with pd.ExcelWriter(buffer, engine="openpyxl", date_format="YYYY-MM-DD",
                                 datetime_format="YYYY-MM-DD") as writer:
                 for name, frame in frames.items():
-                    _for_excel(frame).to_excel(writer, sheet_name=name[:31], index=False)
+                    # Dates stay dates: Excel has them.
+                    lists_as_json(frame).to_excel(writer, sheet_name=name[:31], index=False)
             path = out_dir / WORKBOOK
             write_atomically(path, buffer.getvalue())
             written.append(path)
@@ -194,15 +202,6 @@ def write_frames(frames: dict, out_dir, formats=("parquet",)) -> list:
             written.append(path)
     return written
 
-
-def _for_excel(frame):
-    """Lists as JSON arrays; dates stay dates (Excel has them), the rest as it is."""
-    out = frame.copy()
-    for col in out.columns:
-        if out[col].dtype == object:
-            out[col] = out[col].map(lambda v: json.dumps(list(v), ensure_ascii=False)
-                                    if isinstance(v, (list, tuple)) else v)
-    return out
 
 
 def read_table(path, table: str | None = None):
