@@ -32,7 +32,7 @@ def test_batch_writes_tables_and_lists_the_bad_file(inbox, tmp_path):
     assert set(targets.province) == {"Nghệ An", "Đồng Tháp"} and targets.doc_id.notna().all()
     assert len(pd.read_csv(out / "tasks.csv")) == summary.records["tasks"]
     assert set(pd.ExcelFile(out / "planextract.xlsx").sheet_names) == \
-        {"documents", "targets", "tasks", "references", "deadlines"}
+        {"documents", "targets", "tasks", "references", "deadlines", "agencies"}
     assert not list(out.rglob("*.tmp"))  # nothing half-written left behind
 
 
@@ -53,6 +53,31 @@ def test_extract_many_gives_one_frame_per_record_type():
     assert set(frames["targets"].province) == {"Đắk Nông", "Gia Lai"}
     assert len(frames["documents"]) == 2 and len(frames["errors"]) == 1
     assert frames["errors"].error[0].endswith("(planextract reads Vietnamese plans only)")
+
+
+def test_batch_tables_have_the_same_schema_as_extract_many(inbox, tmp_path):
+    from planextract.outputs import read_table
+    from planextract.records import TABLES, schema
+    run_batch(inbox, tmp_path / "out", workers=1, formats=("parquet", "csv"))
+    many = planextract.extract_many(inbox)
+    for table in TABLES:
+        for fmt in ("parquet", "csv"):
+            written = read_table(tmp_path / "out" / f"{table}.{fmt}")
+            assert written.dtypes.astype(str).to_dict() == schema(table)
+            key = ["source"] if table == "documents" else ["record_id", "role", "position"] \
+                if table == "agencies" else ["record_id"]
+            ordered = lambda f: f.sort_values(key).reset_index(drop=True)  # noqa: E731
+            pd.testing.assert_frame_equal(ordered(written), ordered(many[table]))
+
+
+def test_a_rerun_with_other_formats_removes_the_tables_it_did_not_write(inbox, tmp_path):
+    out = tmp_path / "out"
+    run_batch(inbox, out, workers=1, formats=("csv", "xlsx"))
+    assert (out / "targets.csv").exists() and (out / "planextract.xlsx").exists()
+    run_batch(inbox, out, workers=1, formats=("parquet",))
+    assert (out / "targets.parquet").exists() and (out / "agencies.parquet").exists()
+    assert not list(out.glob("*.csv")) and not (out / "planextract.xlsx").exists()
+    assert (out / "errors.jsonl").exists() and len(list((out / "records").glob("*.json"))) == 2
 
 
 def test_dask_engine_on_a_local_cluster(inbox, tmp_path):
@@ -89,7 +114,7 @@ def test_a_one_worker_batch_ocrs_one_page_at_a_time_and_restores(monkeypatch):
     from planextract.ingest.ocr import PAGE_THREADS_ENV, page_threads
     monkeypatch.delenv(PAGE_THREADS_ENV, raising=False)
     seen = []
-    monkeypatch.setattr(batch, "process_file", lambda path: seen.append(page_threads()) or {"ok": True})
+    monkeypatch.setattr(batch, "process_file", lambda path, model: seen.append(page_threads()) or {"ok": True})
     assert len(list(batch._run(["a.pdf", "b.pdf"], workers=1, engine="processes", scheduler=None))) == 2
     assert seen == [1, 1]
     assert page_threads() == 2  # the notebook's own extract() still OCRs two pages at once

@@ -48,14 +48,29 @@ def test_rule_labels_beyond_agencies():
 def test_shipped_model_is_small_described_and_sourced_after_the_ruler():
     import json
 
-    from planextract.nlp import DEFAULT_MODEL, model_path, using_model
-    size = sum(p.stat().st_size for p in DEFAULT_MODEL.rglob("*") if p.is_file())
+    from planextract.nlp import model_path, using_model
+    from planextract.resources import REPOSITORY_MODEL
+    size = sum(p.stat().st_size for p in REPOSITORY_MODEL.rglob("*") if p.is_file())
     assert size < 50 * 1024 * 1024
-    meta = json.loads((DEFAULT_MODEL / "meta.json").read_text())["planextract"]
-    assert len(meta["data"]) == 5 and meta["dev_scores"]["ents_f"] > 0.8
-    assert model_path() == DEFAULT_MODEL and pipeline().pipe_names == ["gazetteer_ruler", "ner"]
+    meta = json.loads((REPOSITORY_MODEL / "meta.json").read_text())
+    assert len(meta["planextract"]["data"]) == 5 and meta["planextract"]["dev_scores"]["ents_f"] > 0.8
+    # The saved model is the whole pipeline: what the wheel ships is what extract runs.
+    assert meta["pipeline"] == ["gazetteer_ruler", "ner"]
+    assert model_path() == REPOSITORY_MODEL and pipeline().pipe_names == ["gazetteer_ruler", "ner"]
     with using_model(None):
         assert pipeline().pipe_names == ["gazetteer_ruler"]
+
+
+def test_a_pipeline_of_trained_components_only_gets_the_ruler_in_front(tmp_path):
+    from planextract.nlp import using_model
+    from planextract.resources import REPOSITORY_MODEL
+    ner_only = spacy.load(REPOSITORY_MODEL, exclude=["gazetteer_ruler"])
+    ner_only.to_disk(tmp_path / "ner-only")
+    text = "Căn cứ Quyết định số 749/QĐ-TTg của Thủ tướng Chính phủ, Sở Y tế chủ trì."
+    with using_model(tmp_path / "ner-only"):
+        assert pipeline().pipe_names == ["gazetteer_ruler", "ner"]
+        found = [(e.text, e.label_) for e in pipeline()(text).ents]
+    assert found == [(e.text, e.label_) for e in pipeline()(text).ents]
 
 
 def test_model_adds_what_the_rules_miss_and_keeps_what_they_find():

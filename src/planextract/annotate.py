@@ -250,7 +250,8 @@ class ImportReport:
 
 
 def import_label_studio(export: list[dict], annotations: str | os.PathLike = "annotations", *,
-                        include_predictions: bool = False, docbin: str | os.PathLike | None = None) -> ImportReport:
+                        include_predictions: bool = False, docbin: str | os.PathLike | None = None,
+                        root: str | os.PathLike = ".") -> ImportReport:
     """Read a Label Studio JSON export into annotations/entities/: the units of each task
     replace the same units of that document's gold; other units and other documents stay."""
     report = ImportReport()
@@ -280,15 +281,16 @@ def import_label_studio(export: list[dict], annotations: str | os.PathLike = "an
         save_entity_gold(gold, path)
         report.documents[str(path)] = len(items)
     if docbin is not None:
-        write_docbin(annotations, docbin)
+        write_docbin(annotations, docbin, root)
     return report
 
 
-def write_docbin(annotations: str | os.PathLike, out: str | os.PathLike) -> int:
-    """All entity gold as one spaCy DocBin (the training form); returns the number of Docs."""
+def write_docbin(annotations: str | os.PathLike, out: str | os.PathLike, root: str | os.PathLike = ".") -> int:
+    """All entity gold as one spaCy DocBin (the training form); returns the number of Docs.
+    `root`: the project folder the gold's document names are relative to."""
     from spacy.tokens import DocBin
     from .train import annotated_document, unit_docs
-    docs = [d for g in load_entity_gold(annotations) for d in unit_docs(g, annotated_document(g).text)]
+    docs = [d for g in load_entity_gold(annotations) for d in unit_docs(g, annotated_document(g, root).text)]
     DocBin(docs=docs).to_disk(out)
     return len(docs)
 

@@ -25,7 +25,7 @@ from pathlib import Path
 from ._version import __version__
 from .ingest.ocr import PAGE_THREADS_ENV
 
-SUPPORTED = {".pdf", ".docx", ".txt", ".md", ".html", ".htm"}
+SUPPORTED = {".pdf", ".docx", ".txt", ".md", ".html", ".htm", ".png", ".jpg", ".jpeg", ".tif", ".tiff"}
 RECORD_DIR = "records"
 ERRORS = "errors.jsonl"
 MANIFEST = "manifest.json"  # which records the tables were built from
@@ -74,13 +74,18 @@ def _umask() -> int:
     return current
 
 
-def process_file(path: str) -> dict:
-    """One document → {'source', 'ok', 'record' | 'error', 'seconds'} (never raises)."""
+def process_file(path: str, model: str | None = None) -> dict:
+    """One document → {'source', 'ok', 'record' | 'error', 'seconds'} (never raises).
+    `model`: a pipeline folder or "none" instead of the default (see api.extract)."""
+    import warnings
+
     from .api import extract
-    from .errors import PlanextractError
+    from .errors import ModelMissingWarning, PlanextractError
     start = time.perf_counter()
     try:
-        record = extract(path).to_dict()
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", ModelMissingWarning)  # it is in the record's warnings
+            record = extract(path, model=model).to_dict()
         return {"source": path, "ok": True, "record": record, "seconds": time.perf_counter() - start}
     except PlanextractError as err:
         return {"source": path, "ok": False, "error": str(err), "seconds": time.perf_counter() - start}
@@ -105,16 +110,19 @@ class BatchSummary:
 
 
 def run_batch(input_dir: Path, out_dir: Path, *, workers: int = 1, formats: tuple[str, ...] = ("parquet",),
-              force: bool = False, progress=None, engine: str = "processes", scheduler: str | None = None
-              ) -> BatchSummary:
-    """Extract every supported file below `input_dir` into `out_dir`."""
+              force: bool = False, progress=None, engine: str = "processes", scheduler: str | None = None,
+              model: str | None = None) -> BatchSummary:
+    """Extract every supported file below `input_dir` into `out_dir`. `model`: a pipeline
+    folder or "none" instead of the default (the cache key follows the model in use)."""
     from .outputs import check_formats
     check_formats(formats)  # before hours of extraction, not after
     start = time.perf_counter()
     out_dir = Path(out_dir)
     records_dir = out_dir / RECORD_DIR
     records_dir.mkdir(parents=True, exist_ok=True)
-    version = extractor_version()
+    from .api import chosen_model
+    with chosen_model(model):
+        version = extractor_version()
     summary = BatchSummary()
     todo: dict[str, Path] = {}
     for path in find_inputs(input_dir):
@@ -126,7 +134,7 @@ def run_batch(input_dir: Path, out_dir: Path, *, workers: int = 1, formats: tupl
         todo[str(path)] = target
     if progress:
         progress.start(len(todo), summary.cached)
-    for result in _run(list(todo), workers=workers, engine=engine, scheduler=scheduler):
+    for result in _run(list(todo), workers=workers, engine=engine, scheduler=scheduler, model=model):
         if result["ok"]:
             write_atomically(todo[result["source"]], json.dumps(result["record"], ensure_ascii=False))
             summary.processed += 1
@@ -151,8 +159,20 @@ def run_batch(input_dir: Path, out_dir: Path, *, workers: int = 1, formats: tupl
         written = write_frames(frames, out_dir, formats)
         write_atomically(out_dir / MANIFEST, json.dumps({"manifest": manifest, "records": summary.records,
                                                          "files": [p.name for p in written]}))
+        remove_stale_tables(out_dir, keep={p.name for p in written})
     summary.seconds = time.perf_counter() - start
     return summary
+
+
+def remove_stale_tables(out_dir: Path, keep: set[str]) -> None:
+    """Tables of formats this run did not write (an earlier run's --format) are removed, so
+    that OUT holds one set of tables, all from the same records."""
+    from .outputs import FORMATS, table_files
+    from .records import TABLES
+    for fmt in FORMATS:
+        for name in table_files(fmt, TABLES):
+            if name not in keep:
+                (out_dir / name).unlink(missing_ok=True)
 
 
 def _read_json(path: Path):
@@ -199,23 +219,23 @@ def return_big_buffers_to_os() -> None:
     mallopt(M_MMAP_THRESHOLD, 1 << 20)
 
 
-def _run(paths: list[str], *, workers: int, engine: str, scheduler: str | None):
+def _run(paths: list[str], *, workers: int, engine: str, scheduler: str | None, model: str | None = None):
     """Results of process_file over paths, as they finish."""
     if not paths:
         return
     if engine == "dask":
-        yield from _run_dask(paths, scheduler)
+        yield from _run_dask(paths, scheduler, model)
     elif workers <= 1:
         with one_page_at_a_time():
             for path in paths:
-                yield process_file(path)
+                yield process_file(path, model)
     else:
         with ProcessPoolExecutor(max_workers=workers, initializer=start_worker) as pool:
-            for future in as_completed([pool.submit(process_file, p) for p in paths]):
+            for future in as_completed([pool.submit(process_file, p, model) for p in paths]):
                 yield future.result()
 
 
-def _run_dask(paths: list[str], scheduler: str | None):
+def _run_dask(paths: list[str], scheduler: str | None, model: str | None = None):
     """The same per-document function on a Dask cluster (a LocalCluster without an address)."""
     from dask.distributed import Client, LocalCluster, as_completed as dask_completed
     cluster = None if scheduler else LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
@@ -223,7 +243,7 @@ def _run_dask(paths: list[str], scheduler: str | None):
     client = Client(scheduler or cluster)
     try:
         client.run(start_worker)
-        futures = client.map(process_file, paths, pure=False)
+        futures = client.map(process_file, paths, model=model, pure=False)
         for future in dask_completed(futures):
             yield future.result()
     finally:
@@ -233,41 +253,12 @@ def _run_dask(paths: list[str], scheduler: str | None):
 
 
 def combined_frames(records_dir: Path, version: str, inputs: list[Path]) -> dict:
-    """One DataFrame per record type across the documents of this run (current version)."""
-    import pandas as pd
-    from .records import Extraction
-    per_type: dict[str, list] = {}
-    documents = []
+    """The tables (records.frames) of the documents of this run (current version)."""
+    from .records import Extraction, frames
+    extractions = []
     for path in inputs:
         record_file = records_dir / f"{content_key(path)}-{version}.json"
-        if not record_file.exists():
-            continue
-        result = Extraction.from_dict(json.loads(record_file.read_text(encoding="utf-8")))
-        documents.append(vars(result.document))
-        for name, frame in result.to_frames().items():
-            per_type.setdefault(name, []).append(frame)
-    frames = {"documents": pd.DataFrame(documents)}
-    for name, parts in per_type.items():
-        frames[name] = pd.concat(parts, ignore_index=True) if parts else pd.DataFrame()
-    return frames
+        if record_file.exists():
+            extractions.append(Extraction.from_dict(json.loads(record_file.read_text(encoding="utf-8"))))
+    return frames(extractions)
 
-
-def extract_many(paths, workers: int = 1) -> dict:
-    """Records of many documents as one DataFrame per record type (plus `documents` and
-    `errors`), with doc_id and province on every row. Bad files are listed, not raised."""
-    import pandas as pd
-    from .records import Extraction
-    per_type: dict[str, list] = {}
-    documents, errors = [], []
-    for result in _run([str(p) for p in paths], workers=workers, engine="processes", scheduler=None):
-        if not result["ok"]:
-            errors.append({"source": result["source"], "error": result["error"]})
-            continue
-        extraction = Extraction.from_dict(result["record"])
-        documents.append(vars(extraction.document))
-        for name, frame in extraction.to_frames().items():
-            per_type.setdefault(name, []).append(frame)
-    frames = {"documents": pd.DataFrame(documents)}
-    frames.update({name: pd.concat(parts, ignore_index=True) for name, parts in per_type.items()})
-    frames["errors"] = pd.DataFrame(errors, columns=["source", "error"])
-    return frames

@@ -1,198 +1,200 @@
-"""The command line, thin over the library: `planextract extract FILE --format json`."""
-from __future__ import annotations
+"""The command line, thin over the library: `planextract extract FILE --format json`.
 
-import argparse
+Built on typer: every option has help and a shown default (`planextract COMMAND --help`).
+Each command imports what it needs when it runs, so that `extract` does not pay for pandas
+and `--help` pays for nothing. Errors are one line on stderr (`planextract: error: FILE:
+problem`, exit 2); a reader that closes the pipe (`planextract extract … | head -1`) ends
+the run quietly.
+"""
+import enum
 import os
 import sys
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
 
 from ._version import __version__
 from .errors import PlanextractError
+from .ingest import DEFAULT_MAX_PAGES
+from .records import TABLES
+
+app = typer.Typer(name="planextract", add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
+                  help="Structured records (targets, tasks, deadlines, references) from Vietnamese provincial plans.")
+annotate_app = typer.Typer(no_args_is_help=True, help="The annotation loop with Label Studio.")
+app.add_typer(annotate_app, name="annotate")
+
+MODEL_HELP = "a trained pipeline's folder, or 'none' for the rules alone"
+PROJECT_HELP = "the project folder: annotations/ (gold), corpus/, models/ are looked for in it"
 
 
-def _extract(args: argparse.Namespace) -> int:
-    from .api import extract
-    result = extract(args.file, max_pages=args.max_pages, ocr=not args.no_ocr, table_engine=args.table_engine)
-    if args.format == "json":
-        print(result.to_json())
-    else:
+class OutputFormat(str, enum.Enum):
+    json = "json"
+    table = "table"
+    csv = "csv"
+    markdown = "markdown"
+
+
+TableName = enum.Enum("TableName", {name: name for name in TABLES}, type=str)  # the tables of records.py
+
+
+class TableEngine(str, enum.Enum):
+    pdfplumber = "pdfplumber"
+    camelot = "camelot"
+
+
+class Engine(str, enum.Enum):
+    processes = "processes"
+    dask = "dask"
+
+
+# Options shared by several commands.
+FileArg = Annotated[Path, typer.Argument(help="a plan: PDF (text or scanned), DOCX, HTML, text, or a page image "
+                                              "(PNG, JPEG, TIFF)", show_default=False)]
+MaxPages = Annotated[int, typer.Option(help="refuse documents longer than this (or $PLANEXTRACT_MAX_PAGES)")]
+NoOcr = Annotated[bool, typer.Option("--no-ocr", help="do not OCR scanned PDFs and images")]
+TableEngineOpt = Annotated[TableEngine, typer.Option(help="who finds ruled tables in PDFs (camelot: lattice)")]
+ModelOpt = Annotated[Optional[str], typer.Option(help=MODEL_HELP, envvar="PLANEXTRACT_MODEL",
+                                                             show_default="the pipeline shipped with planextract")]
+ProjectOpt = Annotated[Path, typer.Option(help=PROJECT_HELP, show_default="the current directory")]
+OutputOpt = Annotated[Optional[Path], typer.Option("--output", "-o", help="write to this file instead of stdout",
+                                                   show_default=False)]
+
+
+def _version(value: bool) -> None:
+    if value:
+        print(f"planextract {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _main(version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
+                                                help="print the version and exit")] = False) -> None:
+    pass
+
+
+def _use_model(model: Optional[str]) -> None:
+    """--model for this run; batch workers inherit it through the environment."""
+    if model:
+        from .model_choice import MODEL_ENV, set_model
+        set_model(model)
+        os.environ[MODEL_ENV] = model
+
+
+def _warn_if_no_model() -> None:
+    """For commands whose results are files: the missing-model warning, once, on stderr."""
+    from .model_choice import missing_model_warning
+    message = missing_model_warning()
+    if message:
+        _warn(message)
+
+
+def _emit(text: str, output: Optional[Path]) -> None:
+    """The command's output, to stdout or (whole, atomically) to --output."""
+    if output is None:
+        sys.stdout.write(text if text.endswith("\n") else text + "\n")
+        sys.stdout.flush()  # here, so that a closed pipe is seen inside main()
+        return
+    from .batch import write_atomically
+    write_atomically(output, text)
+    print(f"{output}: written", file=sys.stderr)
+
+
+def _warn(message: str) -> None:
+    print(f"planextract: warning: {message}", file=sys.stderr)
+
+
+@app.command()
+def extract(file: FileArg,
+            format: Annotated[OutputFormat, typer.Option("--format", "-f", help="json: the whole record of "
+                              "SCHEMA.md; table: a summary; csv: one table (--table); markdown: every record")
+                              ] = OutputFormat.json,
+            table: Annotated[TableName, typer.Option(help="the table --format csv prints")] = TableName["targets"],
+            output: OutputOpt = None, model: ModelOpt = None, max_pages: MaxPages = DEFAULT_MAX_PAGES,
+            no_ocr: NoOcr = False, table_engine: TableEngineOpt = TableEngine.pdfplumber) -> None:
+    """Extract the records of one plan."""
+    from .api import extract as run
+    _use_model(model)
+    result = run(file, max_pages=max_pages, ocr=not no_ocr, table_engine=table_engine.value)
+    for warning in result.warnings:
+        _warn(warning)
+    if format is OutputFormat.json:
+        text = result.to_json()
+    elif format is OutputFormat.table:
         from .outputs import summary_table
-        print(summary_table(result), end="")
-    return 0
+        text = summary_table(result)
+    elif format is OutputFormat.markdown:
+        from .outputs import markdown
+        text = markdown(result)
+    else:
+        from .outputs import table_bytes
+        text = table_bytes(result.to_frames()[table.value], "csv")
+    _emit(text, output)
 
 
-def _load(args: argparse.Namespace) -> int:
+@app.command()
+def blocks(file: FileArg, output: OutputOpt = None, max_pages: MaxPages = DEFAULT_MAX_PAGES, no_ocr: NoOcr = False,
+           table_engine: TableEngineOpt = TableEngine.pdfplumber) -> None:
+    """Show the blocks a reader found (to debug a reader)."""
     from .ingest import load
-    doc = load(args.file, max_pages=args.max_pages, ocr=not args.no_ocr, table_engine=args.table_engine)
-    print(doc)
+    doc = load(file, max_pages=max_pages, ocr=not no_ocr, table_engine=table_engine.value)
+    lines = [repr(doc)]
     for block in doc.blocks:
         number = f"{block.number} " if block.number and not block.text.startswith(block.number) else ""
-        print(f"p{block.page or '-'} {block.kind:9} L{block.level or '-'} {number}{block.text[:100]}")
-    return 0
+        lines.append(f"p{block.page or '-'} {block.kind:9} L{block.level or '-'} {number}{block.text[:100]}")
+    _emit("\n".join(lines), output)
 
 
-def _eval(args: argparse.Namespace) -> int:
-    from pathlib import Path
-
-    from .evaluate import NoGold, SPLITS, as_json, evaluate, format_report, split_files
-    gold = Path(args.gold)
-    if not gold.is_dir():
-        print(f"planextract: error: {gold}: no such gold folder", file=sys.stderr)
-        return 2
-    if args.loo:
-        return _loo(args)
-    if args.files:
-        runs = [("files", _named_files(args.files), True)]
-    else:
-        splits = SPLITS if args.split == "all" else (args.split,)
-        runs = [(split, split_files(split, Path(args.corpus), gold), False) for split in splits]
-    out = {}
-    for split, files, named in runs:
-        if not files:
-            print(f"planextract: error: {split}: no documents to score", file=sys.stderr)
-            return 2
-        try:
-            report = evaluate(files, gold, require_gold=named)
-        except NoGold as err:
-            print(f"planextract: error: {err}", file=sys.stderr)
-            return 2
-        # The sealed test split shows totals only, so that nobody tunes rules to its records.
-        sealed = split == "test" and not args.show_errors
-        if args.json:
-            out[split] = report.to_dict(per_document=True)
-            continue
-        print(f"#### {split} ({len(files)} files)")
-        print(format_report(report, show_misses=not (args.quiet or sealed), per_document=True))
-    if args.json:
-        import json
-        print(json.dumps(out, ensure_ascii=False, indent=2))
-    if args.entities:
-        _entities(args)
-    return 0
-
-
-def _named_files(names: list[str]):
-    """Files named on the command line; a folder stands for the documents in it."""
-    from pathlib import Path
-
-    from .evaluate import DOCUMENT_SUFFIXES
-    files = []
-    for name in names:
-        path = Path(name)
-        if path.is_dir():
-            files += sorted(p for p in path.iterdir() if p.suffix in DOCUMENT_SUFFIXES)
-        else:
-            files.append(path)
-    return files
-
-
-def _entities(args: argparse.Namespace) -> int:
-    from pathlib import Path
-
-    from .evaluate import entity_scores, format_entity_table
-    from .nlp import model_path, using_model
-    columns = {"rules": None}
-    if model_path() is not None:
-        columns[f"rules+{model_path().name}"] = model_path()
-    scores = {}
-    for name, model in columns.items():
-        with using_model(model):
-            scores[name] = entity_scores(Path(args.gold))
-    print("== entities (exact spans, documents the model may have been trained on)")
-    print(format_entity_table(scores))
-    return 0
-
-
-def _loo(args: argparse.Namespace) -> int:
-    import json
-    from pathlib import Path
-
-    from .evaluate import format_entity_table, leave_one_out
-    result = leave_one_out(Path(args.gold), progress=lambda m: print(m, file=sys.stderr))
-    if args.json:
-        print(json.dumps({k: ({label: s.summary() for label, s in v.items()} if isinstance(v, dict) else v)
-                          for k, v in result.items()}, ensure_ascii=False, indent=1))
-        return 0
-    print("== leave-one-document-out (train on the others, score the one left out; summed)")
-    print(format_entity_table({"rules": result["rules"], "rules+model": result["rules+model"]}))
-    for fold in result["folds"]:
-        print(f"fold {fold['document']}: ALL F1 rules {fold['rules'].get('ALL', 0):.3f}, "
-              f"rules+model {fold['rules+model'].get('ALL', 0):.3f} (trained in {fold['train_seconds']} s)")
-    return 0
-
-
-def _train(args: argparse.Namespace) -> int:
-    from .nlp import DEFAULT_MODEL
-    from .train import train
-    args.out = args.out or str(DEFAULT_MODEL)
-    info = train(args.annotations, args.out, exclude=tuple(args.exclude), quiet=args.quiet)
-    scores = info["dev_scores"]
-    print(f"trained on {info['train_units']} units, scored on {info['dev_units']} held-out units "
-          f"in {info['seconds']} s: P {scores['ents_p']:.3f} R {scores['ents_r']:.3f} F1 {scores['ents_f']:.3f}")
-    for label, s in sorted(scores["per_label"].items()):
-        print(f"  {label:10} P {s['p']:.3f} R {s['r']:.3f} F1 {s['f']:.3f}")
-    print(f"model written to {args.out}")
-    return 0
-
-
-def _annotate_export(args: argparse.Namespace) -> int:
-    import json
-    from pathlib import Path
-
-    from .annotate import label_studio_tasks, model_version
-    from .batch import write_atomically
-    from .ingest import load
-    tasks = []
-    for file in args.files:
-        tasks += label_studio_tasks(load(file), model_version=model_version())
-    write_atomically(Path(args.out), json.dumps(tasks, ensure_ascii=False, indent=1))
-    print(f"{args.out}: {len(tasks)} tasks from {len(args.files)} document(s); "
-          f"labeling config: annotations/label-studio.xml")
-    return 0
-
-
-def _annotate_import(args: argparse.Namespace) -> int:
-    import json
-
-    from .annotate import import_label_studio
+@app.command()
+def batch(input_dir: Annotated[Path, typer.Argument(help="a folder of plans (searched recursively)", show_default=False)],
+          out: Annotated[Path, typer.Option(help="output folder: records/, the tables, errors.jsonl", show_default=False)],
+          workers: Annotated[int, typer.Option(help="worker processes", show_default=f"the number of cores, {os.cpu_count() or 1}")
+                                               ] = os.cpu_count() or 1,
+          format: Annotated[str, typer.Option("--format", help="comma-separated table formats: parquet,csv,jsonl,xlsx; "
+                                              "tables of other formats left in OUT by earlier runs are removed")] = "parquet",
+          force: Annotated[bool, typer.Option(help="re-extract files whose content has not changed")] = False,
+          engine: Annotated[Engine, typer.Option(help="processes on this machine, or a Dask cluster "
+                                                 "(needs the 'dask' extra)")] = Engine.processes,
+          scheduler: Annotated[Optional[str], typer.Option(help="a Dask scheduler address",
+                                                           show_default="a local cluster")] = None,
+          model: ModelOpt = None) -> None:
+    """Extract every plan below a folder into tables (Parquet, CSV, JSONL, Excel)."""
+    from .batch import return_big_buffers_to_os, run_batch
+    from .outputs import check_formats
+    if not input_dir.is_dir():
+        raise PlanextractError(str(input_dir), "no such folder")
+    formats = tuple(f.strip() for f in format.split(",") if f.strip())
     try:
-        export = json.loads(open(args.export, encoding="utf-8").read())
-    except (OSError, ValueError) as err:
-        raise PlanextractError(args.export, f"not a Label Studio JSON export ({err})") from None
-    if not isinstance(export, list):
-        raise PlanextractError(args.export, "not a Label Studio JSON export (expected a list of tasks)")
-    try:
-        report = import_label_studio(export, args.annotations, include_predictions=args.include_predictions,
-                                     docbin=args.docbin)
+        check_formats(formats)
     except ValueError as err:
-        raise PlanextractError(args.export, str(err)) from None
-    for path, n in report.documents.items():
-        print(f"{path}: {n} unit(s) imported")
-    if report.skipped:
-        print(f"{report.skipped} task(s) without a completed annotation skipped")
-    if args.docbin:
-        print(f"{args.docbin}: all entity gold as a spaCy DocBin")
-    return 0
+        raise PlanextractError("--format", str(err)) from None
+    if engine is Engine.dask:
+        _require_extra("dask.distributed", "--engine dask", "dask")
+    _use_model(model)
+    _warn_if_no_model()
+    return_big_buffers_to_os()  # this process is ours: it may be the one worker
+    progress = _RichProgress()
+    try:
+        summary = run_batch(input_dir, out, workers=workers, formats=formats, force=force, progress=progress,
+                            engine=engine.value, scheduler=scheduler)
+    finally:
+        progress.stop()
+    for line in summary.lines():
+        print(line)
+    for failure in summary.failed:
+        print(f"failed: {failure['error']}", file=sys.stderr)
+    if summary.failed:
+        raise typer.Exit(1)
 
 
-def _annotate_next(args: argparse.Namespace) -> int:
-    import json
-    from pathlib import Path
-
-    from .annotate import label_studio_tasks, model_version, next_batch
-    from .batch import find_inputs, write_atomically
-    from .ingest import load
-    paths = [p for item in args.inputs for p in (find_inputs(Path(item)) if Path(item).is_dir() else [Path(item)])]
-    documents = [load(p) for p in paths]
-    batch = next_batch(documents, args.n)
-    for c in batch:
-        print(f"{c.uncertainty:.3f}  {c.source}:{c.start}-{c.end}  {c.text[:90]}")
-    if args.out:
-        wanted = {(c.source, c.start) for c in batch}
-        tasks = [t for d in documents for t in label_studio_tasks(d, model_version=model_version())
-                 if (t["data"]["source"], t["data"]["unit_start"]) in wanted]
-        write_atomically(Path(args.out), json.dumps(tasks, ensure_ascii=False, indent=1))
-        print(f"{args.out}: {len(tasks)} Label Studio tasks")
-    return 0
+def _require_extra(module: str, option: str, extra: str) -> None:
+    """A one-line message, not a traceback, when an optional dependency is missing."""
+    import importlib
+    try:
+        importlib.import_module(module)
+    except ImportError:
+        raise PlanextractError(option, f"needs the optional extra '{extra}', which is not installed: "
+                                       f"pip install 'planextract[{extra}]'") from None
 
 
 class _RichProgress:
@@ -213,150 +215,302 @@ class _RichProgress:
         self.task = self.bar.add_task("extracting", total=total)
 
     def advance(self, result: dict) -> None:
+        from rich.markup import escape
         status = "ok" if result["ok"] else f"FAILED: {result['error']}"
-        self.bar.console.print(f"{result['source']}: {status} ({result['seconds']:.1f} s)")
+        self.bar.console.print(escape(f"{result['source']}: {status} ({result['seconds']:.1f} s)"))
         self.bar.advance(self.task)
 
     def stop(self) -> None:
         self.bar.stop()
 
 
-def _batch(args: argparse.Namespace) -> int:
-    from pathlib import Path
-
-    from .batch import return_big_buffers_to_os, run_batch
-    if not Path(args.input_dir).is_dir():
-        print(f"planextract: error: {args.input_dir}: no such folder", file=sys.stderr)
-        return 2
-    return_big_buffers_to_os()  # this process is ours: it may be the one worker
-    progress = _RichProgress()
-    formats = tuple(f.strip() for f in args.format.split(",") if f.strip())
-    try:
-        from .outputs import check_formats
-        check_formats(formats)
-    except ValueError as err:
-        print(f"planextract: error: --format: {err}", file=sys.stderr)
-        return 2
-    try:
-        summary = run_batch(Path(args.input_dir), Path(args.out), workers=args.workers,
-                            formats=formats,
-                            force=args.force, progress=progress, engine=args.engine, scheduler=args.scheduler)
-    finally:
-        progress.stop()
-    for line in summary.lines():
-        print(line)
-    for failure in summary.failed:
-        print(f"failed: {failure['error']}", file=sys.stderr)
-    return 1 if summary.failed else 0
-
-
-def _report(args: argparse.Namespace) -> int:
+@app.command()
+def report(file: FileArg,
+           out: Annotated[Path, typer.Option(help="the HTML file to write", show_default=False)],
+           model: ModelOpt = None) -> None:
+    """One self-contained HTML page: the text with every record highlighted, the tables beside."""
     from .report import write_report
-    n = write_report(args.file, args.out)
-    print(f"{args.out}: {n} records drawn")
-    return 0
+    _use_model(model)
+    _warn_if_no_model()
+    n = write_report(file, out)
+    print(f"{out}: {n} records drawn")
 
 
-def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="planextract", description=__doc__)
-    parser.add_argument("--version", action="version", version=f"planextract {__version__}")
-    sub = parser.add_subparsers(dest="command", required=True)
+# ------------------------------------------------------------------ the annotation loop
 
-    def add_input_options(p: argparse.ArgumentParser) -> None:
-        p.add_argument("file", help="a plan: PDF (text or scanned), DOCX, HTML or text")
-        p.add_argument("--max-pages", type=int, default=1000, help="refuse PDFs longer than this")
-        p.add_argument("--no-ocr", action="store_true", help="do not OCR scanned PDFs")
-        p.add_argument("--table-engine", choices=["pdfplumber", "camelot"], default="pdfplumber",
-                       help="who finds ruled tables in PDFs (camelot: lattice)")
-
-    def add_model_option(p: argparse.ArgumentParser) -> None:
-        p.add_argument("--model", help="the trained NER to use, or 'none' for rules alone "
-                                       "(default: $PLANEXTRACT_MODEL, else models/planextract-ner when present)")
-
-    p = sub.add_parser("extract", help="extract the records of one plan")
-    add_input_options(p)
-    p.add_argument("--format", choices=["json", "table"], default="json")
-    add_model_option(p)
-    p.set_defaults(func=_extract)
-
-    p = sub.add_parser("batch", help="extract every plan below a folder into tables")
-    p.add_argument("input_dir")
-    p.add_argument("--out", required=True, help="output folder (records/, tables, errors.jsonl)")
-    p.add_argument("--workers", type=int, default=os.cpu_count() or 1)
-    p.add_argument("--format", default="parquet", help="comma-separated: parquet,csv,jsonl,xlsx")
-    p.add_argument("--force", action="store_true", help="re-run files whose content has not changed")
-    p.add_argument("--engine", choices=["processes", "dask"], default="processes")
-    p.add_argument("--scheduler", help="a Dask scheduler address (default: a LocalCluster)")
-    add_model_option(p)
-    p.set_defaults(func=_batch)
-
-    p = sub.add_parser("report", help="one self-contained HTML page: text with highlights, tables")
-    p.add_argument("file")
-    p.add_argument("--out", required=True, help="the HTML file to write")
-    p.set_defaults(func=_report)
-
-    p = sub.add_parser("eval", help="score extraction against gold annotations")
-    p.add_argument("files", nargs="*", help="documents to score (default: every file of --corpus with gold)")
-    p.add_argument("--gold", default="annotations", help="folder of gold JSON files")
-    p.add_argument("--corpus", default="corpus", help="folder scored when no files are named")
-    p.add_argument("--split", default="all", choices=["seeds", "dev", "test", "all"],
-                   help="which documents of annotations/splits.json to score (default: all, each split apart)")
-    p.add_argument("--show-errors", action="store_true",
-                   help="list misses and extras of the sealed test split too (only for those who write no rules)")
-    p.add_argument("--json", action="store_true", help="print the scores as JSON")
-    p.add_argument("--quiet", action="store_true", help="do not list misses")
-    p.add_argument("--entities", action="store_true",
-                   help="also score entity spans per label against annotations/entities/")
-    p.add_argument("--loo", action="store_true",
-                   help="leave-one-document-out: train on the other documents, score the one left out")
-    add_model_option(p)
-    p.set_defaults(func=_eval)
-
-    p = sub.add_parser("train", help="train the NER from annotations/entities/ into models/")
-    p.add_argument("--annotations", default="annotations")
-    p.add_argument("--out", help="where to write the trained pipeline (default: models/planextract-ner)")
-    p.add_argument("--exclude", action="append", default=[], metavar="NAME",
-                   help="leave this document (file stem) out of training; repeatable")
-    p.add_argument("--quiet", action="store_true")
-    p.set_defaults(func=_train)
-
-    annotate = sub.add_parser("annotate", help="the annotation loop with Label Studio").add_subparsers(
-        dest="action", required=True)
-    p = annotate.add_parser("export", help="Label Studio tasks with pre-annotations")
-    p.add_argument("files", nargs="+")
-    p.add_argument("--out", required=True, help="the tasks JSON to import into Label Studio")
-    add_model_option(p)
-    p.set_defaults(func=_annotate_export)
-    p = annotate.add_parser("import", help="a Label Studio JSON export into annotations/")
-    p.add_argument("export")
-    p.add_argument("--annotations", default="annotations")
-    p.add_argument("--include-predictions", action="store_true",
-                   help="also take the predictions of tasks nobody annotated (not reviewed: off by default)")
-    p.add_argument("--docbin", help="also write all entity gold as a spaCy DocBin here")
-    p.set_defaults(func=_annotate_import)
-    p = annotate.add_parser("next", help="the paragraphs the model is least sure of")
-    p.add_argument("inputs", nargs="+", help="plans, or folders of plans")
-    p.add_argument("--n", type=int, default=20)
-    p.add_argument("--out", help="also write them as Label Studio tasks here")
-    add_model_option(p)
-    p.set_defaults(func=_annotate_next)
-
-    p = sub.add_parser("blocks", help="show the blocks a reader found (for debugging readers)")
-    add_input_options(p)
-    p.set_defaults(func=_load)
-    return parser
+def _project(project: Optional[Path]) -> Path:
+    return (project or Path.cwd()).resolve()
 
 
-def main(argv: list[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
-    if getattr(args, "model", None):
-        os.environ["PLANEXTRACT_MODEL"] = args.model  # read by nlp.model_path(); batch workers inherit it
+def _folder(given: Optional[Path], default: Path, what: str, project: Path) -> Path:
+    """A folder an option names, else the project's; a one-line error saying where it looked."""
+    path = given or default
+    if not path.is_dir():
+        where = "" if given else f" (looked in the project folder {project}; choose another with --project)"
+        raise PlanextractError(str(path), f"no {what} here{where}")
+    return path
+
+
+def _in_project(path: Path, project: Path) -> str:
+    """A document's name as annotations record it: relative to the project when inside it."""
     try:
-        return args.func(args)
+        return str(path.resolve().relative_to(project))
+    except ValueError:
+        return str(path.resolve())
+
+
+class Split(str, enum.Enum):
+    seeds = "seeds"
+    dev = "dev"
+    test = "test"
+    all = "all"
+
+
+@app.command("eval")
+def evaluate(files: Annotated[Optional[list[Path]], typer.Argument(
+                 help="documents (or folders of documents) to score; each needs a gold file",
+                 show_default="the documents of --split")] = None,
+             split: Annotated[Split, typer.Option(help="which documents of GOLD/splits.json to score, each split "
+                                                  "on its own; the sealed test split prints totals only")] = Split.all,
+             show_errors: Annotated[bool, typer.Option("--show-errors", help="list misses and extras of the sealed "
+                                                       "test split too (only for those who write no rules)")] = False,
+             project: ProjectOpt = None,
+             gold: Annotated[Optional[Path], typer.Option(help="folder of gold JSON files",
+                                                          show_default="PROJECT/annotations")] = None,
+             corpus: Annotated[Optional[Path], typer.Option(help="folder the splits' documents are in ", show_default="PROJECT/corpus")] = None,
+             json: Annotated[bool, typer.Option("--json", help="print the scores as JSON")] = False,
+             quiet: Annotated[bool, typer.Option(help="do not list misses")] = False,
+             entities: Annotated[bool, typer.Option(help="also score entity spans per label "
+                                                    "against GOLD/entities/")] = False,
+             loo: Annotated[bool, typer.Option(help="leave-one-document-out: train on the other documents, "
+                                               "score the one left out (minutes)")] = False,
+             model: ModelOpt = None) -> None:
+    """Score extraction against gold annotations, per split (seeds, dev, sealed test)."""
+    from .evaluate import SPLITS, NoGold, evaluate as run, format_report, split_files
+    root = _project(project)
+    gold = _folder(gold, root / "annotations", "gold folder (annotations/)", root)
+    _use_model(model)
+    if loo:
+        return _loo(gold, root, json)
+    if files:
+        runs = [("files", _named_files(files), True)]
+    else:
+        corpus = _folder(corpus, root / "corpus", "corpus folder (corpus/)", root)
+        names = SPLITS if split is Split.all else (split.value,)
+        runs = [(name, split_files(name, corpus, gold), False) for name in names]
+    out = {}
+    for name, paths, named in runs:
+        if not paths:
+            raise PlanextractError(name, "no documents to score")
+        try:
+            result = run(paths, gold, require_gold=named)
+        except NoGold as err:
+            raise PlanextractError(str(err.args[0]).split(":")[0], "no gold annotation "
+                                   f"(looked for {gold}/<document name>.json)") from None
+        # The sealed test split shows totals only, so that nobody tunes rules to its records.
+        sealed = name == "test" and not show_errors
+        if json:
+            out[name] = result.to_dict(per_document=True)
+            continue
+        print(f"#### {name} ({len(paths)} files)")
+        print(format_report(result, show_misses=not (quiet or sealed), per_document=True))
+    if json:
+        import json as json_module
+        print(json_module.dumps(out, ensure_ascii=False, indent=2))
+    if entities:
+        _entities(gold, root)
+
+
+def _named_files(names: list[Path]) -> list[Path]:
+    """Files named on the command line; a folder stands for the documents in it."""
+    from .evaluate import DOCUMENT_SUFFIXES
+    files = []
+    for path in names:
+        if path.is_dir():
+            files += sorted(p for p in path.iterdir() if p.suffix in DOCUMENT_SUFFIXES)
+        else:
+            files.append(path)
+    return files
+
+
+def _entities(gold: Path, root: Path) -> None:
+    from .evaluate import entity_scores, format_entity_table
+    from .model_choice import model_path, using_model
+    columns = {"rules": None}
+    if model_path() is not None:
+        columns[f"rules+{model_path().name}"] = model_path()
+    scores = {}
+    for name, chosen in columns.items():
+        with using_model(chosen):
+            scores[name] = entity_scores(gold, root=root)
+    print("== entities (exact spans, documents the model may have been trained on)")
+    print(format_entity_table(scores))
+
+
+def _loo(gold: Path, root: Path, as_json: bool) -> None:
+    import json
+
+    from .evaluate import format_entity_table, leave_one_out
+    result = leave_one_out(gold, root=root, progress=lambda m: print(m, file=sys.stderr))
+    if as_json:
+        print(json.dumps({k: ({label: s.summary() for label, s in v.items()} if isinstance(v, dict) else v)
+                          for k, v in result.items()}, ensure_ascii=False, indent=1))
+        return
+    print("== leave-one-document-out (train on the others, score the one left out; summed)")
+    print(format_entity_table({"rules": result["rules"], "rules+model": result["rules+model"]}))
+    for fold in result["folds"]:
+        print(f"fold {fold['document']}: ALL F1 rules {fold['rules'].get('ALL', 0):.3f}, "
+              f"rules+model {fold['rules+model'].get('ALL', 0):.3f} (trained in {fold['train_seconds']} s)")
+
+
+@app.command()
+def train(project: ProjectOpt = None,
+          annotations: Annotated[Optional[Path], typer.Option(help="the gold folder; entity gold is in its entities/ ", show_default="PROJECT/annotations")] = None,
+          out: Annotated[Optional[Path], typer.Option(help="where to write the trained pipeline ", show_default="PROJECT/models/planextract-ner")] = None,
+          exclude: Annotated[Optional[list[str]], typer.Option(help="leave this document (file stem) out of "
+                                                               "training; repeatable", show_default=False)] = None,
+          quiet: Annotated[bool, typer.Option(help="no training log on stderr")] = False) -> None:
+    """Train the NER from the entity gold into a whole pipeline (tokenizer, ruler, NER)."""
+    from .train import DEFAULT_OUTPUT, train as run
+    root = _project(project)
+    annotations = _folder(annotations, root / "annotations", "gold folder (annotations/)", root)
+    out = out or root / DEFAULT_OUTPUT
+    info = run(annotations, out, exclude=tuple(exclude or ()), quiet=quiet, root=root)
+    scores = info["dev_scores"]
+    print(f"trained on {info['train_units']} units, scored on {info['dev_units']} held-out units "
+          f"in {info['seconds']} s: P {scores['ents_p']:.3f} R {scores['ents_r']:.3f} F1 {scores['ents_f']:.3f}")
+    for label, s in sorted(scores["per_label"].items()):
+        print(f"  {label:10} P {s['p']:.3f} R {s['r']:.3f} F1 {s['f']:.3f}")
+    print(f"model written to {out} (use it with --model {out}; the wheel ships "
+          f"models/planextract-ner of the repository it is built from)")
+
+
+@annotate_app.command("export")
+def annotate_export(files: Annotated[list[Path], typer.Argument(help="plans to annotate", show_default=False)],
+                    out: Annotated[Path, typer.Option(help="the tasks JSON to import into Label Studio",
+                                                      show_default=False)],
+                    project: ProjectOpt = None, model: ModelOpt = None) -> None:
+    """Label Studio tasks (one per paragraph or table cell) with the pipeline's spans as predictions."""
+    import json
+
+    from . import LABEL_STUDIO_CONFIG
+    from .annotate import label_studio_tasks, model_version
+    from .batch import write_atomically
+    from .ingest import load
+    _use_model(model)
+    root = _project(project)
+    tasks = []
+    for file in files:
+        doc = load(file)
+        doc.source = _in_project(file, root)
+        tasks += label_studio_tasks(doc, model_version=model_version())
+    write_atomically(out, json.dumps(tasks, ensure_ascii=False, indent=1))
+    print(f"{out}: {len(tasks)} tasks from {len(files)} document(s), sources named relative to {root}; "
+          f"labeling config: {LABEL_STUDIO_CONFIG}")
+
+
+@annotate_app.command("import")
+def annotate_import(export: Annotated[Path, typer.Argument(help="a Label Studio JSON export", show_default=False)],
+                    project: ProjectOpt = None,
+                    annotations: Annotated[Optional[Path], typer.Option(help="the gold folder to write entities/ into ",
+                                                                        show_default="PROJECT/annotations")] = None,
+                    include_predictions: Annotated[bool, typer.Option(help="also take the predictions of tasks nobody "
+                                                                      "annotated (not reviewed)")] = False,
+                    docbin: Annotated[Optional[Path], typer.Option(help="also write all entity gold as a spaCy DocBin "
+                                                                   "here", show_default=False)] = None) -> None:
+    """Read a Label Studio JSON export into the entity gold (annotations/entities/)."""
+    import json
+
+    from .annotate import import_label_studio
+    root = _project(project)
+    annotations = annotations or root / "annotations"
+    try:
+        data = json.loads(export.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as err:
+        raise PlanextractError(str(export), f"not a Label Studio JSON export ({err})") from None
+    if not isinstance(data, list):
+        raise PlanextractError(str(export), "not a Label Studio JSON export (expected a list of tasks)")
+    try:
+        result = import_label_studio(data, annotations, include_predictions=include_predictions, docbin=docbin,
+                                     root=root)
+    except ValueError as err:
+        raise PlanextractError(str(export), str(err)) from None
+    for path, n in result.documents.items():
+        print(f"{path}: {n} unit(s) imported")
+    if result.skipped:
+        print(f"{result.skipped} task(s) without a completed annotation skipped")
+    if docbin:
+        print(f"{docbin}: all entity gold as a spaCy DocBin")
+
+
+@annotate_app.command("next")
+def annotate_next(inputs: Annotated[list[Path], typer.Argument(help="plans, or folders of plans", show_default=False)],
+                  n: Annotated[int, typer.Option("--n", help="how many paragraphs")] = 20,
+                  out: Annotated[Optional[Path], typer.Option(help="also write them as Label Studio tasks here",
+                                                              show_default=False)] = None,
+                  project: ProjectOpt = None, model: ModelOpt = None) -> None:
+    """The paragraphs the model is least sure of (uncertainty sampling). Files that cannot be
+    read are reported on stderr and skipped (exit code 1)."""
+    import json
+
+    from .annotate import label_studio_tasks, model_version, next_batch
+    from .batch import find_inputs, write_atomically
+    from .ingest import load
+    _use_model(model)
+    root = _project(project)
+    paths = [p for item in inputs for p in (find_inputs(item) if item.is_dir() else [item])]
+    documents, skipped = [], 0
+    for path in paths:
+        try:
+            doc = load(path)
+        except PlanextractError as err:
+            _warn(f"{err} (skipped)")
+            skipped += 1
+            continue
+        doc.source = _in_project(path, root)
+        documents.append(doc)
+    if not documents:
+        raise PlanextractError(" ".join(map(str, inputs)), "no readable plan to rank")
+    chosen = next_batch(documents, n)
+    lines = [f"{c.uncertainty:.3f}  {c.source}:{c.start}-{c.end}  {c.text[:90]}" for c in chosen]
+    _emit("\n".join(lines), None)
+    if out:
+        wanted = {(c.source, c.start) for c in chosen}
+        tasks = [t for d in documents for t in label_studio_tasks(d, model_version=model_version())
+                 if (t["data"]["source"], t["data"]["unit_start"]) in wanted]
+        write_atomically(out, json.dumps(tasks, ensure_ascii=False, indent=1))
+        print(f"{out}: {len(tasks)} Label Studio tasks")
+    if skipped:
+        raise typer.Exit(1)
+
+
+# ------------------------------------------------------------------ running it
+
+def main(argv: Optional[list[str]] = None) -> int:
+    import warnings
+
+    import click
+
+    from .errors import ModelMissingWarning
+    warnings.simplefilter("ignore", ModelMissingWarning)  # the commands print the result's warnings
+    try:
+        code = app(args=argv, prog_name="planextract", standalone_mode=False)
+        sys.stdout.flush()
+        return code if isinstance(code, int) else 0
+    except click.exceptions.Exit as done:
+        return done.exit_code
+    except click.ClickException as err:
+        err.show()
+        return err.exit_code
     except PlanextractError as err:
         print(f"planextract: error: {err}", file=sys.stderr)
         return 2
-    except KeyboardInterrupt:
+    except BrokenPipeError:
+        # The reader has gone (`| head -1`): stop quietly; stdout goes nowhere from now on,
+        # so that the interpreter's last flush does not complain either.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 141  # what a shell reports for a process ended by SIGPIPE
+    except (KeyboardInterrupt, click.exceptions.Abort):
         print("planextract: interrupted", file=sys.stderr)
         return 130
 

@@ -41,3 +41,7 @@ class EncodingProblem(PlanextractError):
 
 class NotVietnamese(PlanextractError):
     """The text does not look like Vietnamese."""
+
+
+class ModelMissingWarning(UserWarning):
+    """The shipped trained pipeline is not installed: the rules ran alone."""

@@ -362,21 +362,22 @@ def score_entities(predicted, gold) -> dict[str, Score]:
     return scores
 
 
-def entity_scores(annotations: Path) -> dict[str, Score]:
+def entity_scores(annotations: Path, root: str | Path = ".") -> dict[str, Score]:
     """Per-label scores of the current pipeline (rules, plus the model chosen in nlp.py)
-    against every document of annotations/entities/, summed; "ALL" is the micro total."""
+    against every document of annotations/entities/, summed; "ALL" is the micro total.
+    `root`: the project folder the gold's document names are relative to."""
     from .annotate import load_entity_gold, predicted_spans
     from .train import annotated_document
     totals: dict[str, Score] = {}
     for gold in load_entity_gold(annotations):
-        predicted = predicted_spans(annotated_document(gold))
+        predicted = predicted_spans(annotated_document(gold, root))
         for label, s in score_entities(predicted, gold).items():
             totals.setdefault(label, Score()).add(s)
             totals.setdefault("ALL", Score()).add(s)
     return totals
 
 
-def leave_one_out(annotations: Path, *, progress=print) -> dict:
+def leave_one_out(annotations: Path, *, root: str | Path = ".", progress=print) -> dict:
     """Train on all annotated documents but one, score the one left out; for every document.
     Scores entities (rules alone, rules + the fold's model) and the records of targets and
     tasks (the same two), summed over the folds."""
@@ -392,13 +393,13 @@ def leave_one_out(annotations: Path, *, progress=print) -> dict:
             name = Path(gold.source).stem
             progress(f"fold {name}: training on the other {len(golds) - 1} documents")
             model = Path(tmp) / name
-            info = train(annotations, model, exclude=(name,), quiet=True)
+            info = train(annotations, model, exclude=(name,), quiet=True, root=root)
             fold = {"document": name, "train_seconds": info["seconds"]}
-            document = annotated_document(gold)
+            document = annotated_document(gold, root)
             for system, choice in (("rules", None), ("rules+model", model)):
                 with nlp.using_model(choice):
                     ents = score_entities(predicted_spans(document), gold)
-                    records = evaluate([Path(gold.source)], Path(annotations))
+                    records = evaluate([Path(root) / gold.source], Path(annotations))
                 bucket = out[system]
                 for label, s in ents.items():
                     bucket.setdefault(label, Score()).add(s)

@@ -1,8 +1,11 @@
-"""Which trained NER the pipeline uses — kept apart from nlp.py so that asking (the batch
+"""Which trained pipeline planextract runs — kept apart from nlp.py so that asking (the batch
 cache key does, in the main process) does not import spaCy.
 
-PLANEXTRACT_MODEL names a model folder ("none" turns the model off); otherwise the
-repository's models/planextract-ner when it exists; rules alone without one.
+In order: the model chosen in this process (`set_model`, `using_model`, `extract(model=…)`,
+`--model`), else PLANEXTRACT_MODEL ("none" turns the model off), else the pipeline shipped
+with the package (see resources.py). When that one is missing too, the rules run alone and
+`missing_model_warning()` says so: a result made without the model never looks like one
+made with it.
 """
 from __future__ import annotations
 
@@ -10,15 +13,17 @@ import os
 from contextlib import contextmanager
 from pathlib import Path
 
+from .resources import default_model, model_locations
+
 MODEL_ENV = "PLANEXTRACT_MODEL"
-DEFAULT_MODEL = Path(__file__).resolve().parents[2] / "models" / "planextract-ner"
+RULES_ALONE = "none"
 _model_choice: str | None = None  # set_model() overrides the environment
 
 
 def set_model(path: str | os.PathLike | None) -> None:
-    """Choose the trained NER for this process: a path, or None / "none" for rules alone."""
+    """Choose the trained pipeline for this process: a path, or None / "none" for rules alone."""
     global _model_choice
-    _model_choice = "none" if path is None else str(path)
+    _model_choice = RULES_ALONE if path is None or path is False else str(path)
 
 
 @contextmanager
@@ -33,8 +38,21 @@ def using_model(path: str | os.PathLike | None):
         _model_choice = before
 
 
+def _explicit_choice() -> str | None:
+    return _model_choice or os.environ.get(MODEL_ENV) or None
+
+
 def model_path() -> Path | None:
-    choice = _model_choice or os.environ.get(MODEL_ENV)
+    choice = _explicit_choice()
     if choice is not None:
-        return None if choice.lower() == "none" else Path(choice)
-    return DEFAULT_MODEL if (DEFAULT_MODEL / "meta.json").exists() else None
+        return None if choice.lower() == RULES_ALONE else Path(choice)
+    return default_model()
+
+
+def missing_model_warning() -> str | None:
+    """A warning when no model was chosen and the shipped one is not there; None otherwise."""
+    if _explicit_choice() is not None or default_model() is not None:
+        return None
+    looked = ", ".join(str(p) for p in model_locations())
+    return (f"no trained model found (looked in {looked}): the rules ran alone; "
+            f"reinstall planextract, or choose a model with --model / {MODEL_ENV}")

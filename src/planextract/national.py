@@ -69,7 +69,8 @@ def compare_national(targets):
     names = {r["id"]: r["indicator"] for r in national_targets()}
     ids, n_comp, n_value, n_name, rel = [], [], [], [], []
     for _, row in frame.iterrows():
-        nid = row.get("indicator_id") or indicator_id(row["indicator"])
+        nid = row.get("indicator_id")
+        nid = nid if isinstance(nid, str) and nid else indicator_id(row["indicator"])  # NA in typed frames
         year = int(row["year"]) if pd.notna(row["year"]) else None
         comp, value = national_value(nid, year)
         ids.append(nid)

@@ -7,10 +7,12 @@
   gazetteer and PROVINCE spans from the provinces gazetteer, on `doc.ents` and in
   `doc.spans["ruler"]`.
 
-`pipeline()` builds it once per process; nothing is downloaded: the tokenizer's model
+`pipeline()` loads it once per process; nothing is downloaded: the tokenizer's model
 ships inside the underthesea package and the rulers come from `planextract/data/`.
-A trained NER (`models/planextract-ner`, see `train.py`) sits after the ruler and adds
-what the rules miss; `set_model()` or PLANEXTRACT_MODEL chooses another or none.
+A trained pipeline (`models/planextract-ner`, shipped in the wheel, see `train.py` and
+`resources.py`) is the whole thing — tokenizer, ruler, then the trained components (the
+NER) that add what the rules miss — so `spacy.load(planextract.MODEL_NAME)` is what
+`extract` runs; `set_model()` or PLANEXTRACT_MODEL chooses another or none.
 """
 from __future__ import annotations
 
@@ -23,7 +25,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans, registry
 
-from .model_choice import DEFAULT_MODEL, MODEL_ENV, model_path, set_model, using_model  # noqa: F401 (re-exported)
+from .model_choice import MODEL_ENV, model_path, set_model, using_model  # noqa: F401 (re-exported)
 
 AGENCY, PROVINCE, LEGAL_REF, DATE, TIMEFRAME, PERCENT, INDICATOR = (
     "AGENCY", "PROVINCE", "LEGAL_REF", "DATE", "TIMEFRAME", "PERCENT", "INDICATOR")
@@ -32,6 +34,7 @@ _TIMEFRAME = re.compile(
     r"(?:giai đoạn\s+)?\b20\d{2}\s*[-–]\s*20\d{2}\b|\bđến (?:hết )?năm\s+20\d{2}\b"
     r"|\bQuý\s+[IV]{1,3}/20\d{2}\b|\b(?:hằng|hàng) (?:năm|quý|tháng)\b|\bđịnh kỳ\s+0?6\s+tháng\b", re.I)
 RULER_SPANS = "ruler"
+RULER = "gazetteer_ruler"
 
 
 class UndertheseaTokenizer:
@@ -86,14 +89,17 @@ def align_words(text: str, words: list[str]) -> tuple[list[str], list[bool]]:
     return out_words, spaces
 
 
-@registry.tokenizers("planextract.underthesea_tokenizer.v1")
+TOKENIZER = "planextract.underthesea_tokenizer.v1"
+
+
+@registry.tokenizers(TOKENIZER)
 def create_underthesea_tokenizer():
     def make_tokenizer(nlp):
         return UndertheseaTokenizer(nlp.vocab)
     return make_tokenizer
 
 
-@Language.factory("gazetteer_ruler", default_config={"province": None})
+@Language.factory(RULER, default_config={"province": None})
 def make_gazetteer_ruler(nlp: Language, name: str, province: str | None):
     return GazetteerRuler(province)
 
@@ -138,21 +144,39 @@ def pipeline() -> Language:
 
 @lru_cache(maxsize=4)
 def _pipeline(model: str | None) -> Language:
+    if model is None:
+        nlp = blank()
+        nlp.add_pipe(RULER)
+        return nlp
+    from .errors import PlanextractError
+    if not (Path(model) / "meta.json").exists():
+        raise PlanextractError(model, "no trained model here (train one with `planextract train`)")
+    nlp = spacy.load(model)
+    if RULER not in nlp.pipe_names:  # a pipeline of trained components only (trained elsewhere)
+        nlp.add_pipe(RULER, first=True)
+    return nlp
+
+
+def whole_pipeline(trained: Language) -> Language:
+    """The pipeline planextract runs, around the trained components of `trained`: the
+    underthesea tokenizer, the ruler, then every trained component in its order (the NER;
+    a span categorizer or a tok2vec too if a new recipe adds them). The ruler runs first:
+    the NER keeps its entities and adds around them. `train` saves this, so that
+    `spacy.load` of a saved model gives what `extract` runs."""
     nlp = blank()
-    nlp.add_pipe("gazetteer_ruler")
-    if model is not None:
-        from .errors import PlanextractError
-        if not (Path(model) / "meta.json").exists():
-            raise PlanextractError(model, "no trained model here (train one with `planextract train`)")
-        trained = spacy.load(model)
-        # The ruler runs first; the NER keeps its entities and adds around them.
-        nlp.add_pipe("ner", source=trained)
+    nlp.add_pipe(RULER)
+    for name in trained.pipe_names:
+        if name != RULER:
+            nlp.add_pipe(name, source=trained)
+    for key in ("name", "version", "description", "author", "license", "performance", "planextract"):
+        if key in trained.meta:
+            nlp.meta[key] = trained.meta[key]
     return nlp
 
 
 def blank() -> Language:
     """A pipeline with the underthesea tokenizer and nothing else."""
-    return spacy.blank("vi", config={"nlp": {"tokenizer": {"@tokenizers": "planextract.underthesea_tokenizer.v1"}}})
+    return spacy.blank("vi", config={"nlp": {"tokenizer": {"@tokenizers": TOKENIZER}}})
 
 
 def entity_spans(text: str, units: list[tuple[int, int]]) -> list[tuple[int, int, str]]:

@@ -1,7 +1,9 @@
 """NER training: annotations/entities/ → DocBin → spaCy training → models/planextract-ner.
 
 The recipe is `data/ner.cfg` (config over code); this module only turns entity gold into
-spaCy's training form and writes the trained pipeline with its training metadata.
+spaCy's training form and writes the whole pipeline (tokenizer, ruler, the trained
+components: `nlp.whole_pipeline`) with its training metadata. The wheel's build step
+ships whatever is in models/planextract-ner (see setup.py).
 """
 from __future__ import annotations
 
@@ -15,14 +17,17 @@ import time
 from datetime import date
 from pathlib import Path
 
+import spacy
 from spacy.tokens import Doc, DocBin
 from spacy.util import filter_spans
 
 from .annotate import EntityGold, load_entity_gold
 from .errors import PlanextractError
-from .nlp import DEFAULT_MODEL, blank
+from .nlp import blank, whole_pipeline
+from .resources import MODEL_FOLDER
 
 CONFIG = Path(__file__).parent / "data" / "ner.cfg"
+DEFAULT_OUTPUT = Path("models") / MODEL_FOLDER  # in the project folder
 DEV_EVERY = 5  # every fifth unit of each document is held out for the dev scores
 
 
@@ -63,7 +68,7 @@ def split_docs(golds: list[EntityGold], root=".", dev_every: int = DEV_EVERY) ->
     return train, dev or list(train)
 
 
-def train(annotations: str | Path = "annotations", output: str | Path = DEFAULT_MODEL, *,
+def train(annotations: str | Path = "annotations", output: str | Path = DEFAULT_OUTPUT, *,
           exclude: tuple[str, ...] = (), dev_every: int = DEV_EVERY, root: str | Path = ".",
           quiet: bool = False) -> dict:
     """Train the NER on the entity gold (minus the documents named in `exclude`), score it
@@ -85,12 +90,14 @@ def train(annotations: str | Path = "annotations", output: str | Path = DEFAULT_
         best = Path(tmp) / "out" / "model-best"
         meta = json.loads((best / "meta.json").read_text())
         info = training_metadata(golds, train_docs, dev_docs, meta, time.time() - started)
-        meta["planextract"] = info
-        (best / "meta.json").write_text(json.dumps(meta, ensure_ascii=False, indent=1))
+        whole = whole_pipeline(spacy.load(best))
+        whole.meta["planextract"] = info
+        whole.to_disk(Path(tmp) / "whole")
         output = Path(output)
         if output.exists():
             shutil.rmtree(output)
-        shutil.copytree(best, output)
+        output.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copytree(Path(tmp) / "whole", output)
     return info
 
 

@@ -95,7 +95,11 @@ def _key_tokens() -> tuple[re.Pattern, dict[str, tuple[str, ...]]]:
         by_id.setdefault(_expansion_id(expansion), expansion)
     keys: dict[str, tuple[str, ...]] = {}
     for eid in sorted(by_id, key=lambda i: i.count("_")):
-        shorter = _tokenizer({}, [by_id[i] for i in keys])
+        # Only the forms whose every word is in this one can match inside it: the others
+        # would make the same tokens at the price of a regex compiled for nothing.
+        text = by_id[eid].casefold()
+        shorter = _tokenizer({}, [by_id[i] for i in keys
+                                  if all(w.casefold() in text for w in re.findall(r"\w+", by_id[i]))])
         inner = _tokenize(by_id[eid], shorter, keys)
         contains_shorter = any(w.startswith("#") for w, _, _ in inner)
         keys[eid] = tuple(w for w, _, _ in inner) if contains_shorter else (f"#{eid}",)

@@ -16,8 +16,26 @@ from .text import read_text
 DEFAULT_MAX_PAGES = int(os.environ.get("PLANEXTRACT_MAX_PAGES", "1000"))
 
 
+IMAGE_SIGNATURES = {b"\x89PNG\r\n\x1a\n": "png", b"\xff\xd8\xff": "jpg", b"II*\x00": "tiff", b"MM\x00*": "tiff"}
+
+
+def image_kind(data: bytes) -> str | None:
+    """'png', 'jpg' or 'tiff' for a scanned page image, by its signature."""
+    return next((kind for sig, kind in IMAGE_SIGNATURES.items() if data.startswith(sig)), None)
+
+
+def suffix_for(data: bytes) -> str:
+    """The file extension of content: '.pdf', '.docx', '.html', '.png' … or '.txt'."""
+    kind = sniff(data, Path())
+    if kind == "image":
+        return "." + image_kind(data)
+    return {"pdf": ".pdf", "docx": ".docx", "ole": ".doc", "html": ".html"}.get(kind, ".txt")
+
+
 def sniff(data: bytes, path: Path) -> str:
-    """The real format of a file: 'pdf', 'docx', 'html' or 'text'."""
+    """The real format of a file: 'pdf', 'docx', 'html', 'image' or 'text'."""
+    if image_kind(data):
+        return "image"
     head = data[:2048].lstrip()
     if head.startswith(b"%PDF"):
         return "pdf"
@@ -33,7 +51,8 @@ def sniff(data: bytes, path: Path) -> str:
 
 def load(path: str | os.PathLike, *, max_pages: int = DEFAULT_MAX_PAGES, ocr: bool = True,
          table_engine: str = "pdfplumber") -> Document:
-    """Read a plan from a file (PDF, scanned PDF, DOCX, HTML, text). `table_engine` picks
+    """Read a plan from a file (PDF, scanned PDF, DOCX, HTML, text, a scanned page image:
+    PNG, JPEG, TIFF — every page of a TIFF). `table_engine` picks
     who finds ruled tables in text-layer PDFs: "pdfplumber" (default) or "camelot" (lattice)."""
     path = Path(path)
     source = str(path)
@@ -52,6 +71,9 @@ def load(path: str | os.PathLike, *, max_pages: int = DEFAULT_MAX_PAGES, ocr: bo
     elif kind == "docx":
         from .docx import read_docx
         doc = read_docx(path)
+    elif kind == "image":
+        from .image import read_image
+        doc = read_image(path, max_pages=max_pages, ocr=ocr)
     elif kind == "ole":
         raise UnsupportedInput(source, "an old binary Word (.doc) or encrypted Office file; "
                                        "save it as .docx or PDF")
@@ -66,7 +88,8 @@ def load(path: str | os.PathLike, *, max_pages: int = DEFAULT_MAX_PAGES, ocr: bo
             raise UnsupportedInput(source, "a binary file, not a document planextract reads")
         doc = read_text(decode_bytes(data, source), source)
     if kind != claimed and not (kind == "text" and claimed in {"txt", "md", ""}) and \
-            not (kind == "html" and claimed in {"htm", "html"}):
+            not (kind == "html" and claimed in {"htm", "html"}) and \
+            not (kind == "image" and claimed in {"png", "jpg", "jpeg", "tif", "tiff"}):
         doc.warnings.append(f"{source}: the extension .{claimed} does not match the content ({kind})")
     return _checked(doc)
 

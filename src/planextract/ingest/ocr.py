@@ -99,10 +99,16 @@ def check_tesseract(source: str) -> str:
 
 
 def read_scanned_pdf(path: Path, *, max_pages: int) -> Document:
-    from .pdf import join_across_pages  # pdf imports this module lazily
     source = str(path)
     command = check_tesseract(source)
-    pages = rendered_pages(path, max_pages)
+    return read_page_images(source, command, rendered_pages(path, max_pages), fmt="scan")
+
+
+def read_page_images(source: str, command: str, pages: Iterator[tuple[np.ndarray, tuple[float, float]]],
+                     fmt: str) -> Document:
+    """Grey page images at DPI (and their sizes in points) → the Document: every page OCR'd,
+    then the same joining of tables across pages and repair of numbers."""
+    from .pdf import join_across_pages  # pdf imports this module lazily
     results = list(in_parallel(lambda n, image, size: read_page(command, source, image, size, n),
                                ((n, image, size) for n, (image, size) in enumerate(pages, start=1))))
     pieces = [piece for page_pieces, _ in results for piece in page_pieces]
@@ -114,7 +120,7 @@ def read_scanned_pdf(path: Path, *, max_pages: int) -> Document:
     for piece in pieces:
         if piece.is_table:
             fix_row_numbers(piece.cells)
-    return assemble(pieces, source=source, fmt="scan", raw_text=raw, pages=len(results))
+    return assemble(pieces, source=source, fmt=fmt, raw_text=raw, pages=len(results))
 
 
 def page_threads() -> int:
