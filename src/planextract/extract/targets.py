@@ -432,23 +432,28 @@ def _attach_by_indicator(indicator: str, body: list[Target], lead: list[str], pa
 
 
 def restated_in_task_rows(analysis: Analysis, view: TableView, province: str | None, body: list[Target]) -> None:
-    """A task row that restates a target of the text ("… chiếm tối thiểu 50% …") gives it
+    """A task row that restates a target of the text ("… chiếm tối thiểu 50% …") or names
+    its indicator (a measurement row: "Tỷ trọng kinh tế số | Cục Thống kê tỉnh") gives it
     the row's agencies."""
     from .agencies import canonical_names
     content = view.role("task")
     if content is None:
         return
     scope = analysis.scope(view.block)
+    lead_col, partner_col = view.role("lead"), view.role("partners")
     for r in view.body_rows():
         text = view.text(r, content)
-        if "%" not in text:
+        if not text:
             continue
-        for t in _text_targets(analysis, text, scope, "", view.block):
+        lead = canonical_names(view.text(r, lead_col), province) if lead_col else []
+        partners = canonical_names(view.text(r, partner_col), province) if partner_col else []
+        restated = _text_targets(analysis, text, scope, "", view.block) if "%" in text else []
+        for t in restated:
             match = _same_in(body, t)
             if match is not None and not match.lead:
-                lead_col, partner_col = view.role("lead"), view.role("partners")
-                match.lead = canonical_names(view.text(r, lead_col), province) if lead_col else []
-                match.partners = canonical_names(view.text(r, partner_col), province) if partner_col else []
+                match.lead, match.partners = lead, partners
+        if not restated:
+            _attach_by_indicator(_row_indicator(text), body, lead, partners)
 
 
 def dedupe(targets: list[Target]) -> list[Target]:
