@@ -262,9 +262,16 @@ def year_of(sentence: str, clause: "Clause", scope: Scope) -> int | None:
     lead, _ = years_in(sentence)
     if lead is not None:
         return lead
+    if _opens_with_recurrence(sentence) or _opens_with_recurrence(clause.left):
+        return None  # "Hằng năm, số vụ … tăng trên 3%", "mỗi năm có ít nhất 150 sản phẩm"
     if _has(sentence, "recurrence"):
         return scope.list_year  # "Mục tiêu cơ bản đến năm 2025:" above "… hằng năm tăng 7%"
     return scope.year
+
+
+def _opens_with_recurrence(text: str) -> bool:
+    key = normalize_key(_MARKER.sub("", text.strip()))
+    return any(key.startswith(normalize_key(w)) for w in words("recurrence"))
 
 
 def targets_in_text(analysis: Analysis, text: str, scope: Scope) -> list[tuple[Quantity, str, int | None]]:
@@ -281,7 +288,7 @@ def targets_in_text(analysis: Analysis, text: str, scope: Scope) -> list[tuple[Q
                 out[-1] = (found[i - 1], clean_right(whole, found[i - 1]), out[-1][2])
                 previous = out[-1][1]
             continue
-        if q.comparator == "eq" and i and found[i - 1].comparator in ("gt", "gte", "lt", "lte") \
+        if q.comparator == "eq" and i and not q.percent and found[i - 1].comparator in ("gt", "gte", "lt", "lte") \
                 and found[i - 1].unit == q.unit and not _STRONG.search(text[found[i - 1].end:q.start]):
             q.comparator = found[i - 1].comparator  # "ít nhất 100 doanh nghiệp …, 50 doanh nghiệp …"
         if not is_target(q, text, scope, clause):
