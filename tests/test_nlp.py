@@ -55,8 +55,12 @@ def test_shipped_model_is_small_described_and_sourced_after_the_ruler():
     meta = json.loads((REPOSITORY_MODEL / "meta.json").read_text())
     assert len(meta["planextract"]["data"]) == 5 and meta["planextract"]["dev_scores"]["ents_f"] > 0.8
     # The saved model is the whole pipeline: what the wheel ships is what extract runs.
-    assert meta["pipeline"] == ["gazetteer_ruler", "ner"]
-    assert model_path() == REPOSITORY_MODEL and pipeline().pipe_names == ["gazetteer_ruler", "ner"]
+    assert meta["pipeline"] == ["gazetteer_ruler", "ner", "target_judge"]
+    assert model_path() == REPOSITORY_MODEL and pipeline().pipe_names == ["gazetteer_ruler", "ner", "target_judge"]
+    # the judge learned from the seeds and the dev split only, never from the sealed test split
+    judge = meta["planextract"]["target_judge"]
+    test = json.loads((REPOSITORY_MODEL.parents[1] / "annotations" / "splits.json").read_text())["test"]
+    assert judge["examples"] > 100 and not set(judge["documents"]) & set(test)
     with using_model(None):
         assert pipeline().pipe_names == ["gazetteer_ruler"]
 
@@ -68,7 +72,7 @@ def test_a_pipeline_of_trained_components_only_gets_the_ruler_in_front(tmp_path)
     ner_only.to_disk(tmp_path / "ner-only")
     text = "Căn cứ Quyết định số 749/QĐ-TTg của Thủ tướng Chính phủ, Sở Y tế chủ trì."
     with using_model(tmp_path / "ner-only"):
-        assert pipeline().pipe_names == ["gazetteer_ruler", "ner"]
+        assert pipeline().pipe_names == ["gazetteer_ruler", "ner", "target_judge"]
         found = [(e.text, e.label_) for e in pipeline()(text).ents]
     assert found == [(e.text, e.label_) for e in pipeline()(text).ents]
 

@@ -1,4 +1,6 @@
-"""NER training: annotations/entities/ → DocBin → spaCy training → models/planextract-ner.
+"""Training: the NER from annotations/entities/, the target judge from the record gold of
+annotations/*.json (seeds and dev split only: the sealed test split never trains anything
+that ships) → one pipeline in models/planextract-ner.
 
 The recipe is `data/ner.cfg` (config over code); this module only turns entity gold into
 spaCy's training form and writes the whole pipeline (tokenizer, ruler, the trained
@@ -70,7 +72,7 @@ def split_docs(golds: list[EntityGold], root=".", dev_every: int = DEV_EVERY) ->
 
 def train(annotations: str | Path = "annotations", output: str | Path = DEFAULT_OUTPUT, *,
           exclude: tuple[str, ...] = (), dev_every: int = DEV_EVERY, root: str | Path = ".",
-          quiet: bool = False) -> dict:
+          quiet: bool = False, judge: bool = True) -> dict:
     """Train the NER on the entity gold (minus the documents named in `exclude`), score it
     on the held-out units, write the pipeline to `output`. Returns the training metadata."""
     from spacy.cli.train import train as spacy_train
@@ -91,6 +93,8 @@ def train(annotations: str | Path = "annotations", output: str | Path = DEFAULT_
         meta = json.loads((best / "meta.json").read_text())
         info = training_metadata(golds, train_docs, dev_docs, meta, time.time() - started)
         whole = whole_pipeline(spacy.load(best))
+        if judge:
+            info["target_judge"] = add_target_judge(whole, Path(annotations), Path(root), exclude)
         whole.meta["planextract"] = info
         whole.to_disk(Path(tmp) / "whole")
         output = Path(output)
@@ -99,6 +103,21 @@ def train(annotations: str | Path = "annotations", output: str | Path = DEFAULT_
         output.parent.mkdir(parents=True, exist_ok=True)
         shutil.copytree(Path(tmp) / "whole", output)
     return info
+
+
+def add_target_judge(nlp, annotations: Path, root: Path, exclude: tuple[str, ...] = (),
+                     names: list[str] | None = None) -> dict:
+    """Train the target judge on the record gold of `names` (default: the seeds and the dev
+    split, minus `exclude`) and add it to `nlp`; returns what it was trained on."""
+    from .evaluate import load_splits
+    from .target_model import add_judge, gold_pairs, training_examples
+    if names is None:
+        splits = load_splits(annotations) if (annotations / "splits.json").exists() else {"seeds": [], "dev": []}
+        names = [n for n in splits["seeds"] + splits["dev"] if n not in exclude]
+    examples = training_examples(gold_pairs(names, root / "corpus", annotations))
+    if examples:
+        add_judge(nlp, examples)
+    return {"documents": names, "examples": len(examples), "targets": sum(y for _, y in examples)}
 
 
 def training_metadata(golds, train_docs, dev_docs, meta: dict, seconds: float) -> dict:

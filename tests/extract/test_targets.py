@@ -105,7 +105,8 @@ def test_results_and_evaluation_sections_give_no_targets():
 
 
 def test_outside_objectives_a_target_needs_target_words():
-    text = ("III. NHIỆM VỤ VÀ GIẢI PHÁP\n- Năm 2023 tỷ lệ hồ sơ trực tuyến là 45%, cao nhất từ trước.\n"
+    text = ("Hà Nội, ngày 10 tháng 3 năm 2024\nKẾ HOẠCH\nChuyển đổi số năm 2024\n"
+            "III. NHIỆM VỤ VÀ GIẢI PHÁP\n- Năm 2023 tỷ lệ hồ sơ trực tuyến là 45%, cao nhất từ trước.\n"
             "- Phấn đấu đến năm 2025 tỷ lệ hồ sơ trực tuyến đạt 80%.\n")
     assert summary(targets(text)) == [(2025, "eq", 80, None, "%")]
 

@@ -67,6 +67,10 @@ class Analysis:
     def quantities(self, text: str) -> list[Quantity]:
         return find_quantities(text)
 
+    @property
+    def issued_year(self) -> int | None:
+        return int(self.issued[:4]) if self.issued else None
+
     def is_ahead(self, year: int | None) -> bool:
         """Is `year` still ahead when the document was issued (a planned value, not an
         estimate of the present)? A year is ahead in its first half; unknown dates say yes."""

@@ -76,20 +76,46 @@ def sentences(block_text: str, block_start: int) -> list[Sentence]:
 NO_TARGET_KINDS = ("results", "basis", "criteria")
 
 
-def is_target(q: Quantity, sentence: str, scope: Scope, clause_obj: "Clause") -> bool:
+YES, NO, MAYBE = "yes", "no", "maybe"
+
+
+def verdict(q: Quantity, sentence: str, scope: Scope, clause_obj: "Clause", issued_year: int | None = None) -> str:
+    """Is a quantity a target? The rules are sure of some (yes: a value under "Mục tiêu", a
+    value whose clause says it is aimed at; no: a result, a baseline, a count of the plan's
+    own parts) and unsure of the rest (maybe): those the trained judge decides."""
     if scope.kind in NO_TARGET_KINDS:
-        return False
+        return NO
     clause = f"{clause_obj.left} {clause_obj.right}"
     before = sentence[max(0, q.start - 40):q.start]
     if _has(before[-25:], "baseline") or _has(sentence[:q.start], "past"):
-        return False
+        return NO
     if not q.percent and _counts_own_structure(q):
-        return False
+        return NO
+    if issued_year and _states_a_past_year(sentence[:q.start], issued_year):
+        return NO  # "Năm 2023, tỷ lệ … là 45%" in a plan of 2024: a result
     if scope.kind == "objectives":
-        return True
+        return YES
     if _has(clause, "trigger") or _has(sentence[:q.start], "goal"):
-        return True
+        return YES
+    return MAYBE
+
+
+def _states_a_past_year(head: str, issued_year: int) -> bool:
+    """A year before the document's own, said of the value without "đến"/"vào" aiming at it."""
+    for m in re.finditer(r"(?<!đến )(?<!đến hết )(?<!vào )(?<!tới )\b[Nn]ăm\s+((?:19|20)\d{2})\b", head):
+        if int(m.group(1)) < issued_year:
+            return True
     return False
+
+
+def is_target(q: Quantity, sentence: str, scope: Scope, clause_obj: "Clause", headings: list[str] = (),
+              issued_year: int | None = None) -> bool:
+    decided = verdict(q, sentence, scope, clause_obj, issued_year)
+    if decided != MAYBE:
+        return decided == YES
+    from ..target_model import THRESHOLD, context_of, probability
+    p = probability(context_of(sentence, q, scope.kind, list(headings)))
+    return p is not None and p >= THRESHOLD
 
 
 def _counts_own_structure(q: Quantity) -> bool:
@@ -274,7 +300,8 @@ def _opens_with_recurrence(text: str) -> bool:
     return any(key.startswith(normalize_key(w)) for w in words("recurrence"))
 
 
-def targets_in_text(analysis: Analysis, text: str, scope: Scope) -> list[tuple[Quantity, str, int | None]]:
+def targets_in_text(analysis: Analysis, text: str, scope: Scope, headings: list[str] = ()
+                    ) -> list[tuple[Quantity, str, int | None]]:
     """(quantity, indicator, year) of every target a sentence states."""
     found = analysis.quantities(text)
     clauses = clauses_of(text, found)
@@ -291,7 +318,7 @@ def targets_in_text(analysis: Analysis, text: str, scope: Scope) -> list[tuple[Q
         if q.comparator == "eq" and i and not q.percent and found[i - 1].comparator in ("gt", "gte", "lt", "lte") \
                 and found[i - 1].unit == q.unit and not _STRONG.search(text[found[i - 1].end:q.start]):
             q.comparator = found[i - 1].comparator  # "ít nhất 100 doanh nghiệp …, 50 doanh nghiệp …"
-        if not is_target(q, text, scope, clause):
+        if not is_target(q, text, scope, clause, headings, analysis.issued_year):
             continue
         indicator = indicator_of(clause, q, previous)
         if not indicator:
@@ -307,8 +334,9 @@ def prose_targets(analysis: Analysis, block) -> list[Target]:
         return []
     out: list[Target] = []
     section = None
+    headings = analysis.headings(block)
     for sentence in sentences(block.text, block.start):
-        for q, indicator, year in targets_in_text(analysis, sentence.text, scope):
+        for q, indicator, year in targets_in_text(analysis, sentence.text, scope, headings):
             section = section if section is not None else analysis.section(block)
             out.append(Target(
                 indicator=indicator, domain=scope.domain, year=year,
