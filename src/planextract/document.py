@@ -75,6 +75,7 @@ class Block:
     bold: bool = False
     table: Table | None = None
     row_spans: list[tuple[int, int]] = field(default_factory=list)
+    boilerplate: bool = False  # the site's, not the document's (search box, paywall notice …): no extractor reads it
 
     def __repr__(self) -> str:  # short, for notebooks and test failures
         head = self.text[:60] + ("…" if len(self.text) > 60 else "")
@@ -91,6 +92,7 @@ class Document:
     pages: int | None = None
     page_starts: list[int] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    page_kind: str | None = None  # "document", "portal" or "news" once ingest.page_kind has looked
 
     @property
     def doc_id(self) -> str:

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from ..document import Document
+from ..ingest.page_kind import mark_page
 from ..records import Extraction
 from .metadata import extract_metadata
 from .references import extract_references
@@ -12,6 +13,7 @@ from .tasks import prose_tasks, table_tasks
 
 def extract_document(doc: Document) -> Extraction:
     """All records of one Document."""
+    doc = mark_page(doc)  # page kind and warnings; extractors read no site boilerplate
     meta = extract_metadata(doc)
     prose = prose_tasks(doc, meta.province)
     return Extraction(document=meta,
