@@ -93,6 +93,7 @@ class Document:
     page_starts: list[int] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     page_kind: str | None = None  # "document", "portal" or "news" once ingest.page_kind has looked
+    page_fields: dict[str, str] = field(default_factory=dict)  # what a page states about its plan
 
     @property
     def doc_id(self) -> str:

@@ -40,6 +40,8 @@ ISSUING = re.compile(r"\b(?:đã|vừa|mới)\s+(?:ký\s+)?(?:ban hành|phê duy
                      r"(?:\s+hành động)?\s+(?:số\s+)?\d")
 _NEWS_MARKS = re.compile(r"^\s*(?:date\s+\d{4}-\d{2}-\d{2}|\([A-ZĐ]{2,8}\)\s*[-–])", re.I)
 _PHOTO_CREDIT = re.compile(r"(?:^|[.!?”\"]\s*)\(?(?:Ảnh|Nguồn ảnh|Ảnh minh họa)\s*:\s*[^.:;]{1,40}\)?\s*$")
+_ATTACHMENT = re.compile(r"(?:Xem và tải|Tải về|Tải)\s+(Kế hoạch|Quyết định|Nghị quyết|Chương trình|Chỉ thị|Đề án|"
+                         r"Công văn|Thông báo)\b")
 _FIELD_ROLES = ("number", "doc_type", "issuer", "signer", "issued_date", "title")
 
 
@@ -78,6 +80,9 @@ def mark_page(doc: Document) -> Document:
     if doc.page_kind is None:
         marked = _mark_boilerplate(doc)
         doc.page_kind = page_kind(doc)
+        doc.page_fields = portal_fields(doc) if doc.page_kind == PORTAL else {}
+        if doc.page_kind != DOCUMENT and (kind := attachment_type(doc)):
+            doc.page_fields.setdefault("doc_type", kind)
         doc.warnings.extend(_warnings(doc, marked))
     return dataclasses.replace(doc, blocks=[b for b in doc.blocks if not b.boilerplate])
 
@@ -148,6 +153,14 @@ def _labelled(cell: str) -> tuple[str, str] | None:
             value = m.group(1).strip(" :")
             if field == "other" or len(value) <= 200:
                 return field, value
+    return None
+
+
+def attachment_type(doc: Document) -> str | None:
+    """The type a page's attachment link names: 'Xem và tải Quyết định tại đây: QD 713.pdf'."""
+    for block in doc.blocks:
+        if m := _ATTACHMENT.match(block.text):
+            return m.group(1)
     return None
 
 
