@@ -29,16 +29,20 @@ from ..provinces import canonical_province, level_of, mentioned_provinces
 from ..records import DocumentRecord
 from .dates import DATE_PATTERN, iso_date
 
+# Vietnamese capitals (a range like À-Ỹ would take lower-case letters too).
+UPPER = "".join(sorted({c for c in map(chr, range(0xC0, 0x1EFA)) if c.isupper() and c.isalpha()} | set("ĐƠƯ")))
+CAPITAL = f"[A-Z{UPPER}]"
+
 # A document number: "292/KH-UBND", "77/2025/NQ-HĐND", "359-KH/TU", "46-CTr/TU", "01-KH/BCĐTW",
 # "20/2023/QH15", "2068/SYT-VP". Case-sensitive: a code starts with a capital, so "06/TU - ngày"
 # ends at "TU". A space where the standard form has a hyphen is read only before a known
 # issuer code ("927/QĐ TTg").
 _CODE = r"[A-ZĐ][A-Za-zĐđ]*\d*"
-NUMBER = (rf"\d{{1,5}}\s*(?:-\s*[A-ZĐ][A-Za-zĐđ]{{0,5}})?"
-          rf"(?:\s*/\s*(?:\d{{4}}|{_CODE}(?:\s?[-–]\s?{_CODE}|\s(?=(?:TTg|CP|UBND|HĐND|TW|TU)\b){_CODE})*))+")
+NUMBER = (rf"\d{{1,5}} ?(?:- ?[A-ZĐ][A-Za-zĐđ]{{0,5}})?"
+          rf"(?:\s*/\s*(?:\d{{4}}|{_CODE}(?: ?[-–] ?{_CODE}| (?=(?:TTg|CP|UBND|HĐND|TW|TU)\b){_CODE})*))+")
 _OWN_NUMBER = re.compile(rf"(?:^|(?<=\s))Số\s*:\s*({NUMBER})|^Số\s+({NUMBER})")
 _CAPTION = re.compile(rf"Kèm theo\s+(\w+(?: \w+)?)\s+số\s*:?\s*({NUMBER})\s*,?\s*ngày\s*({DATE_PATTERN})", re.I)
-_PLACE_DATE = re.compile(rf"(?m)^(?P<place>[A-ZĐÀ-Ỹ][\wÀ-ỹĐđ.\-]*(?:\s+[A-ZĐÀ-Ỹ][\wÀ-ỹĐđ.\-]*){{0,5}})\s*,\s*"
+_PLACE_DATE = re.compile(rf"(?m)^(?P<place>{CAPITAL}[\w.\-]*(?:\s+{CAPITAL}[\w.\-]*){{0,5}})\s*,\s*"
                          rf"ngày\s*(?P<date>{DATE_PATTERN})")
 _RIGHT_COLUMN = re.compile(r"CỘNG HÒA XÃ HỘI|Độc lập\s*[-–]\s*Tự do|ĐẢNG CỘNG SẢN VIỆT NAM|(?<!\w)Số\s*:", re.I)
 _BODY_OPENER = re.compile(r"(?:Căn cứ|Thực hiện|Kính gửi|Nhằm|Để |Theo đề nghị|Xét |Trên cơ sở)")
@@ -452,7 +456,7 @@ def _from_news(doc: Document) -> _Fields:
     """The plan an article reports: the first sentence in which a body issues it."""
     best = _Fields()
     for block in doc.blocks[:PREAMBLE_BLOCKS]:
-        for sentence in re.split(r"(?<=[.!?])\s+(?=[A-ZĐÀ-Ỹ])", block.text):
+        for sentence in re.split(rf"(?<=[.!?])\s+(?={CAPITAL})", block.text):
             for m in _issued_sentence().finditer(sentence):
                 found = _news_fields(sentence, m)
                 if found.issuer and (found.number or best.issuer is None):
