@@ -89,7 +89,7 @@ def _issuer_name() -> re.Pattern:
     """A body named by its structure, case by case: a head, then capitalised words, 'và' between
     capitalised words, level words and places; no lower-case word else ('về', 'ban hành' …)."""
     heads = "|".join(map(_spaced, sorted(_HEADS, key=len, reverse=True)))
-    word = rf"(?:{_spaced('Ủy ban nhân dân')}|{_spaced('Hội đồng nhân dân')}|{_CAP_WORD}|{_LEVEL}|nhân dân|Nhà nước|nhà nước)"
+    word = rf"(?:{_spaced('Ủy ban nhân dân')}|{_spaced('Hội đồng nhân dân')}|{_LEVEL}|{_CAP_WORD}|nhân dân|Nhà nước|nhà nước)"
     return re.compile(rf"(?:{heads})(?!\w)(?:\s+(?:và\s+(?=[A-ZĐ])(?!(?i:{_type_words()[0]})\b))?{word})*")
 
 
@@ -271,7 +271,7 @@ def _reference(doc: Document, m: re.Match, type_word: str) -> Reference | None:
 def _issuer_before(text: str) -> str | None:
     """'(Theo đề nghị) của Sở X tại' / 'UBND tỉnh đã ban hành' right before a citation."""
     for opener, closer in ((r"của", r"tại"), (r"được", r"(?:ban hành|phê duyệt)\s+(?:theo|tại)"),
-                           (r"(?:^|[,;.])", r"(?:đã|vừa)\s+(?:ký\s+)?ban hành")):
+                           (r"(?:^|[,;.\n])", r"(?:(?:đã|vừa)\s+)?(?:ký\s+)?ban hành")):
         end = re.search(rf"\s+{closer}\s*$", text)
         if not end:
             continue
