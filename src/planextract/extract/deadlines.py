@@ -144,9 +144,7 @@ def extract_deadlines(doc: Document, prose: list[Task], province: str | None = N
                 continue
             due, recurrence = found
             start = block.start + body_at + s
-            agencies = _paragraph_lead(start, prose)
-            if agencies is None:
-                agencies = actors(sentence, province)
+            agencies = _paragraph_lead(start, prose) or actors(sentence, province)
             out.append(Deadline(text=sentence, due_date=due, recurrence=recurrence, agencies=list(agencies),
                                 page=doc.page_at(start), start=start, end=start + len(sentence)))
     return out
