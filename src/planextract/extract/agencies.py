@@ -385,7 +385,51 @@ def find_agencies(text: str, province: str | None = None) -> list[tuple[int, int
             continue  # 'cơ sở giáo dục, đào tạo' names no Sở
         end = _tail_end(text, end, province, qualifiers=False)
         out.append((start, end, localized(prose[m.group()].agency(), text[start:end], province)))
+    return _with_structural_names(text, out, province)
+
+
+# Bodies the gazetteer does not list, read by their structure: a head noun as written
+# ('Trường', 'Trung tâm', 'Chi cục', 'Ngân hàng Nhà nước' …), a capitalised word, and the name's
+# further words up to a duty verb, a function word or punctuation ('Trường Đại học Quy Nhơn chủ
+# trì' → 'Trường Đại học Quy Nhơn'); then its level and place. The gazetteer canonicalises what
+# it knows; these keep their written form (rules 4-6 applied).
+_NAME_WORDS = 10
+
+
+@lru_cache(maxsize=None)
+def _structural_head() -> re.Pattern:
+    heads = [w for w in _patterns("organisation") if w[0].isupper() and w not in ("UBND", "HĐND")]
+    alternation = "|".join(map(re.escape, sorted(heads, key=len, reverse=True)))
+    return re.compile(rf"(?<![\w])(?:{alternation})(?=\s+[^\W\d_])")
+
+
+def _structural_names(text: str, province: str | None) -> list[tuple[int, int, Agency]]:
+    stops = set(_patterns("stop"))
+    out = []
+    for m in _structural_head().finditer(text):
+        words = list(re.finditer(r"[^\s,;:.()\[\]\"“”]+", text[m.end():m.end() + 200]))
+        if not words or words[0].start() != 1 or not words[0].group()[0].isupper():
+            continue  # 'Báo cáo', 'Hội nghị', 'Trường hợp': a word, not a body
+        end = m.end()
+        for i, w in enumerate(words[:_NAME_WORDS]):
+            gap = text[end:m.end() + w.start()]
+            pair = f"{w.group()} {words[i + 1].group()}" if i + 1 < len(words) else ""
+            if gap.strip() or (i and (w.group().lower() in stops or pair.lower() in stops)):
+                break
+            end = m.end() + w.end()
+        end = _tail_end(text, end, province, qualifiers=False)
+        name = display_name(text[m.start():end], province)
+        if name:
+            out.append((m.start(), end, Agency(name, False, None, None)))
     return out
+
+
+def _with_structural_names(text: str, known: list[tuple[int, int, Agency]], province: str | None
+                           ) -> list[tuple[int, int, Agency]]:
+    """Gazetteer mentions, and structural names that overlap none of them."""
+    extra = [(s, e, a) for s, e, a in _structural_names(text, province)
+             if not any(s < ke and ks < e for ks, ke, _ in known)]
+    return sorted(known + extra, key=lambda x: x[0])
 
 
 def _word_before(text: str, start: int) -> str:
