@@ -18,7 +18,7 @@ plan's header, the header wins. Where a plan's text lost its header, the appendi
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, fields
+from dataclasses import dataclass
 from functools import lru_cache
 
 from ..document import HEADING, Block, Document
@@ -70,29 +70,20 @@ def extract_metadata(doc: Document) -> DocumentRecord:
         header.province = body.most_common(1)[0][0] if body else None
     if header.signer_title is None and header.signer is None:
         header.signer_title, header.signer = _signature(doc)
-    return DocumentRecord(
-        doc_id=doc.doc_id, source=doc.source, province=header.province,
-        issuer=header.issuer or _issuer_from_number(header.number, header.province),
-        doc_type=header.doc_type, number=header.number, issued_date=header.issued_date,
-        title=header.title, signer=header.signer, signer_title=header.signer_title, pages=doc.pages)
+    header.issuer = header.issuer or _issuer_from_number(header.number, header.province)
+    header.doc_id, header.source, header.pages = doc.doc_id, doc.source, doc.pages
+    return header
 
 
-@dataclass
-class _Fields:
-    province: str | None = None
-    issuer: str | None = None
-    doc_type: str | None = None
-    number: str | None = None
-    issued_date: str | None = None
-    title: str | None = None
-    signer: str | None = None
-    signer_title: str | None = None
+# What one source (header, portal fields, article, caption) tells; the first to tell a field wins.
+_Fields = DocumentRecord
+_FILLED = ("province", "issuer", "doc_type", "number", "issued_date", "title", "signer", "signer_title")
 
 
-def _fill(into: _Fields, other: _Fields) -> None:
-    for f in fields(_Fields):
-        if getattr(into, f.name) is None:
-            setattr(into, f.name, getattr(other, f.name))
+def _fill(into: DocumentRecord, other: DocumentRecord) -> None:
+    for name in _FILLED:
+        if getattr(into, name) is None:
+            setattr(into, name, getattr(other, name))
 
 
 def clean_number(number: str) -> str:
