@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..document import HEADING, Block, Document
-from ..ingest.page_kind import NEWS, PORTAL
+from ..ingest.page_kind import NEWS, PORTAL, mark_page
 from ..lexicon import doc_type_by_word, doc_types, read_rows
 from ..normalize import is_all_caps, normalize_line
 from ..provinces import canonical_province, level_of, mentioned_provinces
@@ -55,6 +55,8 @@ SIGNER_WINDOW = 4   # lines after a signature title in which the name stands
 
 
 def extract_metadata(doc: Document) -> DocumentRecord:
+    if doc.page_kind is None:
+        doc = mark_page(doc)  # called alone (extract_document has already done it)
     lines = _head_lines(doc)
     header = _read_header(lines)
     if doc.page_kind == NEWS:
