@@ -76,7 +76,7 @@ class Block:
     table: Table | None = None
     row_spans: list[tuple[int, int]] = field(default_factory=list)
     md_level: int | None = None  # "## …" in Markdown-like text
-    boilerplate: bool = False  # site text around a page about a plan (never read by extractors)
+    boilerplate: bool = False  # the site's, not the document's (search box, paywall notice …): no extractor reads it
 
     def __repr__(self) -> str:  # short, for notebooks and test failures
         head = self.text[:60] + ("…" if len(self.text) > 60 else "")
@@ -93,6 +93,8 @@ class Document:
     pages: int | None = None
     page_starts: list[int] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    page_kind: str | None = None  # "document", "portal" or "news" once ingest.page_kind has looked
+    page_fields: dict[str, str] = field(default_factory=dict)  # what a page states about its plan
 
     @property
     def doc_id(self) -> str:

@@ -40,11 +40,18 @@ def provinces_of(era: str) -> list[str]:
     return [r["name"] for r in provinces() if r["era"] in wanted]
 
 
-_TINH = re.compile(r"\b(?:tỉnh|TỈNH|Tỉnh)\s+((?:[A-ZĐÂĂÊÔƠƯÀ-Ỹ][^\s,.;:()]*)(?:[ -]+[A-ZĐÂĂÊÔƠƯÀ-Ỹ][^\s,.;:()]*){0,3})")
+_TINH = re.compile(r"(?<!\w)(?:tỉnh|TỈNH|Tỉnh|thành phố|Thành phố|THÀNH PHỐ|TP\.?)\s*"
+                   r"((?:[A-ZĐÂĂÊÔƠƯÀ-Ỹ][^\s,.;:()]*)(?:[ -]+[A-ZĐÂĂÊÔƠƯÀ-Ỹ][^\s,.;:()]*){0,3})")
+
+
+def level_of(name: str) -> str | None:
+    """'tỉnh' or 'thành phố' (a centrally-run city): the level word written before the name."""
+    return next((r["kind"] for r in provinces() if r["name"] == name), None)
 
 
 def mentioned_provinces(text: str) -> Counter:
-    """How often each province is named as 'tỉnh X' in a text."""
+    """How often each province is named as 'tỉnh X' or 'thành phố X' ('TP.HCM') in a text;
+    a city that is no province ('thành phố Vinh') does not count."""
     counts: Counter = Counter()
     for m in _TINH.finditer(text):
         words = m.group(1).split()

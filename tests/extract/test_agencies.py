@@ -346,3 +346,78 @@ def test_every_gold_list_has_its_raw_cell():
                          ids=[c[0] for c in GOLD_CELLS])
 def test_gold_lists_are_reproduced(province, cell, gold):
     assert names(cell, province) == gold
+
+
+# ------------------------------------- made-up forms: cities, 2025 bodies, structure
+
+@pytest.mark.parametrize("cell, province, expected", [
+    ("Thành đoàn", "Hồ Chí Minh", ["Thành Đoàn"]),
+    ("Tỉnh đoàn", "Gia Lai", ["Tỉnh Đoàn"]),
+    ("Công an Thành phố; Cục Thuế thành phố", "Hà Nội", ["Công an thành phố", "Cục Thuế thành phố"]),
+    ("Ủy ban MTTQ VN thành phố", "Hà Nội", ["Ủy ban Mặt trận Tổ quốc Việt Nam thành phố"]),
+    ("Văn phòng Ủy ban nhân dân Thành phố", "Cần Thơ", ["Văn phòng UBND thành phố"]),
+    ("Bảo hiểm xã hội Thành phố", "Hà Nội", ["Bảo hiểm xã hội thành phố"]),
+    ("Sở, ban, ngành Thành phố", "Hà Nội", ["Các sở, ban, ngành"]),
+    ("Đài PTTH Hà Nội", "Hà Nội", ["Đài Phát thanh và Truyền hình thành phố"]),
+    ("Đài PTTH Gia Lai", "Gia Lai", ["Đài Phát thanh và Truyền hình tỉnh"]),
+    ("Trung tâm Dịch vụ việc làm Thành phố (Sở Nội vụ)", "Hồ Chí Minh", ["Trung tâm Dịch vụ việc làm thành phố"]),
+    ("Báo và Phát thanh, Truyền hình tỉnh", "Gia Lai", ["Báo và Phát thanh, Truyền hình tỉnh"]),
+    ("Ngân hàng Nhà nước khu vực XII", "Cần Thơ", ["Ngân hàng Nhà nước khu vực XII"]),
+    ("Trường Đại học Quy Nhơn", "Gia Lai", ["Trường Đại học Quy Nhơn"]),
+    ("Trường Cao đẳng Y tế Đồng Tháp", "Đồng Tháp", ["Trường Cao đẳng Y tế Đồng Tháp"]),
+    ("các trường đại học, cao đẳng", None, ["Các trường đại học, cao đẳng"]),
+    ("Bộ Chỉ huy Quân sự tỉnh, Bộ đội Biên phòng", "Quảng Ninh", ["Bộ Chỉ huy Quân sự tỉnh", "Bộ đội Biên phòng"]),
+    ("Giám đốc Công an tỉnh", "Gia Lai", ["Công an tỉnh"]),
+    ("Chủ tịch UBND các xã, phường", None, ["UBND các xã, phường"]),
+])
+def test_city_bodies_proper_names_and_titles(cell, province, expected):
+    assert names(cell, province) == expected
+
+
+@pytest.mark.parametrize("cell, expected", [
+    ("UBND các xã, phường, đặc khu", ["UBND các xã, phường, đặc khu"]),
+    ("Ủy ban nhân dân xã, phường", ["UBND các xã, phường"]),
+    ("UBND phường, xã", ["UBND các xã, phường"]),
+    ("UBND cấp xã", ["UBND cấp xã"]),
+])
+def test_communes_since_2025_as_written(cell, expected):
+    assert names(cell) == expected
+
+
+@pytest.mark.parametrize("written, successor", [
+    ("Sở TT&TT", "Sở Khoa học và Công nghệ"),          # a 2022 plan's body and its successor
+    ("Sở Khoa học và Công nghệ", None),                  # a 2025 plan's body needs none
+    ("Sở KH&ĐT", "Sở Tài chính"),
+    ("Sở LĐ-TB&XH", "Sở Nội vụ"),
+    ("Sở NN&PTNT", "Sở Nông nghiệp và Môi trường"),
+    ("Sở Tài nguyên và Môi trường", "Sở Nông nghiệp và Môi trường"),
+    ("Sở Nông nghiệp và Môi trường", None),
+    ("Ban Dân tộc tỉnh", "Sở Dân tộc và Tôn giáo"),
+    ("Sở Dân tộc và Tôn giáo", None),
+])
+def test_successors_after_the_2025_merges(written, successor):
+    (agency,) = canonical_agencies(written)
+    assert agency.successor == successor
+
+
+def test_predecessors_the_other_way():
+    from planextract.extract.agencies import predecessors_of
+    assert predecessors_of("Sở Khoa học và Công nghệ") == ("Sở Thông tin và Truyền thông",)
+    assert set(predecessors_of("Sở Nông nghiệp và Môi trường")) == {
+        "Sở Nông nghiệp và Phát triển nông thôn", "Sở Tài nguyên và Môi trường"}
+    assert predecessors_of("Sở Y tế") == ()
+
+
+def test_running_text_finds_bodies_by_their_structure():
+    text = ("Trường Đại học Quy Nhơn chủ trì, phối hợp với Sở Y tế và Trung tâm Dịch vụ việc làm Thành phố "
+            "tổ chức tập huấn; Báo cáo kết quả về Hội nghị; Chi cục Thủy lợi theo dõi.")
+    found = [(text[s:e], a.name, a.known) for s, e, a in find_agencies(text, "Hà Nội")]
+    assert found == [("Trường Đại học Quy Nhơn", "Trường Đại học Quy Nhơn", False),
+                     ("Sở Y tế", "Sở Y tế", True),
+                     ("Trung tâm Dịch vụ việc làm Thành phố", "Trung tâm Dịch vụ việc làm thành phố", False),
+                     ("Chi cục Thủy lợi", "Chi cục Thủy lợi", False)]
+
+
+def test_running_text_city_bodies():
+    text = "Đề nghị Thành đoàn, Công an thành phố tuyên truyền."
+    assert [a.name for _, _, a in find_agencies(text, "Hà Nội")] == ["Thành Đoàn", "Công an thành phố"]

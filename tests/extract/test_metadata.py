@@ -1,8 +1,11 @@
-"""The document record of every seed, in every form, against the gold annotations."""
+"""The document record: every seed in every form against the gold, then made-up headers, pages
+and articles for every issuer, number form, page kind and signature."""
 import pytest
 
+from planextract import load_text
 from planextract.extract import extract_document
 from planextract.normalize import normalize_key
+from planextract.extract.metadata import clean_number, doc_type_of_number, parse_body
 
 from ..conftest import RENDERED_PDFS, SEEDS, gold
 
@@ -35,3 +38,198 @@ def test_cover_letter_is_the_document(corpus):
 def test_pages_only_for_paged_input(corpus):
     assert extract_document(corpus("dong-thap-241-2022.pdf")).document.pages == 16
     assert extract_document(corpus("dong-thap-241-2022.txt")).document.pages is None
+
+
+def record(text: str):
+    return extract_document(load_text(text)).document
+
+
+def header(left: list[str], place_date: str, type_line: str, title: list[str], signature: list[str],
+           number: str = "310/KH-UBND") -> str:
+    """A header in the layout of Nghị định 30, one cell per line, then a body and a signature."""
+    return "\n".join([*left, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc",
+                      f"Số: {number}", place_date, "", type_line, *title, "",
+                      "Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015;", "",
+                      "I. MỤC ĐÍCH, YÊU CẦU", "- Bảo đảm triển khai đồng bộ, hiệu quả.", "",
+                      "Nơi nhận:", "- Như trên;", "- Lưu: VT.", *signature])
+
+
+@pytest.mark.parametrize("left, place_date, province, issuer", [
+    (["ỦY BAN NHÂN DÂN", "THÀNH PHỐ HÀ NỘI"], "Hà Nội, ngày 24 tháng 11 năm 2025", "Hà Nội", "UBND thành phố Hà Nội"),
+    (["ỦY BAN NHÂN DÂN", "THÀNH PHỐ HỒ CHÍ MINH"], "Thành phố Hồ Chí Minh, ngày 18 tháng 11 năm 2025",
+     "Hồ Chí Minh", "UBND thành phố Hồ Chí Minh"),
+    (["ỦY BAN NHÂN DÂN", "TP.HCM"], "TP. Hồ Chí Minh, ngày 18 tháng 11 năm 2025", "Hồ Chí Minh",
+     "UBND thành phố Hồ Chí Minh"),
+    (["UBND THÀNH PHỐ CẦN THƠ"], "Cần Thơ, ngày 21 tháng 11 năm 2025", "Cần Thơ", "UBND thành phố Cần Thơ"),
+    (["ỦY BAN NHÂN DÂN", "TỈNH ĐẮK LẮK"], "Đắk Lắk, ngày 5 tháng 8 năm 2025", "Đắk Lắk", "UBND tỉnh Đắk Lắk"),
+    # no place under the body: the place-and-date line gives it, the level comes from the province
+    (["ỦY BAN NHÂN DÂN"], "Bình Phước, ngày 01 tháng 6 năm 2022", "Bình Phước", "UBND tỉnh Bình Phước"),
+    (["ỦY BAN NHÂN DÂN"], "Đà Nẵng, ngày 01 tháng 6 năm 2022", "Đà Nẵng", "UBND thành phố Đà Nẵng"),
+])
+def test_people_committee_of_provinces_and_cities(left, place_date, province, issuer):
+    rec = record(header(left, place_date, "KẾ HOẠCH", ["PHÁT TRIỂN HẠ TẦNG SỐ"],
+                        ["KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Trương Việt Dũng"]))
+    assert (rec.province, rec.issuer, rec.doc_type, rec.number) == (province, issuer, "Kế hoạch", "310/KH-UBND")
+
+
+def test_a_commune_issuer_keeps_its_place_and_the_province_comes_from_the_text():
+    rec = record(header(["ỦY BAN NHÂN DÂN", "XÃ ĐỨC TRỌNG"], "Đức Trọng, ngày 3 tháng 9 năm 2025", "KẾ HOẠCH",
+                        ["CHUYỂN ĐỔI SỐ NĂM 2025"], ["CHỦ TỊCH", "Nguyễn Văn Bình"])
+                 + "\nThực hiện chỉ đạo của UBND tỉnh Lâm Đồng về chuyển đổi số.")
+    assert (rec.issuer, rec.province) == ("UBND xã Đức Trọng", "Lâm Đồng")
+
+
+def test_a_council_resolution_with_a_year_in_its_number():
+    rec = record(header(["HỘI ĐỒNG NHÂN DÂN", "THÀNH PHỐ HÀ NỘI"], "Hà Nội, ngày 27 tháng 11 năm 2025",
+                        "NGHỊ QUYẾT", ["QUY", "ĐỊNH NỘI DUNG CHI, MỨC CHI KHUYẾN KHÍCH DỊCH VỤ CÔNG TRỰC TUYẾN"],
+                        ["CHỦ TỊCH", "Nguyễn Ngọc Tuấn"], number="77/2025/NQ-HĐND"))
+    assert (rec.issuer, rec.doc_type, rec.number) == ("HĐND thành phố Hà Nội", "Nghị quyết", "77/2025/NQ-HĐND")
+    assert rec.title == "QUY ĐỊNH NỘI DUNG CHI, MỨC CHI KHUYẾN KHÍCH DỊCH VỤ CÔNG TRỰC TUYẾN"
+
+
+@pytest.mark.parametrize("left, number, type_line, issuer, doc_type", [
+    (["ĐẢNG BỘ TỈNH NGHỆ AN", "TỈNH ỦY"], "15-NQ/TU", "NGHỊ QUYẾT", "Tỉnh ủy Nghệ An", "Nghị quyết"),
+    (["TỈNH ỦY QUẢNG NINH"], "359-KH/TU", "KẾ HOẠCH", "Tỉnh ủy Quảng Ninh", "Kế hoạch"),
+    (["ĐẢNG BỘ TỈNH QUẢNG NINH", "BAN THƯỜNG VỤ TỈNH ỦY"], "46-CTr/TU", "CHƯƠNG TRÌNH HÀNH ĐỘNG",
+     "Ban Thường vụ Tỉnh ủy Quảng Ninh", "Chương trình"),
+    (["ĐẢNG BỘ THÀNH PHỐ HÀ NỘI", "THÀNH ỦY"], "18-NQ/TU", "NGHỊ QUYẾT", "Thành ủy Hà Nội", "Nghị quyết"),
+    (["UBND TỈNH GIA LAI", "BAN CHỈ ĐẠO CHUYỂN ĐỔI SỐ"], "05/KH-BCĐ", "KẾ HOẠCH",
+     "Ban Chỉ đạo chuyển đổi số tỉnh Gia Lai", "Kế hoạch"),
+    (["UBND TỈNH GIA LAI", "SỞ Y TẾ"], "812/KH-SYT", "KẾ HOẠCH", "Sở Y tế tỉnh Gia Lai", "Kế hoạch"),
+])
+def test_party_committees_steering_committees_and_departments(left, number, type_line, issuer, doc_type):
+    text = header(left, "Hạ Long, ngày 15 tháng 01 năm 2025", type_line, ["VỀ CHUYỂN ĐỔI SỐ"],
+                  ["T/M BAN THƯỜNG VỤ", "BÍ THƯ", "Vũ Đại Thắng"], number=number)
+    rec = record(text.replace("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "ĐẢNG CỘNG SẢN VIỆT NAM")
+                 if "/TU" in number else text)
+    assert (rec.issuer, rec.doc_type, rec.number) == (issuer, doc_type, number)
+
+
+def test_a_cover_letter_is_a_cong_van_titled_by_its_subject_line():
+    text = "\n".join(["UBND TỈNH GIA LAI", "SỞ Y TẾ", "Số: 2068/SYT-VP",
+                      "V/v triển khai Kế hoạch số 1331/", "KH-UBND của UBND tỉnh",
+                      "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Gia Lai, ngày 27 tháng 6 năm 2022",
+                      "Kính gửi: Các đơn vị trực thuộc Sở.", "Thực hiện Kế hoạch số 1331/KH-UBND ngày 22/6/2022.",
+                      "KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC", "(Đã ký)", "Đỗ Văn Ân"])
+    rec = record(text)
+    assert (rec.doc_type, rec.issuer, rec.issued_date) == ("Công văn", "Sở Y tế tỉnh Gia Lai", "2022-06-27")
+    assert rec.title == "V/v triển khai Kế hoạch số 1331/ KH-UBND của UBND tỉnh"
+    assert (rec.signer_title, rec.signer) == ("PHÓ GIÁM ĐỐC", "Đỗ Văn Ân")
+
+
+def test_number_and_place_date_in_one_line_of_a_two_column_header():
+    text = "\n".join(["UBND TỈNH GIA LAI CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+                      "SỞ Y TẾ Độc lập - Tự do - Hạnh phúc",
+                      "Số: 2068/SYT-VP Gia Lai, ngày 27 tháng 6 năm 2022",
+                      "V/v triển khai Kế hoạch số 1331/KH-UBND ngày 22/6/2022",
+                      "Kính gửi: Các đơn vị."])
+    rec = record(text)
+    assert (rec.number, rec.issued_date, rec.issuer) == ("2068/SYT-VP", "2022-06-27", "Sở Y tế tỉnh Gia Lai")
+
+
+def test_a_wrapped_title_is_joined_and_stops_before_the_body_and_the_first_part():
+    rec = record(header(["ỦY BAN NHÂN DÂN", "TỈNH HẢI DƯƠNG"], "Hải Dương, ngày 05 tháng 6 năm 2023", "KẾ HOẠCH",
+                        ["TRIỂN KHAI, THỰC HIỆN CÁC DỰ ÁN THUỘC", "CHƯƠNG TRÌNH MỤC TIÊU QUỐC GIA ĐẾN NĂM 2030",
+                         "PHẦN I. KẾT QUẢ THỰC HIỆN NĂM 2022"], ["CHỦ TỊCH", "Lê Ánh Dương"]))
+    assert rec.title == "TRIỂN KHAI, THỰC HIỆN CÁC DỰ ÁN THUỘC CHƯƠNG TRÌNH MỤC TIÊU QUỐC GIA ĐẾN NĂM 2030"
+    assert rec.issued_date == "2023-06-05"
+
+
+def test_a_decision_title_stops_at_the_enacting_body():
+    rec = record(header(["ỦY BAN NHÂN DÂN", "TỈNH THANH HÓA"], "Thanh Hóa, ngày 06 tháng 10 năm 2020", "QUYẾT ĐỊNH",
+                        ["VỀ VIỆC BAN HÀNH KẾ HOẠCH CHUYỂN ĐỔI SỐ", "ỦY BAN NHÂN DÂN TỈNH THANH HÓA"],
+                        ["CHỦ TỊCH", "Đỗ Minh Tuấn"], number="4216/QĐ-UBND"))
+    assert (rec.doc_type, rec.title) == ("Quyết định", "VỀ VIỆC BAN HÀNH KẾ HOẠCH CHUYỂN ĐỔI SỐ")
+
+
+@pytest.mark.parametrize("signature, expected", [
+    (["KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Lê Ánh Dương"], ("PHÓ CHỦ TỊCH", "Lê Ánh Dương")),
+    (["TM. ỦY BAN NHÂN DÂN KT. CHỦ TỊCH PHÓ CHỦ TỊCH", "Đỗ Văn Ân"], ("PHÓ CHỦ TỊCH", "Đỗ Văn Ân")),
+    (["TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH", "(Đã ký)", "Ánh Hoàng Ân"], ("CHỦ TỊCH", "Ánh Hoàng Ân")),
+    (["KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC", "NGUYỄN ĐÌNH TUẤN"], ("PHÓ GIÁM ĐỐC", "Nguyễn Đình Tuấn")),
+    (["KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH Lê Ánh Dương"], ("PHÓ CHỦ TỊCH", "Lê Ánh Dương")),
+    (["TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH"], ("CHỦ TỊCH", None)),  # a signature without a name
+])
+def test_signers(signature, expected):
+    rec = record(header(["ỦY BAN NHÂN DÂN", "TỈNH ĐỒNG THÁP"], "Đồng Tháp, ngày 19 tháng 11 năm 2025",
+                        "KẾ HOẠCH", ["ĐỔI MỚI CÔNG NGHỆ"], signature))
+    assert (rec.signer_title, rec.signer) == expected
+
+
+def test_portal_page_gives_the_plan_it_describes():
+    text = "\n".join([
+        "Từ khóa gợi ý:", "Không tìm thấy từ khóa phù hợp",
+        "Kế hoạch 59/KH-UBND năm 2022 triển khai chuyển đổi số trên địa bàn tỉnh Vĩnh Long", "",
+        "Số hiệu: | 59/KH-UBND | Loại văn bản: | Kế hoạch",
+        "Nơi ban hành: | Tỉnh Vĩnh Long | Người ký: | Lữ Quang Ngời",
+        "Ngày ban hành: | 19/09/2022 | Ngày hiệu lực: | 19/09/2022", "",
+        "Văn bản liên quan", "Quyết định 100/QĐ-UBND năm 2021 về chuyển đổi số", "",
+        "I. MỤC TIÊU", "- Phấn đấu 80% hồ sơ được xử lý trực tuyến."])
+    doc = load_text(text)
+    rec = extract_document(doc).document
+    assert (rec.doc_type, rec.number, rec.issued_date) == ("Kế hoạch", "59/KH-UBND", "2022-09-19")
+    assert (rec.issuer, rec.province, rec.signer) == ("UBND tỉnh Vĩnh Long", "Vĩnh Long", "Lữ Quang Ngời")
+    assert rec.title == "triển khai chuyển đổi số trên địa bàn tỉnh Vĩnh Long"
+    assert doc.page_kind == "portal"
+
+
+def test_portal_fields_without_colons_one_per_line():
+    text = "\n".join(["Số hiệu 67/KH-UBND", "Ngày ban hành 13/06/2025", "Ngày có hiệu lực 14/06/2025",
+                      "Loại văn bản Kế hoạch", "Cơ quan ban hành Ủy ban nhân dân tỉnh Trà Vinh",
+                      "Người ký Nguyễn Quỳnh Thiện", "", "I. MỤC ĐÍCH", "- Phổ cập kỹ năng số cho người dân."])
+    rec = record(text)
+    assert (rec.number, rec.issued_date, rec.issuer, rec.signer) == (
+        "67/KH-UBND", "2025-06-13", "UBND tỉnh Trà Vinh", "Nguyễn Quỳnh Thiện")
+
+
+def test_news_article_gives_the_plan_not_the_article():
+    text = "\n".join([
+        "date 2026-01-21 (VL)- Ngày 19/9/2022, UBND tỉnh Vĩnh Long đã ban hành Kế hoạch số 59/KH-UBND về việc "
+        "triển khai chuyển đổi số năm 2022 và Quyết định 12/QĐ-UBND về thành lập tổ công tác.", "",
+        "Mục tiêu mà Kế hoạch đề ra là 100% hồ sơ được xử lý trực tuyến.", "",
+        "Cán bộ hướng dẫn người dân. Ảnh: Thu Hà"])
+    rec = record(text)
+    assert (rec.doc_type, rec.number, rec.issued_date) == ("Kế hoạch", "59/KH-UBND", "2022-09-19")
+    assert (rec.issuer, rec.province, rec.title) == ("UBND tỉnh Vĩnh Long", "Vĩnh Long",
+                                                     "triển khai chuyển đổi số năm 2022")
+
+
+def test_news_article_names_the_signer_and_a_party_programme():
+    rec = record("(QN)- Phó Chủ tịch UBND tỉnh Gia Lai Lê Ánh Dương vừa ký ban hành Kế hoạch số 19/KH-UBND "
+                 "về việc triển khai phong trào “Bình dân học vụ số” năm 2026.")
+    assert (rec.issuer, rec.signer, rec.signer_title, rec.issued_date) == (
+        "UBND tỉnh Gia Lai", "Lê Ánh Dương", "PHÓ CHỦ TỊCH", None)
+    rec = record("Để đạt mục tiêu trên, Ban Thường vụ Tỉnh ủy Quảng Ninh đã ban hành Chương trình hành động số "
+                 "46-CTr/TU ngày 15/1/2025 về thực hiện Nghị quyết số 57-NQ/TW và Kế hoạch 534-KH/TU ngày "
+                 "7/5/2025 về chuyển đổi số.")
+    assert (rec.issuer, rec.doc_type, rec.number, rec.issued_date, rec.title) == (
+        "Ban Thường vụ Tỉnh ủy Quảng Ninh", "Chương trình", "46-CTr/TU", "2025-01-15",
+        "thực hiện Nghị quyết số 57-NQ/TW")
+
+
+def test_news_without_a_number_gives_the_issuer_only():
+    rec = record("Cập nhật lúc 06:10, Thứ Năm, 23/06/2022 (GMT+7)\n"
+                 "UBND tỉnh Lâm Đồng vừa phê duyệt 17 chương trình trọng tâm phát triển nông nghiệp.")
+    assert (rec.issuer, rec.province, rec.doc_type, rec.number) == ("UBND tỉnh Lâm Đồng", "Lâm Đồng", None, None)
+
+
+@pytest.mark.parametrize("number, doc_type", [
+    ("292/KH-UBND", "Kế hoạch"), ("77/2025/NQ-HĐND", "Nghị quyết"), ("46-CTr/TU", "Chương trình"),
+    ("15-NQ/TU", "Nghị quyết"), ("05/KH-BCĐ", "Kế hoạch"), ("2068/SYT-VP", "Công văn"), ("4216/QĐ-UBND", "Quyết định"),
+])
+def test_doc_type_of_own_number(number, doc_type):
+    assert doc_type_of_number(number, own=True) == doc_type
+
+
+def test_numbers_are_cleaned():
+    assert clean_number("71/NQ -CP") == "71/NQ-CP"
+    assert clean_number("927/QĐ TTg") == "927/QĐ-TTg"
+    assert clean_number("4181 /KH-UBND") == "4181/KH-UBND"
+
+
+def test_parse_body_splits_title_body_place_and_name():
+    body = parse_body("Phó Chủ tịch UBND tỉnh Gia Lai Lâm Hải Giang")
+    assert (body.name(), body.before, body.after) == ("UBND tỉnh Gia Lai", "Phó Chủ tịch", "Lâm Hải Giang")
+    assert parse_body("UBND HUYỆN ĐỨC TRỌNG").name() == "UBND huyện Đức Trọng"
+    assert parse_body("Sở Y tế") .name("Gia Lai") == "Sở Y tế tỉnh Gia Lai"
+    assert parse_body("những chương trình trọng tâm") is None

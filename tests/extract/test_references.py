@@ -43,3 +43,108 @@ def test_own_number_with_stray_space_is_not_a_reference(corpus):
 def test_abbreviated_type_and_line_break_inside_number(corpus):
     assert _refs(corpus, "nghe-an-347-2023.txt")["244/KH-UBND"].doc_type == "Kế hoạch"
     assert "411/QĐ-TTg" in _refs(corpus, "binh-thuan-4181-2022.pdf")
+
+
+# --- made-up citations, one form each -------------------------------------------------------
+
+def cited(sentence: str) -> dict:
+    from planextract import load_text
+    return {r.number: r for r in extract_document(load_text(sentence)).references}
+
+
+def test_laws_by_name_with_a_number_and_the_quoc_hoi_codes():
+    refs = cited("Căn cứ Luật Giao dịch điện tử số 20/2023/QH15 ngày 22 tháng 6 năm 2023 của Quốc hội; "
+                 "Luật Ban hành văn bản quy phạm pháp luật số 64/2025/QH15 được sửa đổi bởi Luật số 87/2025/QH15;")
+    law = refs["20/2023/QH15"]
+    assert (law.doc_type, law.issued_date, law.issuer, law.title) == (
+        "Luật", "2023-06-22", "Quốc hội", "Giao dịch điện tử")
+    assert refs["64/2025/QH15"].title == "Ban hành văn bản quy phạm pháp luật"
+    assert refs["87/2025/QH15"].doc_type == "Luật"
+
+
+@pytest.mark.parametrize("sentence, number, doc_type", [
+    ("Thực hiện Văn bản số 1234/UBND-KT ngày 02/3/2025 của UBND tỉnh.", "1234/UBND-KT", "Văn bản"),
+    ("Thực hiện Công văn số 561/UBND-VX của UBND tỉnh.", "561/UBND-VX", "Công văn"),
+    ("Thực hiện Công điện 130/CĐ-TTg năm 2024.", "130/CĐ-TTg", "Công điện"),
+    ("Thực hiện Nghị quyết 57-NQ/TW và Chương trình hành động số 46-CTr/TU.", "46-CTr/TU", "Chương trình"),
+    ("Thực hiện Kết luận số 123-KL/TW của Bộ Chính trị.", "123-KL/TW", "Kết luận"),
+    ("Xét Tờ trình số 32/TTr-CAT ngày 28/02/2022.", "32/TTr-CAT", "Tờ trình"),
+    ("Thực hiện Kế hoạch số 01-KH/BCĐTW ngày 21/3/2025.", "01-KH/BCĐTW", "Kế hoạch"),
+    ("Bám sát Quyết định 927/QĐ TTg năm 2024.", "927/QĐ-TTg", "Quyết định"),
+    ("Căn cứ Báo cáo thẩm tra số 116/BC-BPC ngày 22/11/2025.", "116/BC-BPC", "Báo cáo"),
+])
+def test_every_kind_of_citation(sentence, number, doc_type):
+    assert cited(sentence)[number].doc_type == doc_type
+
+
+def test_a_code_stops_before_a_dash_and_a_word():
+    refs = cited("Số: 12/KH-UBND\nUBND tỉnh ban hành Quyết định số 685/QĐ-UBND ngày 21/3/2022 chọn ngày ban hành "
+                 "Nghị quyết 06/TU - ngày 26/3 hằng năm là Ngày chuyển đổi số.\n"
+                 "Triển khai thực hiện Nghị quyết số 48/NQ-CP\n- Tập trung quán triệt.")
+    assert set(refs) == {"685/QĐ-UBND", "06/TU", "48/NQ-CP"}
+    assert (refs["685/QĐ-UBND"].issuer, refs["685/QĐ-UBND"].title) == (
+        "UBND tỉnh", "chọn ngày ban hành Nghị quyết 06/TU - ngày 26/3 hằng năm là Ngày chuyển đổi số")
+
+
+@pytest.mark.parametrize("sentence, issuer, title", [
+    ("Quyết định số 912/QĐ-BKHCN ngày 18/5/2025 của Bộ Khoa học và Công nghệ về việc ban hành hướng dẫn "
+     "phát triển hạ tầng số;", "Bộ Khoa học và Công nghệ", "ban hành hướng dẫn phát triển hạ tầng số"),
+    ("Kế hoạch số 75/KH-UBND của UBND tỉnh Long An về thực hiện chuyển đổi số;", "UBND tỉnh Long An",
+     "thực hiện chuyển đổi số"),
+    ("Kế hoạch số 139/KH-UBND ngày 16/5/2025 của UBND Thành phố về thực hiện Đề án 06;", "UBND thành phố",
+     "thực hiện Đề án 06"),
+    ("Quyết định số 1644/QĐ-BXD của Bộ trưởng Bộ Xây dựng ban hành Chiến lược chuyển đổi số;",
+     "Bộ trưởng Bộ Xây dựng", "ban hành Chiến lược chuyển đổi số"),
+    ("Nghị quyết số 10-NQ/TU ngày 18/3/2022 của Ban Chấp hành Đảng bộ tỉnh (khóa XIV) về chuyển đổi số;",
+     "Ban Chấp hành Đảng bộ tỉnh", "chuyển đổi số"),
+    ("Kế hoạch số 01-KH/BCĐ ngày 20/5/2025 của Ban Chỉ đạo tỉnh về phát triển khoa học;", "Ban Chỉ đạo tỉnh",
+     "phát triển khoa học"),
+    ("Chương trình số 144-CTr/TU ngày 5/3/2018 của Ban Thường vụ Tỉnh ủy Hậu Giang về thực hiện Nghị quyết;",
+     "Ban Thường vụ Tỉnh ủy Hậu Giang", "thực hiện Nghị quyết"),
+    ("Báo cáo số 122/BC-BPC của Ban Pháp chế Hội đồng nhân dân Thành phố;", "Ban Pháp chế HĐND thành phố", None),
+    ("Nghị quyết số 57-NQ/TW ngày 22/12/2024 của Bộ\nChính trị về đột phá phát triển khoa học;", "Bộ Chính trị",
+     "đột phá phát triển khoa học"),
+])
+def test_issuer_and_title_stop_where_they_should(sentence, issuer, title):
+    ref = next(iter(cited(sentence).values()))
+    assert (ref.issuer, ref.title) == (issuer, title)
+
+
+def test_issuer_written_before_the_citation():
+    refs = cited("Theo đề nghị của Sở Thông tin và Truyền thông tại Tờ trình số 1342/TTr-STTTT ngày 31/7/2020 "
+                 "về việc ban hành Kế hoạch chuyển đổi số.")
+    assert (refs["1342/TTr-STTTT"].issuer, refs["1342/TTr-STTTT"].title) == (
+        "Sở Thông tin và Truyền thông", "ban hành Kế hoạch chuyển đổi số")
+    refs = cited("Kế hoạch phát triển doanh nghiệp số đã được UBND tỉnh ban hành theo Kế hoạch số 1609/KH-UBND "
+                 "ngày 22/10/2021 về việc phát triển doanh nghiệp công nghệ số.")
+    assert (refs["1609/KH-UBND"].issuer, refs["1609/KH-UBND"].title) == (
+        "UBND tỉnh", "phát triển doanh nghiệp công nghệ số")
+
+
+def test_the_subject_written_before_tai():
+    refs = cited("- Triển khai Đề án phát triển thanh toán không dùng tiền mặt giai đoạn 2021-2025 tại "
+                 "Quyết định 1813/QĐ-TTg ngày 28/10/2021 của Thủ tướng Chính phủ.")
+    assert refs["1813/QĐ-TTg"].title == "Đề án phát triển thanh toán không dùng tiền mặt giai đoạn 2021-2025"
+
+
+def test_titles_end_at_a_sibling_citation_but_keep_nested_ones():
+    refs = cited("Kế hoạch 0219/KH-UBND thay thế Kế hoạch 84/KH-UBND năm 2025 của Ủy ban nhân dân tỉnh Cà Mau "
+                 "xây dựng nhà ở xã hội và Kế hoạch 92/KH-UBND năm 2025 về chỉ tiêu nhà ở.")
+    assert (refs["84/KH-UBND"].issuer, refs["84/KH-UBND"].title) == ("UBND tỉnh Cà Mau", "xây dựng nhà ở xã hội")
+    refs = cited("Kế hoạch số 75/KH-UBND của UBND tỉnh Sóc Trăng về việc thực hiện Nghị quyết số 137/NQ-CP "
+                 "ngày 31/12/2017 của Chính phủ và Chương trình số 27-CTr/TU ngày 12/3/2018 của Tỉnh ủy.")
+    assert refs["75/KH-UBND"].title.endswith("và Chương trình số 27-CTr/TU ngày 12/3/2018 của Tỉnh ủy")
+    assert refs["137/NQ-CP"].title is None
+
+
+def test_a_list_of_numbers_after_one_type_word():
+    refs = cited("Quy hoạch được Thủ tướng Chính phủ phê duyệt tại các Quyết định: số 36/QĐ-TTg ngày "
+                 "11/01/2024 và số 1668/QĐ-TTg ngày 27/12/2024.")
+    assert {n: (r.doc_type, r.issued_date) for n, r in refs.items()} == {
+        "36/QĐ-TTg": ("Quyết định", "2024-01-11"), "1668/QĐ-TTg": ("Quyết định", "2024-12-27")}
+
+
+def test_the_own_number_of_a_page_is_not_a_reference():
+    refs = cited("Ngày 03/12/2025, UBND tỉnh Cà Mau đã ban hành Kế hoạch 0219/KH-UBND về việc phát triển nhà ở "
+                 "xã hội, thay thế Kế hoạch 84/KH-UBND.")
+    assert set(refs) == {"84/KH-UBND"}

@@ -4,6 +4,7 @@ other extractor reads it."""
 from __future__ import annotations
 
 from ..document import Document
+from ..ingest.page_kind import mark_page
 from ..records import Extraction
 from .deadlines import extract_deadlines
 from .metadata import extract_metadata
@@ -14,6 +15,7 @@ from .tasks import extract_tasks, prose_tasks_of
 
 def extract_document(doc: Document) -> Extraction:
     """All records of one Document."""
+    doc = mark_page(doc)  # page kind and warnings; extractors read no site boilerplate
     from ..analyze import analyze
     meta = extract_metadata(doc)
     analysis = analyze(doc, meta.title, meta.issued_date)

@@ -199,14 +199,47 @@ def _gazetteer() -> tuple[dict[str, _Entry], dict[str, _Entry], list[tuple[str, 
             return
         table[key] = entry
 
-    for row in _gazetteer_rows():
+    rows = _gazetteer_rows()
+    for row in rows:
         entry = _Entry(row["canonical"], row["kind"], row["successor"] or None)
         for name in [row["canonical"], *_split_list(row["variants"])]:
             add(prose, name, entry)
             add(every, name, entry)
         for name in _split_list(row["item_variants"]):
             add(every, name, entry)
+    for row in rows:  # a centrally-run city's bodies: 'Công an thành phố', 'Thành Đoàn'
+        entry = _Entry(row["canonical"], row["kind"], row["successor"] or None)
+        for name in [row["canonical"], *_split_list(row["variants"])]:
+            city = city_form(name)
+            if city != name and agency_key(city) not in every:
+                prose[agency_key(city)] = every[agency_key(city)] = entry
     return prose, every, conflicts
+
+
+_PROVINCE_LEVEL = re.compile(r"(?<!\w)tỉnh(?!\w)|Tỉnh(?= ủy| Đoàn| đoàn)")
+_CITY_WRITTEN = re.compile(r"(?<!\w)(?:thành phố|Thành phố|THÀNH PHỐ|TP\.?|Thành ủy|Thành Đoàn|Thành đoàn)(?!\w)")
+_PROVINCE_WRITTEN = re.compile(r"(?<!\w)(?:tỉnh|Tỉnh|TỈNH)(?!\w)")
+
+
+def city_form(name: str) -> str:
+    """The name of a province's body in a centrally-run city: 'Công an tỉnh' → 'Công an thành
+    phố', 'Tỉnh Đoàn' → 'Thành Đoàn', 'Ban Tuyên giáo Tỉnh ủy' → 'Ban Tuyên giáo Thành ủy'."""
+    return _PROVINCE_LEVEL.sub(lambda m: "thành phố" if m.group() == "tỉnh" else "Thành", name)
+
+
+def localized(agency: Agency, written: str, province: str | None) -> Agency:
+    """A gazetteer body in the level the document uses: 'thành phố' where the text writes it
+    ('Công an Thành phố', 'Thành đoàn') or, where it writes no level, where the province is a
+    centrally-run city ('Đài PTTH Hà Nội' → 'Đài Phát thanh và Truyền hình thành phố')."""
+    from ..provinces import level_of
+    if not _PROVINCE_LEVEL.search(agency.name) and not (agency.successor and _PROVINCE_LEVEL.search(agency.successor)):
+        return agency
+    city = bool(_CITY_WRITTEN.search(written)) or (
+        not _PROVINCE_WRITTEN.search(written) and province is not None and level_of(province) == "thành phố")
+    if not city:
+        return agency
+    return Agency(city_form(agency.name), agency.known,
+                  city_form(agency.successor) if agency.successor else None, agency.kind)
 
 
 def gazetteer_conflicts() -> list[tuple[str, str, str]]:
@@ -237,6 +270,22 @@ def successor_of(name: str) -> str | None:
     """'Sở TT&TT' → 'Sở Khoa học và Công nghệ'; None when unchanged or unknown."""
     entry = _lookup(name)
     return entry.successor if entry else None
+
+
+@lru_cache(maxsize=None)
+def _predecessors() -> dict[str, tuple[str, ...]]:
+    out: dict[str, list[str]] = {}
+    for row in read_rows("agencies.csv"):
+        if row["successor"]:
+            out.setdefault(row["successor"], []).append(row["canonical"])
+    return {k: tuple(v) for k, v in out.items()}
+
+
+def predecessors_of(name: str) -> tuple[str, ...]:
+    """The bodies whose tasks a body took over in 2025 ('Sở Khoa học và Công nghệ' → 'Sở Thông tin
+    và Truyền thông'); empty for a body that took over none. The other way from `successor_of`."""
+    entry = _lookup(name)
+    return _predecessors().get(entry.canonical if entry else name, ())
 
 
 def is_known(name: str) -> bool:
@@ -305,7 +354,7 @@ def _tail(province: str | None, qualifiers: bool) -> re.Pattern:
     """What may follow a known name and is not part of it: 'tỉnh Nghệ An' (rule 5), and
     in lists, qualifiers ('trên địa bàn tỉnh', 'theo chức năng, nhiệm vụ')."""
     names = "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in _province_names(province))
-    words = [rf"tỉnh\s+(?:{names})", "tỉnh", names]
+    words = [rf"(?:tỉnh|thành\s+phố|TP\.?)\s+(?:{names})", "tỉnh", r"thành\s+phố(?!\s*,\s*thị)", names]
     if qualifiers:
         words += [re.escape(q).replace(r"\ ", r"\s+") for q in _patterns("qualifier")]
     return re.compile(rf"\s*(?:{'|'.join(words)})(?!\w)", re.I)
@@ -339,8 +388,52 @@ def find_agencies(text: str, province: str | None = None) -> list[tuple[int, int
         if _word_before(text, start).lower() in _patterns("not_after"):
             continue  # 'cơ sở giáo dục, đào tạo' names no Sở
         end = _tail_end(text, end, province, qualifiers=False)
-        out.append((start, end, prose[m.group()].agency()))
+        out.append((start, end, localized(prose[m.group()].agency(), text[start:end], province)))
+    return _with_structural_names(text, out, province)
+
+
+# Bodies the gazetteer does not list, read by their structure: a head noun as written
+# ('Trường', 'Trung tâm', 'Chi cục', 'Ngân hàng Nhà nước' …), a capitalised word, and the name's
+# further words up to a duty verb, a function word or punctuation ('Trường Đại học Quy Nhơn chủ
+# trì' → 'Trường Đại học Quy Nhơn'); then its level and place. The gazetteer canonicalises what
+# it knows; these keep their written form (rules 4-6 applied).
+_NAME_WORDS = 10
+
+
+@lru_cache(maxsize=None)
+def _structural_head() -> re.Pattern:
+    heads = [w for w in _patterns("organisation") if w[0].isupper() and w not in ("UBND", "HĐND")]
+    alternation = "|".join(map(re.escape, sorted(heads, key=len, reverse=True)))
+    return re.compile(rf"(?<![\w])(?:{alternation})(?=\s+[^\W\d_])")
+
+
+def _structural_names(text: str, province: str | None) -> list[tuple[int, int, Agency]]:
+    stops = set(_patterns("stop"))
+    out = []
+    for m in _structural_head().finditer(text):
+        words = list(re.finditer(r"[^\s,;:.()\[\]\"“”]+", text[m.end():m.end() + 200]))
+        if not words or words[0].start() != 1 or not words[0].group()[0].isupper():
+            continue  # 'Báo cáo', 'Hội nghị', 'Trường hợp': a word, not a body
+        end = m.end()
+        for i, w in enumerate(words[:_NAME_WORDS]):
+            gap = text[end:m.end() + w.start()]
+            pair = f"{w.group()} {words[i + 1].group()}" if i + 1 < len(words) else ""
+            if gap.strip() or (i and (w.group().lower() in stops or pair.lower() in stops)):
+                break
+            end = m.end() + w.end()
+        end = _tail_end(text, end, province, qualifiers=False)
+        name = display_name(text[m.start():end], province)
+        if name:
+            out.append((m.start(), end, Agency(name, False, None, None)))
     return out
+
+
+def _with_structural_names(text: str, known: list[tuple[int, int, Agency]], province: str | None
+                           ) -> list[tuple[int, int, Agency]]:
+    """Gazetteer mentions, and structural names that overlap none of them."""
+    extra = [(s, e, a) for s, e, a in _structural_names(text, province)
+             if not any(s < ke and ks < e for ks, ke, _ in known)]
+    return sorted(known + extra, key=lambda x: x[0])
 
 
 def _word_before(text: str, start: int) -> str:
@@ -360,6 +453,7 @@ class _Body:
     """One body being read from a cell: known (gazetteer entry) or as worded."""
     text: str
     entry: _Entry | None = None
+    written: str = ""  # the cell's words for it (its level word: 'tỉnh' or 'thành phố')
 
     @property
     def is_collective(self) -> bool:
@@ -373,7 +467,8 @@ class _Body:
     def extended(self, separator: str, text: str) -> "_Body":
         merged = f"{self.text}{_joiner(separator)}{text}"
         entry = _lookup(merged)
-        return _Body(entry.canonical, entry) if entry else _Body(merged)
+        written = f"{self.written or self.text} {text}"
+        return _Body(entry.canonical, entry, written) if entry else _Body(merged, written=written)
 
     def head(self) -> str | None:
         """'Sở' of 'Sở Y tế', to read 'Sở Y tế, Giáo dục và Đào tạo' as two departments."""
@@ -392,11 +487,13 @@ def _joiner(separator: str) -> str:
 
 def canonical_agencies(cell: str, province: str | None = None) -> list[Agency]:
     """Canonical agencies named by a table cell (SCHEMA.md, 'Canonical agency names')."""
-    text = _drop_parentheticals(normalize_line(cell))
+    text = _drop_titles(_drop_parentheticals(normalize_line(cell)))
     agencies: list[Agency] = []
     for segment in text.split(";"):
         for body in _read_segment(segment, province):
             agency = body.entry.agency() if body.entry else _unknown_agency(body.text, province)
+            if agency:
+                agency = localized(agency, body.written or body.text, province)
             if agency and agency.name not in {a.name for a in agencies}:
                 agencies.append(agency)
     return agencies
@@ -405,6 +502,17 @@ def canonical_agencies(cell: str, province: str | None = None) -> list[Agency]:
 def canonical_names(cell: str, province: str | None = None) -> list[str]:
     """Names only: what the lead/partners fields hold."""
     return [a.name for a in canonical_agencies(cell, province)]
+
+
+@lru_cache(maxsize=None)
+def _titles_before() -> re.Pattern:
+    words = "|".join(map(re.escape, _patterns("drop_before")))
+    return re.compile(rf"(?:^|(?<=[,;:])|(?<=\svà))\s*(?:{words})\s+(?=\S)")
+
+
+def _drop_titles(text: str) -> str:
+    """Rule 7: 'Giám đốc Công an tỉnh' is 'Công an tỉnh'; 'Chủ tịch UBND các xã' is 'UBND các xã'."""
+    return _titles_before().sub(lambda m: " " if m.start() else "", text).strip()
 
 
 def _drop_parentheticals(text: str) -> str:
@@ -425,7 +533,7 @@ def _read_segment(segment: str, province: str | None) -> list[_Body]:
     pos = 0
     for start, end, entry in _listed_names(segment, province):
         bodies = _read_gap(segment[pos:start], bodies)
-        bodies.append(_Body(entry.canonical, entry))
+        bodies.append(_Body(entry.canonical, entry, segment[start:end]))
         pos = end
     return _read_gap(segment[pos:], bodies)
 
@@ -441,7 +549,7 @@ def _listed_names(segment: str, province: str | None) -> list[tuple[int, int, _E
     accepted: list[tuple[int, int, _Entry]] = []
     floor = 0
     for i, (start, end, entry) in enumerate(found):
-        if start < floor:
+        if start < floor or _proper_name(segment[start:end], entry):
             continue
         end = _tail_end(segment, end, province, qualifiers=True)
         following = next((s for s, _, _ in found[i + 1:] if s >= end), len(segment))
@@ -451,6 +559,14 @@ def _listed_names(segment: str, province: str | None) -> list[tuple[int, int, _E
             accepted.append((start, end, entry))
             floor = end
     return accepted
+
+
+def _proper_name(written: str, entry: _Entry) -> bool:
+    """A collective's words written as a proper name ('Trường Đại học …' is one school, not 'các
+    trường đại học'): a capitalised word after the head noun, without 'các'."""
+    words = written.split()
+    return (entry.kind == "collective" and words[0].lower() not in ("các", "những", "tất")
+            and any(w[0].isupper() for w in words[1:]))
 
 
 def _pieces(gap: str) -> list[tuple[int, int]]:
@@ -486,8 +602,9 @@ def _read_gap(gap: str, bodies: list[_Body], head: str | None = None) -> list[_B
             or _known_run(gap, pieces, i) \
             or (_known_run(gap, pieces, i, shared_head) if shared_head and not head else None)
         if step:
-            entry, i = step
-            bodies.append(_Body(entry.canonical, entry))
+            entry, j = step
+            bodies.append(_Body(entry.canonical, entry, gap[pieces[i][0]:pieces[j - 1][1]]))
+            i = j
             continue
         text = gap[pieces[i][0]:pieces[i][1]]
         separator = gap[pieces[i - 1][1] if i else 0:pieces[i][0]]
@@ -523,6 +640,8 @@ def display_name(text: str, province: str | None = None) -> str:
         return ""
     if (rest := _collective_rest(text)) is not None:
         return f"Các {_lower_common_words(rest)}" if rest.strip() else ""  # a dangling 'các' names nothing
+    text = re.sub(r"(?<=\s)(?:Thành phố|THÀNH PHỐ|TP\.?)$", "thành phố", text)  # rule 5: the level word
+    text = re.sub(r"(?<=\s)(?:Tỉnh|TỈNH)$", "tỉnh", text)
     return text[0].upper() + text[1:]
 
 
@@ -534,7 +653,7 @@ def _drop_qualifiers(text: str) -> str:
 def _drop_own_province(text: str, province: str | None) -> str:
     """Rule 5 for unknown bodies: '… tỉnh Gia Lai' → '… tỉnh'; 'Báo Gia Lai' stays."""
     names = "|".join(re.escape(n) for n in _province_names(province))
-    return re.sub(rf"(\btỉnh)\s+(?:{names})$", r"\1", text, flags=re.I)
+    return re.sub(rf"(\b(?:tỉnh|thành phố))\s+(?:{names})$", r"\1", text, flags=re.I)
 
 
 def _spell_out(text: str) -> str:

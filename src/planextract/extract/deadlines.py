@@ -1,59 +1,127 @@
 """Deadlines: dated or recurring obligations stated in prose.
 
-"trước ngày 31/12/2022" → due_date; "phấn đấu đến hết năm 2025" → due 2025-12-31;
-"định kỳ 06 tháng", "hằng năm", "hàng quý", "định kỳ hàng tháng" → recurrence
-(the words in `data/time_words.csv`; a bare "định kỳ" is an obligation with no
-stated period). Goal lists and tables are not prose obligations (their years
-are targets' years and tasks' timeframes). Who must act: the agency paragraph
-the sentence stands in, else the agencies the sentence opens with.
+Due dates: "trước ngày 31/12/2022"; "trong Quý II/2024" (the quarter's last day); "trong tháng
+6/2024" (the month's last day); "trong năm 2024", "hoàn thành trong năm 2024", "phấn đấu đến hết
+năm 2025" (the year's end); "bảo đảm từ ngày 01/01/2026"; "báo cáo … (năm 2030)". A deadline
+without a year ("trước ngày 30 tháng 11", "trước ngày 15 hằng tháng", "trong thời hạn 30 ngày")
+is an obligation with no due date. Recurrences: the words of `data/time_words.csv` and
+`data/deadline_words.csv` ("hằng năm", "hàng quý", "định kỳ 06 tháng", "báo cáo 6 tháng, năm"; a
+bare "định kỳ" has no period); the most frequent wins. Not deadlines: goal lists and tables
+(targets' years, tasks' timeframes), sections that report results, where money comes from
+("Kinh phí … hằng năm"), "hằng năm" inside a target ("giảm hàng năm 1%"), a plan's period ("Từ
+năm 2025 đến hết năm 2030").
+
+Who must act: the agency paragraph the sentence stands in, else the bodies the sentence opens
+with — or, after "yêu cầu"/"giao"/"đề nghị", the bodies asked.
 """
 from __future__ import annotations
 
+import calendar
 import re
 from functools import lru_cache
 
 from ..document import TABLE, Document
 from ..lexicon import read_rows
+from ..normalize import normalize_key
 from ..records import Deadline, Task
-from ..structure import section_paths
+from ..structure import Section, section_paths
+from .agencies import canonical_names, find_agencies
 from .dates import DATE_PATTERN, iso_date
-from ..analyze.scope import kind_of
 from .spans import bullet_end, split_spans
-from .tasks import leading_agencies
 
 _SENTENCE_END = re.compile(r"(?<=[.;])\s+(?=[A-ZĐÂĂÊÔƠƯÁÀẢÃẠ])")
-_DUE_DATE = re.compile(rf"(?:trước|chậm nhất|hạn chót)\s+(?:ngày\s+)?({DATE_PATTERN})", re.I)
-_END_OF_YEAR = re.compile(r"đến hết năm\s+(20\d{2})", re.I)
+_LABEL = re.compile(r"^\s*(?:[a-zđ]\)|\d+(?:\.\d+)*[.)]|[-–+•*])\s*")
 FREQUENCY = {"weekly": 0, "monthly": 1, "quarterly": 2, "semiannual": 3, "annual": 4}
+_ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4}
+_YEAR = r"((?:19|20)\d{2})"
+_BY = r"(?:trong|trước|hết|đến hết|đến|hoàn thành trong|hoàn thành|xong trong|chậm nhất trong|chậm nhất)"
+MIN_WORDS = 4  # "Hàng năm" alone (a time cell read as text) states no obligation
 
 
 @lru_cache(maxsize=None)
-def _recurrence_words() -> list[tuple[str, str]]:
-    rows = [(r["wording"], r["recurrence"]) for r in read_rows("time_words.csv")
+def _words(role: str) -> tuple[str, ...]:
+    return tuple(r["wording"] for r in read_rows("deadline_words.csv") if r["role"] == role)
+
+
+@lru_cache(maxsize=None)
+def _recurrence_words() -> list[tuple[str, str | None]]:
+    rows = [(r["wording"], r["recurrence"] or None) for r in read_rows("time_words.csv")
             if r["recurrence"] or r["wording"] == "định kỳ"]
+    rows += [(r["wording"], r["role"].split(":", 1)[1]) for r in read_rows("deadline_words.csv")
+             if r["role"].startswith("recurrence:")]
     return sorted(rows, key=lambda r: -len(r[0]))
 
 
 def _recurrence(sentence: str) -> tuple[bool, str | None]:
-    """(is a recurring obligation, the most frequent period named)."""
-    lowered = sentence.lower()
-    found = [rec for word, rec in _recurrence_words() if re.search(rf"\b{re.escape(word)}\b", lowered)]
+    """(is a recurring obligation, the most frequent period named). A comma reads as 'và'
+    ('Báo cáo 6 tháng, năm'); 'kế hoạch trung hạn, hằng năm' names a kind of plan."""
+    lowered = re.sub(r"\s*,\s*", " và ", re.sub(r"\s+", " ", sentence.lower()))
+    for phrase in _words("not_recurrence"):
+        lowered = lowered.replace(phrase, " ")
+    found = [rec for word, rec in _recurrence_words() if re.search(rf"(?<!\w){re.escape(word)}(?!\w)", lowered)]
     if not found:
         return False, None
     periods = [r for r in found if r]
     return True, min(periods, key=FREQUENCY.get) if periods else None
 
 
-def _due_date(sentence: str) -> str | None:
-    if m := _DUE_DATE.search(sentence):
-        return iso_date(m.group(1))
-    if m := _END_OF_YEAR.search(sentence):
-        return f"{m.group(1)}-12-31"
-    return None
+def _last_day(year: int, month: int) -> str:
+    return f"{year:04d}-{month:02d}-{calendar.monthrange(year, month)[1]:02d}"
+
+
+# (pattern, due date of a match or None for an obligation without one, holds beside a target
+# value), each found where it stands
+_DUE_FORMS: list[tuple[re.Pattern, object, bool]] = [
+    (re.compile(rf"(?:trước|chậm nhất|hạn chót|không quá)\s+(?:ngày\s+)?({DATE_PATTERN})", re.I),
+     lambda m: iso_date(m.group(1)), True),
+    (re.compile(rf"(?:đến hết năm|hết năm)\s+{_YEAR}"), lambda m: f"{m.group(1)}-12-31", True),
+    (re.compile(rf"{_BY}\s+quý\s+(IV|III|II|I|[1-4])\s*(?:/|năm|-)\s*{_YEAR}", re.I),
+     lambda m: _last_day(int(m.group(2)), 3 * (int(m.group(1)) if m.group(1).isdigit() else _ROMAN[m.group(1).upper()])),
+     True),
+    (re.compile(rf"{_BY}\s+tháng\s+(\d{{1,2}})\s*(?:/|năm|-)\s*{_YEAR}", re.I),
+     lambda m: _last_day(int(m.group(2)), int(m.group(1))) if 1 <= int(m.group(1)) <= 12 else None, True),
+    (re.compile(rf"(?:trong|hoàn thành trong|hoàn thành|xong trong)\s+năm\s+{_YEAR}", re.I),
+     lambda m: f"{m.group(1)}-12-31", False),
+    (re.compile(rf"(?:bảo đảm|đảm bảo)\s+(?:kể\s+)?từ\s+ngày\s+({DATE_PATTERN})", re.I),
+     lambda m: iso_date(m.group(1)), True),
+    (re.compile(rf"báo cáo[^.;]{{0,60}}?\(\s*năm\s+{_YEAR}\s*\)", re.I),
+     lambda m: f"{m.group(1)}-12-31", True),
+    # a deadline without a year: an obligation, no due date
+    (re.compile(r"(?:trước|chậm nhất|hạn chót)\s+ngày\s+\d{1,2}(?:\s*/\s*\d{1,2}|\s+tháng\s+\d{1,2})?"
+                r"(?!\s*(?:/|-|\.)\s*\d)(?!\s+năm\s+\d)", re.I), lambda m: None, True),
+]
+_PLAN_PERIOD = re.compile(rf"[Tt]ừ năm\s+{_YEAR}\s*(?:đến|-|–)\s*(?:hết\s+)?năm\s+{_YEAR}")
+_PAST = re.compile(r"^(?:\S+\s+){0,6}?đã\s+(?!được)")
+_TARGET_VALUE = re.compile(r"\d+(?:[.,]\d+)?\s*%")
+
+
+def _due(sentence: str, beside_target: bool = False) -> tuple[bool, str | None]:
+    """(states a deadline, the first due date). Beside a target value, a year the target is due
+    ('đạt 50% trong năm 2026') is no deadline; 'phấn đấu đến hết năm 2025' still is."""
+    sentence = _PLAN_PERIOD.sub(" ", sentence)
+    found = []
+    for pattern, due, with_target in _DUE_FORMS:
+        if beside_target and not with_target:
+            continue
+        for m in pattern.finditer(sentence):
+            found.append((m.start(), due(m)))
+    if not found:
+        return False, None
+    found.sort(key=lambda f: f[0])
+    dated = [d for _, d in found if d]
+    return True, dated[0] if dated else None
 
 
 def sentences(text: str) -> list[tuple[int, int]]:
     return split_spans(text, _SENTENCE_END)
+
+
+def _skipped_section(section: Section) -> bool:
+    """Goal lists (targets' years) and sections that report results."""
+    keys = [normalize_key(t) for t in section.titles]
+    goal = any(w in k for k in keys for w in ("mục tiêu", "chỉ tiêu"))
+    past = any(normalize_key(w) in k for k in keys for w in _words("past_section"))
+    return goal or past
 
 
 def _paragraph_lead(offset: int, prose: list[Task]) -> list[str] | None:
@@ -66,19 +134,72 @@ def _paragraph_lead(offset: int, prose: list[Task]) -> list[str] | None:
 def extract_deadlines(doc: Document, prose: list[Task], province: str | None = None) -> list[Deadline]:
     out = []
     for block, section in zip(doc.blocks, section_paths(doc)):
-        if block.kind == TABLE or any(kind_of(t) == "objectives" for t in section.titles):
+        if block.kind == TABLE or _skipped_section(section):
             continue
         body_at = bullet_end(block.text)
         for s, e in sentences(block.text[body_at:]):
             sentence = block.text[body_at + s: body_at + e].strip()
-            recurring, recurrence = _recurrence(sentence)
-            due = _due_date(sentence)
-            if not recurring and due is None:
+            found = _deadline(sentence)
+            if found is None:
                 continue
+            due, recurrence = found
             start = block.start + body_at + s
-            agencies = _paragraph_lead(start, prose)
-            if agencies is None:
-                agencies = leading_agencies(sentence, province)[0]
+            agencies = _paragraph_lead(start, prose) or actors(sentence, province)
             out.append(Deadline(text=sentence, due_date=due, recurrence=recurrence, agencies=list(agencies),
                                 page=doc.page_at(start), start=start, end=start + len(sentence)))
     return out
+
+
+def _deadline(sentence: str) -> tuple[str | None, str | None] | None:
+    """(due date, recurrence) of a sentence that states an obligation in time, else None."""
+    body = _LABEL.sub("", sentence)
+    if len(body.split()) < MIN_WORDS or normalize_key(body).startswith(tuple(map(normalize_key, _words("not_obligation_start")))):
+        return None
+    if _PAST.match(body):
+        return None  # 'Ngành Thuế đã tập trung …': what was done
+    target = bool(_TARGET_VALUE.search(body)) and "báo cáo" not in body.lower()
+    dated, due = _due(body, beside_target=target)
+    recurring, recurrence = _recurrence(body)
+    if target and not dated:
+        return None  # 'giảm hàng năm 1%': 'hằng năm' inside a target
+    if not dated and not recurring:
+        return None
+    return due, recurrence
+
+
+# ------------------------------------------------------------------ who acts
+
+@lru_cache(maxsize=None)
+def _delegating() -> re.Pattern:
+    verbs = "|".join(map(re.escape, sorted(_words("delegating_verb"), key=len, reverse=True)))
+    return re.compile(rf"^\s*(?:{verbs})\s+")
+
+
+def actors(sentence: str, province: str | None = None) -> list[str]:
+    """The bodies a sentence opens with ('Các sở, ban, ngành, UBND xã, phường định kỳ …'), or
+    those asked to act ('UBND Thành phố yêu cầu các Sở, ban, ngành … báo cáo …')."""
+    text = _LABEL.sub("", sentence)
+    names, end = _opening_bodies(text, province)
+    if names and (m := _delegating().match(text[end:])):
+        asked, _ = _opening_bodies(text[end + m.end():], province)
+        return asked or names
+    return names
+
+
+_BETWEEN = re.compile(r"^\s*(?:,|;|và|,\s*và)\s*$")
+
+
+def _opening_bodies(text: str, province: str | None) -> tuple[list[str], int]:
+    """Canonical names of the gazetteer bodies a text opens with, separated only by ',', ';', 'và'
+    (a word the gazetteer does not know ends the list), and where they end."""
+    mentions = find_agencies(text, province)
+    end = None
+    for start, stop, _ in mentions:
+        if end is None and text[:start].strip(" ,") not in ("", "Các", "các"):
+            break
+        if end is not None and not _BETWEEN.match(text[end:start]):
+            break
+        end = stop
+    if end is None:
+        return [], 0
+    return canonical_names(text[:end], province), end

@@ -1,139 +1,570 @@
 """The document record: who issued what, numbered how, when, about what, signed by whom.
 
-Read from the header block of an official document (Nghị định 30/2020/NĐ-CP
-layout): issuing body, "Số: 292/KH-UBND", "Đắk Nông, ngày 01 tháng 6 năm 2022",
-the document type line and the title after it, and the signature block. Where
-the header is missing (text converted without it), the appendix caption
+Read from the header of an official document (Nghị định 30/2020/NĐ-CP layout): the issuing
+body in the left column ("ỦY BAN NHÂN DÂN / THÀNH PHỐ HÀ NỘI", "UBND TỈNH GIA LAI / SỞ Y TẾ",
+"TỈNH ỦY QUẢNG NINH", "HỘI ĐỒNG NHÂN DÂN …"), "Số: 292/KH-UBND", the place-and-date line
+"Đắk Nông, ngày 01 tháng 6 năm 2022", the type line and the title after it, and the
+signature block (title line, "(Đã ký)", the name). The bodies and their number codes are
+data (`data/document_issuers.csv`, `data/departments.csv`); the level word ("tỉnh", "thành
+phố") comes from the header or from `data/provinces.csv`.
+
+Pages about a plan (see `ingest.page_kind`) describe the plan they are about: a portal's
+metadata fields ("Số hiệu", "Loại văn bản", "Cơ quan ban hành", "Người ký", "Ngày ban
+hành"), or a news article's sentence "Ngày 19/9/2022, UBND tỉnh X đã ban hành Kế hoạch số
+59/KH-UBND về …" (the article's own date is not the plan's). Where the page reproduces the
+plan's header, the header wins. Where a plan's text lost its header, the appendix caption
 "(Kèm theo Kế hoạch số 4181/KH-UBND ngày 07/12/2022 …)" gives number and date.
 """
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
+from functools import lru_cache
 
-from ..document import HEADING, Document
-from ..lexicon import doc_type_by_word, doc_type_lines, read_rows
-from ..normalize import normalize_key
-from ..provinces import canonical_province, mentioned_provinces
+from ..document import HEADING, Block, Document
+from ..ingest.page_kind import NEWS, PORTAL, mark_page
+from ..lexicon import doc_type_by_word, doc_types, read_rows
+from ..normalize import is_all_caps, normalize_line
+from ..provinces import canonical_province, level_of, mentioned_provinces
 from ..records import DocumentRecord
-from .dates import iso_date, DATE_PATTERN
+from .dates import DATE_PATTERN, iso_date
 
-NUMBER = r"\d{1,5}\s*(?:-\s*[A-ZĐ]{1,6})?(?:\s*/\s*(?:\d{4}|[A-ZĐ][A-Za-zĐđ]*(?:\s?-\s?[A-ZĐ][A-Za-zĐđ0-9]*)*))+"
-_OWN_NUMBER = re.compile(rf"\bSố\s*:?\s*({NUMBER})")
+# Vietnamese capitals (a range like À-Ỹ would take lower-case letters too).
+UPPER = "".join(sorted({c for c in map(chr, range(0xC0, 0x1EFA)) if c.isupper() and c.isalpha()} | set("ĐƠƯ")))
+CAPITAL = f"[A-Z{UPPER}]"
+
+# A document number: "292/KH-UBND", "77/2025/NQ-HĐND", "359-KH/TU", "46-CTr/TU", "01-KH/BCĐTW",
+# "20/2023/QH15", "2068/SYT-VP". Case-sensitive: a code starts with a capital, so "06/TU - ngày"
+# ends at "TU". A space where the standard form has a hyphen is read only before a known
+# issuer code ("927/QĐ TTg").
+_CODE = r"[A-ZĐ][A-Za-zĐđ]*\d*"
+NUMBER = (rf"\d{{1,5}} ?(?:- ?[A-ZĐ][A-Za-zĐđ]{{0,5}})?"
+          rf"(?:\s*/\s*(?:\d{{4}}|{_CODE}(?: ?[-–] ?{_CODE}| (?=(?:TTg|CP|UBND|HĐND|TW|TU)\b){_CODE})*))+")
+_OWN_NUMBER = re.compile(rf"(?:^|(?<=\s))Số\s*:\s*({NUMBER})|^Số\s+({NUMBER})")
 _CAPTION = re.compile(rf"Kèm theo\s+(\w+(?: \w+)?)\s+số\s*:?\s*({NUMBER})\s*,?\s*ngày\s*({DATE_PATTERN})", re.I)
-_PLACE_DATE = re.compile(rf"^[A-ZĐ][^\n,\d]{{1,40}},\s*ngày\s*({DATE_PATTERN})", re.M)
-_SUBJECT = re.compile(r"^(?:V/v|Về việc)\b.*$", re.M)
-_BODY_OPENERS = ("thực hiện", "căn cứ", "kính gửi", "nhằm", "để ", "triển khai thực hiện quyết định")
-PREAMBLE_BLOCKS = 40
+_PLACE_DATE = re.compile(rf"(?m)^(?P<place>{CAPITAL}[\w.\-]*(?:\s+{CAPITAL}[\w.\-]*){{0,5}})\s*,\s*"
+                         rf"ngày\s*(?P<date>{DATE_PATTERN})")
+_RIGHT_COLUMN = re.compile(r"CỘNG HÒA XÃ HỘI|Độc lập\s*[-–]\s*Tự do|ĐẢNG CỘNG SẢN VIỆT NAM|(?<!\w)Số\s*:", re.I)
+_BODY_OPENER = re.compile(r"(?:Căn cứ|Thực hiện|Kính gửi|Nhằm|Để |Theo đề nghị|Xét |Trên cơ sở)")
+_SECTION_LINE = re.compile(r"(?:PHẦN|Phần|CHƯƠNG|Chương|Điều)\s+[\dIVXLC]+\b|[IVXLC]+\.\s|\d+\.\s")
+_INLINE_SECTION = re.compile(r"\s(?:PHẦN|CHƯƠNG|MỤC)\s+[IVXLC\d]+\b[.:]?\s|\s[IVX]+\.\s+(?=[A-ZĐ]{2})")
+_LEVELS = ("THÀNH PHỐ", "THỊ XÃ", "ĐẶC KHU", "TỈNH", "HUYỆN", "QUẬN", "XÃ", "PHƯỜNG", "THỊ TRẤN", "TP.", "TP")
+_MARKDOWN = re.compile(r"[*#_`]+")
+PREAMBLE_BLOCKS = 60
+SIGNER_WINDOW = 4   # lines after a signature title in which the name stands
 
 
 def extract_metadata(doc: Document) -> DocumentRecord:
-    preamble = _preamble(doc)
-    head_text = "\n".join(b.text for b in preamble)
-    number, date = _number_and_date(doc, head_text)
-    province = _province(doc, head_text)
-    doc_type = _doc_type(number, preamble)
-    signer_title, signer = _signature(doc)
-    return DocumentRecord(
-        doc_id=doc.doc_id, source=doc.source, province=province,
-        issuer=_issuer(head_text, number, province), doc_type=doc_type, number=number,
-        issued_date=date, title=_title(preamble, doc_type), signer=signer,
-        signer_title=signer_title, pages=doc.pages)
+    if doc.page_kind is None:
+        doc = mark_page(doc)  # called alone (extract_document has already done it)
+    lines = _head_lines(doc)
+    header = _read_header(lines)
+    if doc.page_kind == NEWS:
+        _fill(header, _from_news(doc))
+    if doc.page_kind in (PORTAL, NEWS):
+        _fill(header, _from_page(doc))
+    if header.number is None or header.issued_date is None:
+        _fill(header, _from_caption(doc))
+    if header.doc_type is None:
+        header.doc_type = doc_type_of_number(header.number, own=True)
+    if header.province is None:
+        body = mentioned_provinces("\n".join(b.text for b in doc.blocks))
+        header.province = body.most_common(1)[0][0] if body else None
+    if header.signer_title is None and header.signer is None:
+        header.signer_title, header.signer = _signature(doc)
+    header.issuer = header.issuer or _issuer_from_number(header.number, header.province)
+    header.doc_id, header.source, header.pages = doc.doc_id, doc.source, doc.pages
+    return header
 
 
-def _preamble(doc: Document):
-    """Blocks before the first section heading (the header block and title)."""
-    out = []
-    for block in doc.blocks[:PREAMBLE_BLOCKS]:
-        if block.kind == HEADING and block.level is not None and out:
-            break
-        out.append(block)
-    return out
+# What one source (header, portal fields, article, caption) tells; the first to tell a field wins.
+_Fields = DocumentRecord
+_FILLED = ("province", "issuer", "doc_type", "number", "issued_date", "title", "signer", "signer_title")
+
+
+def _fill(into: DocumentRecord, other: DocumentRecord) -> None:
+    for name in _FILLED:
+        if getattr(into, name) is None:
+            setattr(into, name, getattr(other, name))
 
 
 def clean_number(number: str) -> str:
-    return re.sub(r"\s+", "", number)
+    """Inner spaces removed; a space where the standard form has a hyphen becomes one."""
+    return re.sub(r"\s+", "", re.sub(r"(?<=[A-Za-zĐđ])\s+(?=[A-ZĐ])", "-", number.strip()))
 
 
-def _number_and_date(doc: Document, head_text: str) -> tuple[str | None, str | None]:
-    number = m.group(1) if (m := _OWN_NUMBER.search(head_text)) else None
-    date = iso_date(m.group(1)) if (m := _PLACE_DATE.search(head_text)) else None
-    if number is None or date is None:
-        if caption := _CAPTION.search(doc.text):
-            number = number or caption.group(2)
-            date = date or iso_date(caption.group(3))
-    return (clean_number(number) if number else None), date
+# ------------------------------------------------------------------- header
+
+def _head_lines(doc: Document) -> list[str]:
+    """The preamble's lines (blocks split at line breaks and `|` cells, markdown dropped),
+    up to the first numbered section heading."""
+    out: list[str] = []
+    for block in doc.blocks[:PREAMBLE_BLOCKS]:
+        if block.kind == HEADING and block.level is not None and out and block.level <= 3:
+            break
+        for line in re.split(r"\n|\|", block.text):
+            line = normalize_line(_MARKDOWN.sub(" ", line)).strip()
+            if line and re.search(r"\w", line):
+                out.append(line)
+    return out
 
 
-def _province(doc: Document, head_text: str) -> str | None:
-    """The province named in the header, else the one the text names most."""
-    head = mentioned_provinces(head_text)
-    if head:
-        return head.most_common(1)[0][0]
-    for m in re.finditer(r"^([^\n,]{2,30}),\s*ngày", head_text, re.M):
-        if name := canonical_province(m.group(1)):
+def _read_header(lines: list[str]) -> _Fields:
+    out = _Fields()
+    region = _header_region(lines)
+    type_at = _type_line(region)
+    head = region[:type_at] if type_at is not None else region
+    out.number = next((clean_number(m.group(1) or m.group(2)) for line in head
+                       if (m := _OWN_NUMBER.search(line))), None)
+    place_date = _PLACE_DATE.search("\n".join(head))
+    if place_date:
+        out.issued_date = iso_date(place_date.group("date"))
+    issuer = _issuer_lines(head)
+    body = parse_body(issuer) if issuer else None
+    place_province = _province_in(place_date.group("place")) if place_date else None
+    out.province = (body.province if body else None) or place_province
+    if body:
+        out.issuer = body.name(out.province)
+    if type_at is not None:
+        out.doc_type, out.title = _type_and_title(region, type_at)
+    else:
+        out.title = _subject_line(head)
+    return out
+
+
+def _header_region(lines: list[str]) -> list[str]:
+    """The lines before the body: up to 'Kính gửi', 'Căn cứ', 'Thực hiện' … in mixed case,
+    with a right-column cell run into a left one split off ('Số: 2068/SYT-VP Gia Lai, ngày …')."""
+    out = []
+    for i, line in enumerate(lines):
+        if _BODY_OPENER.match(line) and not (out and _type_word(out[-1])):
+            break
+        m = _OWN_NUMBER.search(line)
+        if m and line[m.end():].strip():
+            out += [line[:m.end()].strip(), line[m.end():].strip()]
+        else:
+            out.append(line)
+    return out
+
+
+def _subject_line(head: list[str]) -> str | None:
+    """A Công văn's 'V/v …' / 'Về việc …' line, its wrapped rest joined."""
+    for i, line in enumerate(head):
+        if re.match(r"(?:V/v|Về việc)\b", line):
+            parts = [line]
+            for nxt in head[i + 1:i + 4]:
+                if _RIGHT_COLUMN.search(nxt) or _PLACE_DATE.match(nxt) or not _continues(parts[-1], nxt):
+                    break
+                parts.append(nxt)
+            return " ".join(parts)
+    return None
+
+
+def _type_line(lines: list[str]) -> int | None:
+    """Index of the type line ('KẾ HOẠCH', 'QUYẾT ĐỊNH', 'CHƯƠNG TRÌNH HÀNH ĐỘNG' …), not
+    'QUYẾT ĐỊNH:' (the enacting words before Điều 1)."""
+    for i, line in enumerate(lines):
+        word = _type_word(line)
+        if word and not line[len(word):].lstrip().startswith(":"):
+            return i
+    return None
+
+
+def _type_word(line: str) -> str | None:
+    for header in sorted(_type_headers(), key=len, reverse=True):
+        if line.startswith(header) and (len(line) == len(header) or line[len(header)] == " ") \
+                and is_all_caps(line[:len(header)]):
+            rest = line[len(header):].strip()
+            if not rest or is_all_caps(rest, min_letters=1):
+                return header
+    return None
+
+
+@lru_cache(maxsize=None)
+def _type_headers() -> dict[str, str]:
+    """'KẾ HOẠCH' → 'Kế hoạch'; 'CHƯƠNG TRÌNH HÀNH ĐỘNG' → 'Chương trình'."""
+    out = {r["issued_as_plan_header"]: r["name"] for r in doc_types()}
+    out["CHƯƠNG TRÌNH HÀNH ĐỘNG"] = "Chương trình"
+    return out
+
+
+def _type_and_title(lines: list[str], at: int) -> tuple[str, str | None]:
+    word = _type_word(lines[at])
+    parts = [lines[at][len(word):].strip()]
+    caps = None
+    for line in lines[at + 1:at + 12]:
+        if _ends_title(line, first=not any(parts)):
+            break
+        line_caps = is_all_caps(line, min_letters=2)
+        if caps is None:
+            caps = line_caps if not parts[0] else is_all_caps(parts[0], min_letters=2)
+        elif caps != line_caps and not _continues(parts[-1], line):
+            break
+        elif not caps and not _continues(parts[-1], line):
+            break
+        parts.append(line)
+    title = " ".join(p for p in parts if p).strip()
+    title = _INLINE_SECTION.split(title)[0].strip()  # a first section heading run into the title
+    return _type_headers()[word], title or None
+
+
+def _ends_title(line: str, first: bool = False) -> bool:
+    """Where the title stops; its first line may open like a body ('Thực hiện Nghị quyết …')."""
+    opener = re.match(r"(?:Căn cứ|Kính gửi)", line) if first else _BODY_OPENER.match(line)
+    return bool(opener or _SECTION_LINE.match(line)
+                or (is_all_caps(line) and parse_body(line) is not None and _is_authority_line(line))
+                or line.startswith(("QUYẾT ĐỊNH:", "QUYẾT NGHỊ:", "Kính gửi")))
+
+
+def _is_authority_line(line: str) -> bool:
+    """'ỦY BAN NHÂN DÂN TỈNH THANH HÓA', 'CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH ĐỒNG NAI': the enacting
+    body's line under a Quyết định's title."""
+    return bool(re.match(r"(?:CHỦ TỊCH\s+)?(?:ỦY BAN NHÂN DÂN|HỘI ĐỒNG NHÂN DÂN|UBND|HĐND)\b", line))
+
+
+def _continues(previous: str, line: str) -> bool:
+    """A wrapped line goes on the one before: it ends without a sentence end, or the next
+    starts in lower case or with a number's rest ('Kế hoạch số 1331/' + 'KH-UBND, …')."""
+    return bool(previous) and (previous[-1] in "/-–,(" or line[:1].islower() or line[:1].isdigit()
+                               or re.match(r"[A-ZĐ]{1,6}[-/]", line) is not None)
+
+
+def _issuer_lines(lines: list[str]) -> str | None:
+    """The left column's body lines joined, the superior body's line included: 'UBND TỈNH GIA
+    LAI SỞ Y TẾ', 'ĐẢNG BỘ TỈNH QUẢNG NINH BAN THƯỜNG VỤ TỈNH ỦY'."""
+    left = [_left_cell(line) for line in lines]
+    for i, cell in enumerate(left):
+        if not cell or parse_body(cell) is None:
+            continue
+        first = i
+        while first > 0 and i - first < 2 and left[first - 1]:
+            first -= 1  # the superior body above ('ĐẢNG BỘ TỈNH X', 'UBND TỈNH X')
+        last = i
+        while last + 1 < len(left) and last - i < 3 and left[last + 1]:
+            last += 1  # the place below ('THÀNH PHỐ HÀ NỘI'), a name cut by the line ('DÂN')
+        return " ".join(left[first:last + 1])
+    return None
+
+
+def _left_cell(line: str) -> str:
+    """The left-column words of a header line in capitals ('' when it is something else)."""
+    cell = _RIGHT_COLUMN.split(line)[0].strip(" -*")
+    return cell if is_all_caps(cell, min_letters=2) and not re.search(r"[\d/:]", cell) else ""
+
+
+# -------------------------------------------------------------- issuing bodies
+
+@dataclass
+class Body:
+    """An issuing body read from a header or a sentence."""
+    body: str                 # 'UBND', 'Sở Y tế', 'Ban Thường vụ Tỉnh ủy', 'Ban Chỉ đạo'
+    form: str                 # '{body} {level} {place}' …
+    level: str | None = None  # 'tỉnh', 'thành phố', 'xã' …
+    place: str | None = None  # as written, title case: 'Hà Nội', 'Bến Nghé'
+    province: str | None = None
+    subject: str = ""         # a Ban Chỉ đạo's field: 'chuyển đổi số'
+    before: str = ""          # words before the body (a person's title in a sentence)
+    after: str = ""           # words after the body and its place (a person's name)
+
+    def name(self, province: str | None = None) -> str:
+        province = self.province or province
+        place = self.place or province
+        level = self.level or (level_of(province) if province and place == province else None)
+        if self.form == "{body} {place}" and level == "thành phố" and self.body.endswith("Tỉnh ủy"):
+            body = self.body.replace("Tỉnh ủy", "Thành ủy")  # a city's party committee
+        else:
+            body = self.body
+        text = self.form.format(body=body, level=level or "", place=place or "", name=self.subject)
+        return re.sub(r"\s+", " ", text).strip()
+
+
+@lru_cache(maxsize=None)
+def _body_wordings() -> list[tuple[str, str, str]]:
+    """(upper-case wording, body, form), longest first: document issuers and departments."""
+    rows = [(r["wording"], r["body"], r["form"]) for r in read_rows("document_issuers.csv")]
+    rows += [(r["header_wording"], r["canonical"], "{body} {level} {place}") for r in read_rows("departments.csv")]
+    return sorted(rows, key=lambda r: -len(r[0]))
+
+
+def parse_body(text: str) -> Body | None:
+    """The lowest issuing body a header or phrase names, with its level and place:
+    'UBND TỈNH GIA LAI SỞ Y TẾ' → Sở Y tế (tỉnh Gia Lai); 'Phó Chủ tịch UBND tỉnh Gia Lai Lâm
+    Hải Giang' → UBND (tỉnh Gia Lai), before 'Phó Chủ tịch', after 'Lâm Hải Giang'."""
+    upper = normalize_line(text).upper()
+    found = []
+    for wording, body, form in _body_wordings():
+        for m in re.finditer(rf"(?<!\w){re.escape(wording)}(?!\w)", upper):
+            if not any(s <= m.start() < e for s, e, *_ in found):
+                found.append((m.start(), m.end(), body, form))
+    if not found:
+        return None
+    found.sort()
+    start, end, body, form = found[-1]
+    superior = upper[:start]
+    out = Body(body, form, before=text[:start].strip())
+    rest_at = end
+    if body == "Ban Chỉ đạo":
+        m = re.match(r"\s*((?:(?!(?:TỈNH|THÀNH PHỐ)\b)[^\W\d][\wÀ-Ỹ]*,?\s*)+)", upper[end:])
+        if m:
+            out.subject = text[end:end + m.end(1)].strip(" ,").lower()
+            rest_at = end + m.end(1)
+    level, place, province, used = _level_and_place(text, upper, rest_at)
+    if level is None and place is None:
+        level, place, province, _ = _superior_place(text, superior)
+    out.level, out.place, out.province = level, place, province
+    out.after = text[used:].strip(" ,.") if used else text[rest_at:].strip(" ,.")
+    return out
+
+
+def _level_and_place(text: str, upper: str, at: int) -> tuple[str | None, str | None, str | None, int]:
+    """'TỈNH GIA LAI …' at `at`: ('tỉnh', 'Gia Lai', 'Gia Lai', end of the place)."""
+    m = re.match(rf"\s*({'|'.join(re.escape(level) for level in _LEVELS)})\s*", upper[at:])
+    words = list(re.finditer(r"[^\s,.;:()]+", upper[at + (m.end() if m else 0):]))
+    base = at + (m.end() if m else 0)
+    level = _level_word(m.group(1)) if m else None
+    for n in range(min(len(words), 5), 0, -1):  # the longest run of words that is a province
+        span_end = base + words[n - 1].end()
+        if province := canonical_province(text[base + words[0].start():span_end]):
+            return level, province, province, span_end
+    if m and words:
+        # A place that is no province (a commune, a district): its capitalised words.
+        taken = []
+        for w in words:
+            original = text[base + w.start():base + w.end()]
+            if not original[:1].isupper() or any(w.group() == b.split()[0] for b, _, _ in _body_wordings()):
+                break
+            taken.append(w)
+        if taken:
+            place = " ".join(t.group().capitalize() for t in taken)
+            return level, place, None, base + taken[-1].end()
+    return (level, None, None, at + m.end()) if m else (None, None, None, 0)
+
+
+def _superior_place(text: str, superior: str) -> tuple[str | None, str | None, str | None, int]:
+    """The place of the body above ('UBND TỈNH GIA LAI' above 'SỞ Y TẾ')."""
+    for m in re.finditer(rf"(?<!\w)(?:{'|'.join(re.escape(level) for level in _LEVELS)})(?!\w)", superior):
+        level, place, province, _ = _level_and_place(text, superior, m.start())
+        if place:
+            return level, place, province, 0
+    return None, None, None, 0
+
+
+def _level_word(word: str) -> str:
+    return "thành phố" if word.startswith("TP") else word.lower()
+
+
+def _province_in(place: str) -> str | None:
+    """The province a place line names ('Thành phố Hồ Chí Minh', 'SYT-VP Gia Lai')."""
+    words = place.split()
+    for i in range(len(words)):
+        if name := canonical_province(" ".join(words[i:])):
             return name
-    body = mentioned_provinces(doc.text)
-    return body.most_common(1)[0][0] if body else None
+    return None
 
 
-def _doc_type(number: str | None, preamble) -> str | None:
-    """From the number's code ('292/KH-UBND' → Kế hoạch; '2068/SYT-VP' → Công văn,
-    which by Nghị định 30 carries no type code), else from the type line."""
-    if number and "/" in number:
-        code = number.split("/")[1].split("-")[0]
-        types = doc_type_by_word()
+@lru_cache(maxsize=None)
+def _number_codes() -> dict[str, tuple[str, str]]:
+    """Issuer code of a number ('UBND', 'HĐND', 'TU', 'BCĐ', 'SYT') → (body, form)."""
+    out = {r["number_code"]: (r["body"], r["form"]) for r in read_rows("document_issuers.csv") if r["number_code"]}
+    out.update({r["number_code"]: (r["canonical"], "{body} {level} {place}")
+                for r in read_rows("departments.csv") if r["number_code"]})
+    return out
+
+
+def _issuer_from_number(number: str | None, province: str | None) -> str | None:
+    """'…/KH-UBND' of a plan whose header was lost → 'UBND tỉnh X'; '…/SYT-VP' → 'Sở Y tế tỉnh X'."""
+    if not number:
+        return None
+    for code in re.split(r"[/-]", number)[1:]:
+        if code in _number_codes():
+            body, form = _number_codes()[code]
+            level = level_of(province) if province else "tỉnh"
+            return Body(body, form, level=level, place=province).name(province)
+    return None
+
+
+def doc_type_of_number(number: str | None, own: bool = False) -> str | None:
+    """'292/KH-UBND' → Kế hoạch, '46-CTr/TU' → Chương trình, '77/2025/NQ-HĐND' → Nghị quyết.
+    A document's own number without a type code ('2068/SYT-VP') is a Công văn (Nghị định 30)."""
+    if not number:
+        return None
+    types = doc_type_by_word()
+    party = re.match(r"\d+-([A-Za-zĐđ]+)/", number)
+    codes = [party.group(1)] if party else [s.split("-")[0] for s in number.split("/")[1:] if not s.isdigit()]
+    for code in codes[:1]:
         if code.lower() in types:
             return types[code.lower()]
-        if not code.isdigit():
-            return "Công văn"
-    for block in preamble:
-        first = block.text.split(" ")
-        for n in (2, 1):
-            head = " ".join(first[:n])
-            if head.isupper() and head.lower() in doc_type_by_word():
-                return doc_type_by_word()[head.lower()]
+    return "Công văn" if own and codes else None
+
+
+# ------------------------------------------------------------- pages and captions
+
+def _from_page(doc: Document) -> _Fields:
+    """What a portal's metadata block (or a page's attachment link) says about the plan."""
+    found = doc.page_fields
+    out = _Fields()
+    if number := found.get("number"):
+        m = re.match(NUMBER, number)
+        out.number = clean_number(m.group()) if m else None
+    if word := found.get("doc_type"):
+        out.doc_type = doc_type_by_word().get(word.lower().strip())
+    if date := found.get("issued_date"):
+        out.issued_date = iso_date(date)
+    if signer := found.get("signer"):
+        out.signer = _person_name(signer)
+    if issuer := found.get("issuer"):
+        body = parse_body(issuer)
+        province = _province_in(issuer)
+        out.province = (body.province if body else None) or province
+        out.issuer = body.name(out.province) if body else _issuer_from_number(out.number, out.province)
+    out.title = _headline_title(doc, out.number)
+    return out
+
+
+def _headline_title(doc: Document, number: str | None) -> str | None:
+    """'Kế hoạch 67/KH-UBND năm 2025 thực hiện Phong trào …' → 'thực hiện Phong trào …'."""
+    if not number:
+        return None
+    for block in doc.blocks[:10]:
+        m = re.search(rf"{re.escape(number)}(?:\s+năm\s+\d{{4}})?\s+(.+)$", clean_number_spaces(block.text))
+        if m and block.text.split()[0].lower() in {r["name"].split()[0].lower() for r in doc_types()}:
+            return m.group(1).strip(" .") or None
     return None
 
 
-def _title(preamble, doc_type: str | None) -> str | None:
-    if doc_type == "Công văn":
-        for block in preamble:
-            if m := _SUBJECT.match(block.text):
-                return m.group(0)
-    lines = doc_type_lines()
-    for i, block in enumerate(preamble):
-        head = next((t for t in lines if block.text.upper().startswith(t)), None)
-        if head is None or not block.text[: len(head)].isupper():
-            continue
-        parts = [block.text[len(head):].strip()]
-        for nxt in preamble[i + 1:i + 4]:
-            if nxt.kind == HEADING or normalize_key(nxt.text).startswith(_BODY_OPENERS) \
-                    or len(nxt.text) > 400:
-                break
-            parts.append(nxt.text)
-        title = " ".join(p for p in parts if p).strip()
-        return title or None
-    return None
+def clean_number_spaces(text: str) -> str:
+    return re.sub(r"(?<=\d)\s*/\s*(?=[A-ZĐ])", "/", text)
 
 
-def _issuer(head_text: str, number: str | None, province: str | None) -> str | None:
-    """'Sở Y tế tỉnh Gia Lai' from a department header; 'UBND tỉnh X' for a UBND document."""
-    upper_head = head_text.upper()
-    for row in read_rows("departments.csv"):
-        if re.search(rf"(?m)^{re.escape(row['header_wording'])}\b", upper_head):
-            return f"{row['canonical']} tỉnh {province}" if province else row["canonical"]
-    if number and number.upper().endswith("UBND") or "ỦY BAN NHÂN DÂN" in upper_head \
-            or "UBND TỈNH" in upper_head:
-        return f"UBND tỉnh {province}" if province else "UBND tỉnh"
-    return None
+@lru_cache(maxsize=None)
+def _issued_sentence() -> re.Pattern:
+    types = "|".join(re.escape(r["name"]) for r in sorted(doc_types(), key=lambda r: -len(r["name"])))
+    return re.compile(
+        rf"(?:(?:đã|vừa|mới|chính thức)\s+)*(?:ký\s+)?(?:ban hành|phê duyệt)"
+        rf"(?:\s+(?P<type>{types})(?:\s+hành động)?(?:\s+số)?\s*(?P<num>{NUMBER})?"
+        rf"(?:\s*,?\s*ngày\s*(?P<date>{DATE_PATTERN}))?)?")
+
+
+def _from_news(doc: Document) -> _Fields:
+    """The plan an article reports: the first sentence in which a body issues it."""
+    best = _Fields()
+    for block in doc.blocks[:PREAMBLE_BLOCKS]:
+        for sentence in re.split(rf"(?<=[.!?])\s+(?={CAPITAL})", block.text):
+            for m in _issued_sentence().finditer(sentence):
+                found = _news_fields(sentence, m)
+                if found.issuer and (found.number or best.issuer is None):
+                    if found.number:
+                        return found
+                    best = found
+    return best
+
+
+def _news_fields(sentence: str, m: re.Match) -> _Fields:
+    out = _Fields()
+    subject = sentence[:m.start()]
+    if d := re.match(rf"\W*(?:date\s+\S+\s+)?(?:\([^)]*\)\s*[-–]\s*)?Ngày\s+({DATE_PATTERN})\s*,", subject):
+        out.issued_date = iso_date(d.group(1))
+    body = parse_body(subject)
+    if body is None:
+        return out
+    out.province = body.province
+    out.issuer = body.name()
+    person = _person_name(body.after) if body.after else None
+    title = _signer_title_in(body.before)
+    if person and title:
+        out.signer, out.signer_title = person, title
+    if m.group("type"):
+        out.doc_type = doc_type_by_word()[m.group("type").lower()]
+    if m.group("num"):
+        out.number = clean_number(m.group("num"))
+        out.issued_date = out.issued_date or (iso_date(m.group("date")) if m.group("date") else None)
+        out.title = _news_title(sentence[m.end():])
+    return out
+
+
+def _news_title(rest: str) -> str | None:
+    rest = re.sub(r"^\s*,?\s*(?:năm\s+\d{4}\s*)?(?:về việc|về|V/v)?\s*", "", rest)
+    types = "|".join(re.escape(r["name"]) for r in doc_types())
+    rest = re.split(rf"\s+và\s+(?:{types})\b|[;]", rest)[0]
+    return rest.strip(" .,") or None
+
+
+def _from_caption(doc: Document) -> _Fields:
+    out = _Fields()
+    for block in doc.blocks:
+        if caption := _CAPTION.search(block.text):
+            out.number = clean_number(caption.group(2))
+            out.issued_date = iso_date(caption.group(3))
+            break
+    return out
+
+
+# ------------------------------------------------------------------ signature
+
+@lru_cache(maxsize=None)
+def _signer_titles() -> list[str]:
+    return sorted((r["title"] for r in read_rows("signer_titles.csv")), key=len, reverse=True)
+
+
+def _signer_title_in(text: str) -> str | None:
+    """'Phó Chủ tịch' (a sentence's words before the body) → 'PHÓ CHỦ TỊCH'."""
+    upper = text.strip().upper()
+    return next((t for t in _signer_titles() if upper.endswith(t)), None)
+
+
+@dataclass
+class _LastTitle:
+    title: str
+    start: int
+    after: str | None
+
+
+_SIGNED = re.compile(r"^\(?\[?(?:đã ký|Đã ký|ĐÃ KÝ|ký|Ký)[^)\]]{0,30}[)\]]?$")
+_DELEGATION = re.compile(r"^(?:KT|TM|TL|T/M|Q|TUQ)\.")
 
 
 def _signature(doc: Document) -> tuple[str | None, str | None]:
-    """(signer_title, signer): the first title line followed by a person's name."""
-    titles = [r["title"] for r in read_rows("signer_titles.csv")]
-    title_re = "|".join(re.escape(t) for t in titles)
-    name_re = r"[A-ZĐ][a-zà-ỹđ]+(?: [A-ZĐ][a-zà-ỹđ]+){1,4}"
-    m = re.search(rf"(?:^|[\s.])({title_re})\s*\n\s*(?:\(?đã ký\)?\s*\n\s*)?({name_re})\s*(?:\n|$)", doc.text)
-    if not m:
-        return None, None
-    return m.group(1), m.group(2)
+    """(signer_title, signer): the first bare title line ('PHÓ CHỦ TỊCH'; 'KT. CHỦ TỊCH' only
+    delegates) followed, after an optional '(Đã ký)', by a person's name; else the first
+    bare title line, with no name."""
+    lines = [normalize_line(_MARKDOWN.sub(" ", line)) for block in doc.blocks
+             for line in re.split(r"\n|\|", block.text)]
+    lines = [line for line in lines if line]
+    titles = "|".join(map(re.escape, _signer_titles()))
+    first_title = None
+    for i, line in enumerate(lines):
+        found = list(re.finditer(rf"(?:^|(?<=\s))({titles})(?=\s|$)", line))
+        if not found:
+            continue
+        last = found[-1]  # 'KT. CHỦ TỊCH PHÓ CHỦ TỊCH': the title after the delegation
+        m = _LastTitle(last.group(1), last.start(), line[last.end():].strip() or None)
+        before, after = line[:m.start].strip(), (m.after or "").strip()
+        name = _person_name(re.sub(r"\s*\(?đã ký\)?$", "", after, flags=re.I)) if after else None
+        if (before and not _DELEGATION.match(before)) or (after and not name):
+            continue  # a title inside a sentence or a heading ('CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH …')
+        if re.search(r"(?:KT|TM|TL|T/M|Q|TUQ)\.?$", before):
+            continue  # 'KT. CHỦ TỊCH': the title of the one signed for
+        first_title = first_title or m.title
+        if name:
+            return m.title, name
+        for nxt in lines[i + 1:i + 1 + SIGNER_WINDOW]:
+            if _SIGNED.match(nxt):
+                continue
+            if name := _person_name(re.sub(r"\s*\(?đã ký\)?$", "", nxt, flags=re.I)):
+                return m.title, name
+            break
+    return first_title, None
+
+
+def _person_name(text: str) -> str | None:
+    """'Lê Ánh Dương', 'ĐỖ VĂN ÂN' (→ 'Đỗ Văn Ân'): two to five capitalised words, nothing else."""
+    words = text.strip(" .,;").split()
+    if not 2 <= len(words) <= 5 or not all(w.isalpha() for w in words):
+        return None
+    if all(w.isupper() for w in words) and all(len(w) > 1 or w == words[-1] for w in words):
+        if any(w in ("ỦY", "BAN", "NHÂN", "DÂN", "TỈNH", "THÀNH", "PHỐ", "SỞ") for w in words):
+            return None
+        return " ".join(w.capitalize() for w in words)
+    if all(w[0].isupper() and w[1:].islower() for w in words):
+        return " ".join(words)
+    return None

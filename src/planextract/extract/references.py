@@ -1,10 +1,18 @@
 """Citations of other legal documents: type, number, date, issuer and subject.
 
 "Quyết định số 411/QĐ-TTg ngày 31/3/2022 của Thủ tướng Chính phủ phê duyệt …",
-"Nghị quyết số 10-NQ/TU, ngày 18/3/2022 của Ban Chấp hành Đảng bộ tỉnh",
-"KH số 244/KH-UBND", "Kế hoạch số 4181 /KH-UBND". One record per cited
-document (the first mention gives the provenance; later mentions fill in
-fields the first one lacks). The document's own number is not a reference.
+"Nghị quyết số 10-NQ/TU, ngày 18/3/2022 của Ban Chấp hành Đảng bộ tỉnh", "KH số
+244/KH-UBND", "Luật Giao dịch điện tử số 20/2023/QH15", "Văn bản số 1234/UBND-KT",
+"Công điện 130/CĐ-TTg", "Chương trình hành động số 46-CTr/TU", "Báo cáo thẩm tra số
+116/BC-BPC", "Theo đề nghị của Sở X tại Tờ trình số …". One record per cited document (the
+first mention gives the provenance; later mentions fill in fields the first one lacks). The
+document's own number is not a reference; site boilerplate ("văn bản liên quan") is not read.
+
+The issuer after "của"/"do" is a known body (`data/issuers.csv`) or a name read by its
+structure: a head (Bộ, Ban, Ủy ban, Sở, Bộ trưởng, Giám đốc …) and capitalised words, "và"
+between capitalised words, a level word and its place ("UBND tỉnh Long An") — read case
+by case, so it stops at "về", "về việc", "ban hành", "phê duyệt", ";" and every other lower-case
+word. The title is what follows, up to the end of the clause or the next cited document.
 """
 from __future__ import annotations
 
@@ -13,35 +21,131 @@ from functools import lru_cache
 
 from ..document import Document
 from ..lexicon import doc_type_by_word, doc_types, read_rows
+from ..normalize import is_all_caps
 from ..records import Reference
 from .dates import DATE_PATTERN, iso_date
-from .metadata import NUMBER, clean_number
+from .metadata import CAPITAL, NUMBER, clean_number
 
-_TITLE_END = re.compile(r"[;(\n]|\.(?:\s|$)|,\s*(?:trong đó|theo đó)")
-MAX_TITLE = 300
+MAX_TITLE = 500
+# Words that may stand between the type and the number: "Chương trình hành động số", "Báo cáo
+# thẩm tra số", "Luật Giao dịch điện tử số", "Thông báo kết luận số".
+_TYPE_QUALIFIER = r"(?:\s+(?:hành động|thẩm tra|liên tịch|kết luận|tiếp thu[^\d;.]{0,40}?))?"
+# A name between the type and "số": "Luật Giao dịch điện tử số …", "Kết luận liên ngành … số …".
+_LAW_NAME = r"(?:\s+[^\d;:.()/]{1,90}?)"
+_HEADS = ("Ban Chỉ đạo", "Ban Pháp chế", "Ban Thường vụ", "Ban Chấp hành", "Ban Bí thư", "Ban Kinh tế - Ngân sách",
+          "Ban Văn hóa - Xã hội", "Ban Dân tộc", "Ban Tuyên giáo", "Ban Dân vận", "Ban Tổ chức", "Ban Nội chính",
+          "Tổ giúp việc", "Ủy ban nhân dân", "Hội đồng nhân dân", "Bộ trưởng", "Thứ trưởng", "Thủ tướng", "Phó Thủ tướng", "Chủ tịch", "Phó Chủ tịch", "Giám đốc",
+          "Phó Giám đốc", "Chánh Văn phòng", "Trưởng ban", "Bộ", "Ban", "Ủy ban", "UBND", "HĐND", "Hội đồng",
+          "Sở", "Cục", "Tổng cục", "Chi cục", "Văn phòng", "Tỉnh ủy", "Thành ủy", "Đảng ủy", "Tổ", "Hội nghị",
+          "Kiểm toán", "Thanh tra", "Công an", "Ngân hàng", "Quốc hội", "Chính phủ", "Liên", "Đoàn")
+_LEVEL = r"(?:tỉnh|Tỉnh|thành\s+phố|Thành\s+phố|TP\.?|huyện|xã|phường|quận|thị\s+xã|Trung\s+ương)"
+_CAP_WORD = rf"{CAPITAL}[\w\-]*"
+
+
+@lru_cache(maxsize=None)
+def _type_words() -> tuple[str, str]:
+    """(full names, abbreviations) as regex alternations, longest first."""
+    names = sorted({r["name"] for r in doc_types()}, key=len, reverse=True)
+    abbreviations = sorted({a for r in doc_types() for a in r["abbreviations"].split(";") if len(a) >= 2},
+                           key=len, reverse=True)
+    return "|".join(map(re.escape, names)), "|".join(map(re.escape, abbreviations))
 
 
 @lru_cache(maxsize=None)
 def citation_pattern() -> re.Pattern:
-    words = sorted({r["name"] for r in doc_types()} |
-                   {a for r in doc_types() for a in r["abbreviations"].split(";") if len(a) >= 2},
-                   key=len, reverse=True)
-    types = "|".join(re.escape(w) for w in words)
+    """A citation: type (any case; abbreviations as written), qualifier, 'số', number, date.
+    Only the type words ignore case: a number's code must start with a capital."""
+    names, abbreviations = _type_words()
     return re.compile(
-        rf"\b(?P<type>{types})\s*(?:số\s*:?\s*)?(?P<num>{NUMBER})"
-        rf"(?:\s*,?\s*(?:ngày|ban hành ngày)\s*(?P<date>{DATE_PATTERN}))?", re.I)
+        rf"(?<!\w)(?P<type>(?i:{names})|{abbreviations})(?!\w)"
+        rf"(?:(?<=[Ll]uật|[Ll]uận|[Ll]ệnh)(?P<name>{_LAW_NAME})(?=\s+(?i:số)\s)|{_TYPE_QUALIFIER})"
+        rf"\s*:?\s*(?:(?i:số)\s*:?\s*)?(?P<num>{NUMBER})"
+        rf"(?:\s*,?\s*(?:ngày|ban hành ngày)\s*(?P<date>{DATE_PATTERN}))?")
 
 
 @lru_cache(maxsize=None)
-def _issuer_pattern() -> re.Pattern:
-    rows = read_rows("issuers.csv")
-    wordings = "|".join(re.escape(r["wording"]) for r in sorted(rows, key=lambda r: -len(r["wording"])))
-    return re.compile(rf"^\s*,?\s*(?:của|do)\s+(?P<issuer>{wordings}|Bộ(?: [A-ZĐ][\wđ]*| và)+)", re.I)
+def _known_issuers() -> tuple[re.Pattern, dict[str, str]]:
+    """Bodies that issue documents: data/issuers.csv, and the agency gazetteer's single bodies
+    (ministries, departments, branches: their names have lower-case words, 'Bộ Y tế')."""
+    rows = [(r["wording"], r["canonical"]) for r in read_rows("issuers.csv")]
+    for r in read_rows("agencies.csv"):
+        if r["kind"] != "collective" and "{province}" not in r["canonical"]:
+            rows += [(w, w) for w in [r["canonical"], *filter(None, r["variants"].split(";"))]]
+    wordings = sorted({w for w, _ in rows}, key=len, reverse=True)
+    pattern = re.compile(rf"(?i:{'|'.join(_spaced(w) for w in wordings)})(?!\w)")
+    canonical: dict[str, str] = {}
+    for wording, name in rows:
+        canonical.setdefault(wording.lower(), name)
+    return pattern, canonical
+
+
+def _spaced(words: str) -> str:
+    """A wording as a pattern whose spaces may be any white space (a line may wrap inside it)."""
+    return r"\s+".join(map(re.escape, words.split()))
 
 
 @lru_cache(maxsize=None)
-def _issuer_canonical() -> dict[str, str]:
-    return {r["wording"].lower(): r["canonical"] for r in read_rows("issuers.csv")}
+def _issuer_name() -> re.Pattern:
+    """A body named by its structure, case by case: a head, then capitalised words, 'và' between
+    capitalised words, level words and places; no lower-case word else ('về', 'ban hành' …)."""
+    heads = "|".join(map(_spaced, sorted(_HEADS, key=len, reverse=True)))
+    word = rf"(?:{_spaced('Ủy ban nhân dân')}|{_spaced('Hội đồng nhân dân')}|{_LEVEL}|{_CAP_WORD}|nhân dân|Nhà nước|nhà nước)"
+    return re.compile(rf"(?:{heads})(?!\w)(?:\s+(?:và\s+(?=[A-ZĐ])(?!(?i:{_type_words()[0]})\b))?{word})*")
+
+
+_PERSON_TITLE = re.compile(r"(?:Bộ trưởng|Bộ Trưởng|Thứ trưởng|Chủ tịch|Phó Chủ tịch|Giám đốc|Phó Giám đốc|"
+                           r"Trưởng ban|Chánh Văn phòng|Cục trưởng|Tổng Cục trưởng|Tổng cục trưởng)\s+(?=\S)")
+_PLACE = re.compile(rf"(?:\s+{_LEVEL})?(?:\s+{_CAP_WORD}){{0,4}}")
+
+
+def _issuer_at(text: str) -> tuple[int, str] | None:
+    """(end, name) of the issuer at the start of `text` (after 'của'/'do'): a person's title, then
+    the longest of a known body and a body read by its structure, then its place."""
+    title = _PERSON_TITLE.match(text)
+    at = title.end() if title else 0
+    known, canonical = _known_issuers()
+    candidates = []
+    if m := known.match(text, at):
+        end = _place_end(text, m.end(), _PLACE.match(text, m.end()).end())
+        wording = re.sub(r"\s+", " ", m.group())
+        candidates.append((end, canonical.get(wording.lower(), wording) + text[m.end():end]))
+    if (g := _issuer_name().match(text, at)) and g.end() > at:
+        candidates.append((g.end(), g.group()))
+    if not candidates:
+        return None
+    end, name = max(candidates, key=lambda c: c[0])
+    return end, (text[:at] + name).strip()
+
+
+def _place_end(text: str, start: int, end: int) -> int:
+    """Where a known body's place ends: a level word and its name, or a province's name; a
+    capitalised word that is no place ('Khóa XI', 'Về') is not taken."""
+    from ..provinces import canonical_province
+    words = list(re.finditer(r"\S+", text[start:end]))
+    level = bool(words) and re.fullmatch(_LEVEL, words[0].group()) is not None
+    names = words[1:] if level else words
+    for n in range(len(names), 0, -1):
+        if canonical_province(" ".join(w.group() for w in names[:n]).strip(",.;")):
+            return start + names[n - 1].end()
+    if level and not names:
+        return start + words[0].end()
+    if level and names and not re.match(r"(?i:khóa|khoá|về)\b", names[0].group()):
+        return start + names[0].end() if len(names) == 1 else start + words[0].end()
+    return start
+
+
+def canonical_issuer(name: str) -> str:
+    """As named, with 'Ủy ban nhân dân' → 'UBND', 'Hội đồng nhân dân' → 'HĐND', the level word in
+    lower case ('UBND Thành phố' → 'UBND thành phố'), a term ('khóa XIV') dropped."""
+    name = re.sub(r"(?i:Ủy ban nhân dân)", "UBND", name)
+    name = re.sub(r"(?i:Hội đồng nhân dân)", "HĐND", name)
+    name = re.sub(r"\s+", " ", name)
+    name = re.sub(r"(?<=UBND |HĐND )(Tỉnh|Thành phố|TP\.?)(?!\w)",
+                  lambda m: "thành phố" if m.group(1).startswith(("Thành", "TP")) else "tỉnh", name)
+    name = re.sub(r"\s*\(?(?i:khóa|khoá)\s+[IVXLC]+\)?$", "", name)
+    name = re.sub(r"\s+", " ", name).strip(" ,")
+    _, canonical = _known_issuers()
+    return canonical.get(name.lower(), name)
 
 
 def _doc_type(word: str, number: str) -> str | None:
@@ -52,42 +156,155 @@ def _doc_type(word: str, number: str) -> str | None:
     return types.get(code.lower())
 
 
+# ------------------------------------------------------------------- titles
+
+_TITLE_END = re.compile(r"[;|]|\((?!(?i:khóa|khoá))|\.(?:\s|$)|,\s*(?:trong đó|theo đó|cụ thể)\b")
+# A line break goes on inside a title when the next line continues it (a wrapped line), not
+# when it opens a list item, a heading, a table row or a new sentence of the body.
+_NEW_LINE = re.compile(r"\n\s*(?=[-+•*|]|\d+(?:\.\d+)*[.)]\s|[a-zđ][.)]\s|[IVXLC]+\.\s|(?:Căn cứ|Thực hiện|Theo|"
+                       r"Xét|Kính gửi|Nơi nhận|Điều)\b)|(?<=[.;:,)])\s*\n")
+# ', UBND tỉnh ban hành Kế hoạch …': the clause after the citations (its own subject and verb).
+_NEXT_CLAUSE = re.compile(rf",\s+(?:(?:{CAPITAL}\S*|ban|nhân|dân|tỉnh|thành|phố)\s+){{1,6}}(?:đã\s+|sẽ\s+)?(?:ban hành|xây dựng|"
+                          r"yêu cầu|đề nghị|chỉ đạo)\b")
+
+
 def _title(rest: str) -> str | None:
-    """What the citation says the document is about, from the text after the issuer."""
-    rest = re.sub(r"^\s*\((?:khóa|khoá)[^)]*\)", "", rest, flags=re.I).strip()
-    rest = re.sub(r"^(?:về việc|về)\s+", "", rest, flags=re.I)
-    m = _TITLE_END.search(rest)
-    title = (rest[: m.start()] if m else rest[:MAX_TITLE]).strip(" ,:")
+    """What the citation says the document is about, from the text after the issuer: up to the
+    end of the clause or the next document cited beside it ('… và Kế hoạch 92/KH-UBND …')."""
+    rest = re.sub(r"^\s*\(?(?:khóa|khoá)\s+[IVXLC]+\)?", "", rest, flags=re.I)
+    rest = re.sub(r"^\s*\((?:nay là|trước đây|cũ)[^)]*\)", "", rest)  # '(nay là tỉnh Đồng Tháp)'
+
+    rest = re.sub(r"^\s*,?\s*(?:năm\s+\d{4}\s*)?", "", rest)
+    rest = re.sub(r"^(?:về việc|về|V/v)\s+", "", rest, flags=re.I)
+    if re.match(r"(?:và|,|;|\.|\(|\)|\|)", rest) or not rest[:1].strip():
+        return None
+    cuts = [m.start() for m in (_TITLE_END.search(rest), _NEW_LINE.search(rest), _NEXT_CLAUSE.search(rest)) if m]
+    title = rest[:min(cuts)] if cuts else rest[:MAX_TITLE]
+    title = _before_sibling(title)
+    title = re.sub(r"\s+", " ", title).strip(" ,:")
     if not title or len(title) > MAX_TITLE or title[0].isdigit():
         return None
     return title
 
 
+def _before_sibling(title: str) -> str:
+    """Cut before ', <citation>' or 'và <citation>' unless the title itself cited a document
+    first ('thực hiện Nghị quyết số 137/NQ-CP … và Chương trình số 27-CTr/TU …' lists what is
+    carried out)."""
+    for i, m in enumerate(citation_pattern().finditer(title)):
+        before = title[:m.start()]
+        if re.search(r",\s*$", before) or (i == 0 and re.search(r"\svà\s*$", before)):
+            return re.sub(r"\s*(?:,|\svà)\s*$", "", before)
+    return title
+
+
+# ---------------------------------------------------------------- extraction
+
+_CONTINUED = re.compile(rf"(?:,|\svà)\s+(?i:số)\s*:?\s*(?P<num>{NUMBER})"
+                        rf"(?:\s*,?\s*(?:ngày|ban hành ngày)\s*(?P<date>{DATE_PATTERN}))?")
+CONTINUED_REACH = 300  # how far a list of numbers after one type word ('các Quyết định: số …, và số …') goes
+
+
+def _citations(text: str, start: int, end: int) -> list[tuple[re.Match, str]]:
+    """(match, type word) of every citation, those that continue a list of numbers after one
+    type word ('các Quyết định: số 36/QĐ-TTg … và số 1668/QĐ-TTg') included."""
+    out = [(m, m.group("type")) for m in citation_pattern().finditer(text, start, end)]
+    for m in _CONTINUED.finditer(text, start, end):
+        before = [(c, t) for c, t in out if c.end() <= m.start() and m.start() - c.end() <= CONTINUED_REACH]
+        if before and not any(c.start() <= m.start("num") < c.end() for c, _ in out):
+            out.append((m, before[-1][1]))
+    return sorted(out, key=lambda x: x[0].start())
+
+
 def extract_references(doc: Document, own_number: str | None = None) -> list[Reference]:
     found: dict[str, Reference] = {}
     own = clean_number(own_number).lower() if own_number else None
-    for m in citation_pattern().finditer(doc.text):
-        number = clean_number(m.group("num")).rstrip("-")
-        if "/" not in number or number.lower() == own:
-            continue
-        issuer, title = None, None
-        tail = doc.text[m.end(): m.end() + 600]
-        if im := _issuer_pattern().match(tail):
-            issuer = _issuer_canonical().get(im.group("issuer").lower(), im.group("issuer"))
-            title = _title(tail[im.end():])
-        ref = Reference(number=number, doc_type=_doc_type(m.group("type"), number),
-                        issued_date=iso_date(m.group("date")) if m.group("date") else None,
-                        issuer=issuer, title=title, page=doc.page_at(m.start()),
-                        start=m.start(), end=m.end() + (im.end() if im else 0))
-        key = number.lower()
-        if key not in found:
-            found[key] = ref
-        else:
-            _fill_missing(found[key], ref)
+    for start, end in _content_spans(doc):
+        for m, type_word in _citations(doc.text, start, end):
+            ref = _reference(doc, m, type_word)
+            if ref is None or ref.number.lower() == own:
+                continue
+            key = ref.number.lower()
+            if key not in found:
+                found[key] = ref
+            else:
+                _fill_missing(found[key], ref)
     return list(found.values())
+
+
+def _content_spans(doc: Document) -> list[tuple[int, int]]:
+    """Runs of consecutive blocks the extractors read (boilerplate blocks are not in doc.blocks
+    of the Document that `mark_page` hands over): a citation may wrap over blocks inside a run."""
+    spans: list[list[int]] = []
+    for block in doc.blocks:
+        if spans and block.start <= spans[-1][1] + 1:
+            spans[-1][1] = max(spans[-1][1], block.end)
+        else:
+            spans.append([block.start, block.end])
+    return [(s, e) for s, e in spans] or [(0, len(doc.text))]
+
+
+def _reference(doc: Document, m: re.Match, type_word: str) -> Reference | None:
+    number = clean_number(m.group("num")).rstrip("-")
+    if "/" not in number:
+        return None
+    issuer, title, tail_used = None, None, 0
+    tail = doc.text[m.end(): m.end() + 800]
+    if im := re.match(r"(?:\s+năm\s+\d{4})?\s*,?\s*(?:của|do)\s+", tail):
+        if found := _issuer_at(tail[im.end():]):
+            issuer = canonical_issuer(found[1])
+            tail_used = im.end() + found[0]
+            title = _title(tail[tail_used:])
+    preceding = doc.text[max(0, m.start() - 300):m.start()]
+    if issuer is None and (issuer := _issuer_before(preceding)):
+        title = _title(tail)
+    if title is None and m.groupdict().get("name"):
+        title = re.sub(r"\s+", " ", m.group("name")).strip()  # 'Luật Giao dịch điện tử số …': the law's name
+    if title is None and re.search(r"(?:\stại|được[^,;.]{0,60}(?:ban hành|phê duyệt)\s+theo)\s*$", preceding):
+        title = _subject_before(preceding)
+    return Reference(number=number, doc_type=_doc_type(type_word, number),
+                     issued_date=iso_date(m.group("date")) if m.group("date") else None,
+                     issuer=issuer, title=title, page=doc.page_at(m.start()),
+                     start=m.start(), end=m.end() + tail_used)
+
+
+def _issuer_before(text: str) -> str | None:
+    """'(Theo đề nghị) của Sở X tại' / 'UBND tỉnh đã ban hành' right before a citation."""
+    for opener, closer in ((r"của", r"tại"), (r"được", r"(?:ban hành|phê duyệt)\s+(?:theo|tại)"),
+                           (r"(?:^|[,;.\n])", r"(?:(?:đã|vừa)\s+)?(?:ký\s+)?ban hành")):
+        end = re.search(rf"\s+{closer}\s*$", text)
+        if not end:
+            continue
+        for start in reversed([m.end() for m in re.finditer(rf"{opener}\s*", text[:end.start()])]):
+            name = text[start:end.start()]
+            if len(name) > 80:
+                break
+            if (found := _issuer_at(name)) and found[0] == len(name):
+                return canonical_issuer(found[1])
+    return None
+
+
+@lru_cache(maxsize=None)
+def _subject_nouns() -> re.Pattern:
+    words = sorted((r["wording"] for r in read_rows("cited_subjects.csv")), key=len, reverse=True)
+    return re.compile(rf"(?<!\w)(?:{'|'.join(map(re.escape, words))})(?!\w)")
+
+
+def _subject_before(text: str) -> str | None:
+    """'Chiến lược … đến năm 2030 được phê duyệt tại' → the subject, from its noun ('Chiến lược',
+    'Đề án' …) to the verb."""
+    clause = re.split(r"[;:]|\.\s|\n(?=\s*[-+•])", text)[-1]
+    clause = re.sub(r"\s*(?:đã\s+)?(?:được\s+)?(?:phê duyệt|ban hành)?\s*(?:tại|theo)\s*$", "", clause)
+    starts = [m.start() for m in _subject_nouns().finditer(clause)]
+    if not starts:
+        return None
+    title = re.sub(r"\s+", " ", clause[starts[0]:]).strip(" ,")
+    return title if 3 <= len(title) <= MAX_TITLE else None
 
 
 def _fill_missing(into: Reference, other: Reference) -> None:
     for name in ("doc_type", "issued_date", "issuer", "title"):
-        if getattr(into, name) is None and getattr(other, name) is not None:
-            setattr(into, name, getattr(other, name))
+        mine, theirs = getattr(into, name), getattr(other, name)
+        if theirs is not None and (mine is None or (name == "title" and is_all_caps(mine)
+                                                    and not is_all_caps(theirs))):
+            setattr(into, name, theirs)  # a mention in running text beats one in a capitalised title

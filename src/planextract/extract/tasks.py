@@ -197,19 +197,21 @@ def attribute_tasks(analysis: Analysis, province: str | None) -> tuple[list[Task
 def _split_agency_line(value: str, province: str | None) -> tuple[list[str], list[str]]:
     """'Sở Nội vụ chủ trì tham mưu …; Sở Tư pháp và các sở … chủ động …' → the chủ trì
     body as lead, the other bodies named as partners; without "chủ trì", all are lead."""
-    from .agencies import canonical_names, find_agencies
+    from .agencies import canonical_names
     m = re.search(r"\bchủ trì\b", value)
     if not m:
         names = canonical_names(_agency_head(value), province)
         return names, []
     lead = canonical_names(value[:m.start()].strip(" ,;"), province)
-    rest = value[m.end():]
-    found = [text for s, e, _ in find_agencies(rest, province) for text in [rest[s:e]]]
-    partners = []
-    for name in found:
-        for n in canonical_names(name, province):
-            if n not in lead and n not in partners:
-                partners.append(n)
+    partners: list[str] = []
+    after = value[m.end():]
+    clauses = after.split(";")[1:] if ";" in after else []
+    if with_ := _PARTNERS.search(after.split(";")[0]):  # "X chủ trì, phối hợp với Y …"
+        clauses.insert(0, with_.group("with"))
+    for clause in clauses:
+        head = _agency_head(clause.strip())
+        if _names_agency(head):
+            partners += [n for n in canonical_names(head, province) if n not in lead and n not in partners]
     return lead, partners
 
 
@@ -298,7 +300,11 @@ def agency_paragraph_tasks(analysis: Analysis, province: str | None, skip: set[i
             continue
         if re.match(r"^(?:Giao|giao)\s", body):
             continue  # an assignment sentence (kind 4)
-        names, rest = leading_agencies(body, province)
+        if only_names and ":" not in body and _names_agency(body) and not _has_verb(body):
+            from .agencies import canonical_names
+            names, rest = canonical_names(body.strip(" ."), province), ""  # the heading is the names
+        else:
+            names, rest = leading_agencies(body, province)
         if not names and _names_agency(body) and (only_names or ":" in body[:160]):
             from .agencies import canonical_names
             head, _, rest = body.partition(":") if ":" in body[:160] else (body, "", "")
@@ -320,6 +326,11 @@ def agency_paragraph_tasks(analysis: Analysis, province: str | None, skip: set[i
         tasks.append(Task(number=block.number.rstrip(".)"), group=_group(analysis, node), text=text,
                           lead=names, partners=[], page=block.page, start=block.start, end=end))
     return tasks, covered
+
+
+def _has_verb(text: str) -> bool:
+    """Does a heading say what to do ("Sở X chủ trì triển khai …"), not only who?"""
+    return bool(re.search(rf"\s(?:{_verbs()})\b", text))
 
 
 def _descendants(nodes: list[Node], node: Node) -> list[Node]:
@@ -352,7 +363,7 @@ _CONNECTIVE = r"(?:(?:Trong đó|Theo đó|Đồng thời|Ngoài ra|Cụ thể),
 _LEADS = re.compile(rf"^{_CONNECTIVE}(?P<who>.{{4,200}}?)\s+(?:là cơ quan (?:thường trực|đầu mối)[^,;]*,\s*)?chủ trì\b")
 _PARTNERS = re.compile(r"\bphối hợp (?:với |cùng )?\s*(?P<with>(?:các |Sở |UBND |Ủy ban |Ban |Công an |Bộ ).+?)(?=\s+(?:tổ chức|triển khai|thực hiện|xây dựng|"
                        r"tham mưu|nghiên cứu|hướng dẫn|rà soát|bố trí|theo dõi|kiểm tra|đôn đốc|đánh giá|"
-                       r"tuyên truyền|cập nhật|báo cáo|đề xuất|trong việc|để)\b|[.;:]|$)")
+                       r"tuyên truyền|cập nhật|báo cáo|đề xuất|trong việc|để|có trách nhiệm|thực hiện)\b|[.;:]|$)")
 _SENTENCES = re.compile(r"(?<=[.!?])\s+(?=[A-ZĐÀ-Ỹ])")
 
 
@@ -396,6 +407,8 @@ def assignment_tasks(analysis: Analysis, province: str | None, skip: set[int]) -
                 continue
             if body.rstrip().endswith(":") and (items := _children(analysis.nodes, node)):
                 for item in items:
+                    if assignment_of(_body(item.block.text), province)[0]:
+                        continue  # an item that assigns its own work ("4. Giao Sở X chủ trì …")
                     done.add(item.index)
                     tasks.append(Task(number=item.block.number.rstrip(".)") if item.block.number else None,
                                       group=_group(analysis, item), text=_body(item.block.text), lead=lead,

@@ -92,7 +92,10 @@ def drop_running_heads(lines: list[Line], height: float) -> list[Line]:
 
 
 def reading_order(lines: list[Line], width: float) -> list[Line]:
-    """Lines in reading order: in a two-column block, the left column, then the right."""
+    """Lines in reading order: in a two-column block (an official header: body, number and
+    subject line on the left; motto, place and date on the right), the left column, then the
+    right, each column's wrapped lines joined ('V/v triển khai Kế hoạch số 1331/' + 'KH-UBND …').
+    The block ends at a line that spans the middle, or after a wider vertical gap."""
     mid = width / 2
     out: list[Line] = []
     i = 0
@@ -105,14 +108,75 @@ def reading_order(lines: list[Line], width: float) -> list[Line]:
         left: list[Line] = []
         right: list[Line] = []
         while i < len(lines):
-            segments = split_segments(lines[i])
+            segments = split_at(lines[i], mid)
+            if (left or right) and _after_gap(lines[i - 1], lines[i]):
+                break
             if len(segments) < 2 and not _off_centre(lines[i], mid, width):
                 break
             for seg in segments:
                 (left if (seg.x0 + seg.x1) / 2 < mid else right).append(seg)
             i += 1
-        out += left + right
+        out += join_wrapped(left) + join_wrapped(right)
     return out
+
+
+CELL_GAP = 6.0  # points: inside a header block, a gap this wide (and well over a space) parts two cells
+
+
+def split_at(line: Line, mid: float) -> list[Line]:
+    """A header line's columns: at a wide gap, or — where the two cells nearly touch ('Số:
+    2068/SYT-VP  Gia Lai, ngày …') — at the line's widest gap near the middle of the page,
+    when it is well wider than the spaces between its words."""
+    segments = split_segments(line)
+    if len(segments) > 1 or len(line.words) < 3:
+        return segments
+    gaps = sorted((b.x0 - a.x1, i) for i, (a, b) in enumerate(zip(line.words, line.words[1:])))
+    widest, at = gaps[-1]
+    usual = gaps[len(gaps) // 2][0]
+    if widest >= max(CELL_GAP, 2.5 * usual) and 0.6 * mid <= line.words[at].x1 <= 1.4 * mid:
+        return [Line(line.words[:at + 1]), Line(line.words[at + 1:])]
+    return segments
+
+
+def _after_gap(prev: Line, line: Line) -> bool:
+    """A vertical gap wider than two lines: the header block is over ('Kính gửi: …' below it)."""
+    return line.top - prev.bottom > 2 * (prev.bottom - prev.top)
+
+
+_TERMINAL = (".", ":", ";", "!", "?")
+
+
+def join_wrapped(column: list[Line]) -> list[Line]:
+    """A column's lines with a wrapped line joined to the one before: the one before ends without a
+    sentence end and is not in capitals (a body's or title's lines stay apart), and the next starts
+    in lower case, with a digit, or goes on a cut number ('…1331/' + 'KH-UBND')."""
+    out: list[Line] = []
+    for line in column:
+        if out and _wraps(out[-1], line):
+            words = out[-1].words + line.words
+            cut = len(out[-1].words) - 1
+            if words[cut].text.endswith("/"):  # a number cut after its slash is one word again
+                first, rest = words[cut], words[cut + 1]
+                words[cut:cut + 2] = [Word(first.text + rest.text, first.x0, rest.x1, min(first.top, rest.top),
+                                           max(first.bottom, rest.bottom), first.bold and rest.bold)]
+            out[-1] = Line(words)
+        else:
+            out.append(line)
+    return out
+
+
+def _wraps(prev: Line, line: Line) -> bool:
+    before, after = prev.text.rstrip(), line.text.lstrip()
+    if not before or not after or before.endswith(_TERMINAL) or _all_caps(before) or _after_gap(prev, line):
+        return False
+    if split_number(after)[0] is not None or is_bullet(after):
+        return False
+    return after[0].islower() or after[0].isdigit() or before.endswith(("/", "-", ","))
+
+
+def _all_caps(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return bool(letters) and all(c.isupper() for c in letters)
 
 
 def _off_centre(line: Line, mid: float, width: float) -> bool:

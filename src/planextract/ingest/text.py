@@ -33,7 +33,8 @@ _ROW_NUMBER = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2})*\.?|[IVX]{1,5}\.?|[A-Z]\.?|[
 _GROUP_IN_ONE_CELL = re.compile(r"^(\d{1,2}(?:\.\d{1,2})*\.?|[IVX]{1,5}\.?|[A-Z]\.?)\s+(\S.*)$")
 _TERMINAL = (".", ":", ";", "!", "?")
 MAX_CELL_LINES = 25
-DOUBLE_BAR_SHARE = 0.1  # a "cell" longer than this is running text before a table
+DOUBLE_BAR_SHARE = 0.1
+WRAP_WIDTHS = (55, 110)  # the widths portals wrap their text at  # a "cell" longer than this is running text before a table
 
 
 def read_text(text: str, source: str | None = None, fmt: str = "text") -> Document:
@@ -124,12 +125,23 @@ def markdown_pieces(lines: list[str]) -> list[Piece]:
 def is_hard_wrapped(lines: list[str]) -> bool:
     """Text wrapped at a fixed width: many chunks of several lines, lines no longer than
     ~100 characters, most of them not ending a sentence."""
-    prose = [l.strip() for l in lines if l.strip() and not is_bar(l) and "\t" not in l]
+    prose, chunk = [], []
+    for line in lines + [""]:
+        if line.strip():
+            chunk.append(line.strip())
+            continue
+        if not any(is_bar(l) or "\t" in l for l in chunk):  # table cells are no measure of wrapping
+            prose += chunk
+        chunk = []
     if len(prose) < 8:
         return False
-    short = sum(len(l) <= 100 for l in prose) / len(prose)
+    lengths = sorted(len(l) for l in prose)
+    width = lengths[int(len(lengths) * 0.9)]  # the wrap width: most full lines reach it
+    if not WRAP_WIDTHS[0] <= width <= WRAP_WIDTHS[1]:
+        return False
+    near_width = sum(len(l) >= 0.6 * width for l in prose) / len(prose)
     open_ended = sum(not l.rstrip("*_ ").endswith(_TERMINAL) for l in prose) / len(prose)
-    return short >= 0.95 and open_ended >= 0.5
+    return near_width >= 0.4 and open_ended >= 0.5
 
 
 def chunk_pieces(lines: list[str], wrapped: bool, before: list[Piece]) -> list[Piece]:

@@ -1,0 +1,60 @@
+"""Deadlines on made-up sentences: every due-date form, recurrence and non-deadline."""
+import pytest
+
+from planextract import load_text
+from planextract.extract import extract_document
+from planextract.extract.deadlines import actors
+
+
+def deadlines(body: str):
+    text = "\n".join(["Số: 12/KH-UBND", "KẾ HOẠCH", "CHUYỂN ĐỔI SỐ", "IV. TỔ CHỨC THỰC HIỆN", body])
+    return extract_document(load_text(text)).deadlines
+
+
+@pytest.mark.parametrize("sentence, due, recurrence", [
+    ("Các sở hoàn thành việc rà soát trong Quý II/2024.", "2024-06-30", None),
+    ("Sở Tài chính trình phương án trong quý IV năm 2025.", "2025-12-31", None),
+    ("Các sở gửi báo cáo trong tháng 6/2024 để tổng hợp.", "2024-06-30", None),
+    ("Sở Y tế hoàn thành cơ sở dữ liệu trong năm 2024.", "2024-12-31", None),
+    ("Các đơn vị gửi báo cáo trước ngày 31/12/2025 về Sở Tư pháp.", "2025-12-31", None),
+    ("Các đơn vị gửi báo cáo trước ngày 15 hằng tháng về Sở Nội vụ.", None, "monthly"),
+    ("Định kỳ hằng năm (trước ngày 30 tháng 11) báo cáo kết quả về Sở Xây dựng.", None, "annual"),
+    ("Các sở thực hiện chế độ báo cáo 6 tháng, năm về UBND tỉnh.", None, "semiannual"),
+    ("Định kỳ hàng quý và hằng năm, Sở Tài chính tổng hợp báo cáo.", None, "quarterly"),
+    ("Phấn đấu đến hết năm 2025, phủ sóng 5G đến 100% khu công nghiệp.", "2025-12-31", None),
+    ("Các sở định kỳ kiểm tra, đánh giá tình hình thực hiện.", None, None),
+])
+def test_due_dates_and_recurrences(sentence, due, recurrence):
+    (deadline,) = deadlines(sentence)
+    assert (deadline.due_date, deadline.recurrence) == (due, recurrence)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Kinh phí thực hiện được bố trí từ ngân sách nhà nước hằng năm.",   # where money comes from
+    "Thời gian thực hiện: Hoàn thành trong năm 2025.",                  # a task's time line
+    "Tỷ lệ hộ nghèo giảm hàng năm từ 1% đến 1,5%.",                      # 'hằng năm' inside a target
+    "Phấn đấu đạt 90% người dân có kỹ năng số trong năm 2026.",          # a target's year
+    "Chương trình: Từ năm 2025 đến hết năm 2030.",                       # a plan's period
+    "Ngành Thuế đã triển khai thu ngân sách hằng quý theo kế hoạch.",    # what was done
+    "Hàng năm",                                                          # a time cell read as text
+    "Các sở tổ chức thực hiện thường xuyên.",                            # 'thường xuyên' is no deadline
+])
+def test_not_deadlines(sentence):
+    assert deadlines(sentence) == []
+
+
+def test_a_results_section_gives_no_deadlines():
+    text = "\n".join(["Số: 12/KH-UBND", "KẾ HOẠCH", "CHUYỂN ĐỔI SỐ", "I. TÌNH HÌNH THỰC HIỆN NĂM 2024",
+                      "- Sở Tài chính tổng hợp báo cáo hằng quý đúng hạn."])
+    assert extract_document(load_text(text)).deadlines == []
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Các sở, ban, ngành, UBND xã, phường định kỳ báo cáo kết quả.", ["Các sở, ban, ngành", "UBND các xã, phường"]),
+    ("Sở Khoa học và Công nghệ tổng hợp, báo cáo trước ngày 30/11 hằng năm.", ["Sở Khoa học và Công nghệ"]),
+    ("Ủy ban nhân dân Thành phố yêu cầu các Sở, ban, ngành Thành phố, UBND phường, xã định kỳ báo cáo.",
+     ["Các sở, ban, ngành", "UBND các xã, phường"]),
+    ("Định kỳ hằng năm, báo cáo Ủy ban nhân dân tỉnh kết quả thực hiện.", []),  # recipients do not act
+])
+def test_who_must_act(sentence, expected):
+    assert actors(sentence, "Hà Nội") == expected
