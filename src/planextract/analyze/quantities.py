@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..lexicon import fold, read_rows
+from ..normalize import normalize_key
 
 NUMBER = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+,\d+|\d+\.\d{1,2}(?![\d.])|\d+"
 _NUMBER = re.compile(rf"(?<![\w./,-])(?:{NUMBER})(?![\w])")
@@ -65,7 +66,7 @@ def _unit_words() -> dict[str, str]:
 
 @lru_cache(maxsize=None)
 def _number_contexts() -> tuple[str, ...]:
-    return tuple(sorted((fold(r["word"]) for r in read_rows("number_contexts.csv")), key=len, reverse=True))
+    return tuple(sorted((normalize_key(r["word"]) for r in read_rows("number_contexts.csv")), key=len, reverse=True))
 
 
 @lru_cache(maxsize=None)
@@ -95,7 +96,9 @@ def _quantity_at(text: str, m: re.Match) -> Quantity | None:
     raw = m.group(0)
     if _YEAR.match(raw) and not _PERCENT.match(text, m.end()):
         return None
-    if rank := _RANK.search(text[max(0, m.start() - 8):m.start()]):
+    if (rank := _RANK.search(text[max(0, m.start() - 8):m.start()])) or _leading_group(text, m):
+        if rank is None:
+            rank = re.search(r"nhóm\s*$", text[max(0, m.start() - 8):m.start()])
         start = m.start() - (len(text[max(0, m.start() - 8):m.start()]) - rank.start())
         return Quantity(start, m.end(), parse_number(raw), None, "top", "lte", m.start(), m.end())
     if _is_numbered_context(text, m.start()) or _is_date_or_code(text, m):
@@ -107,9 +110,11 @@ def _quantity_at(text: str, m: re.Match) -> Quantity | None:
     if link and (m2 := _UPPER_NUMBER.match(text, link.end())) and not _YEAR.match(m2.group(0)):
         if not (_YEAR.match(raw) or re.match(r"/\d|[/-][A-ZĐ]", text[m2.end():m2.end() + 2])):
             hi, end = parse_number(m2.group(0)), m2.end()
-    unit, end = _unit_after(text, end)
+    unit, end = _unit_after(text, end, text[max(0, m.start() - 120):m.start()])
     if unit is None:
         return None
+    if lo == 1 and hi is None and re.search(r"\btrên\s*$", text[:m.start()]) and not unit.startswith("%"):
+        return None  # "giá trị thu được trên 1 ha": per hectare, not a value
     comparator, start = _comparator_before(text, m.start())
     if hi is not None:
         comparator = "range"
@@ -120,9 +125,16 @@ def _quantity_at(text: str, m: re.Match) -> Quantity | None:
     return Quantity(start, end, lo, hi, unit, comparator or "eq", m.start(), m.end())
 
 
+def _leading_group(text: str, m: re.Match) -> bool:
+    """'thuộc nhóm 20 tỉnh, thành dẫn đầu': a rank written as a leading group."""
+    return bool(re.search(r"\bnhóm\s*$", text[max(0, m.start() - 8):m.start()])) and \
+        bool(re.match(r"(?:\s+\S+){1,6}?\s+dẫn đầu\b", text[m.end():m.end() + 60]))
+
+
 def _is_numbered_context(text: str, start: int) -> bool:
     """'Điều 3', 'số 57', 'giai đoạn 2', 'năm 2025', 'tháng 6': the number names something."""
-    head = " " + fold(text[max(0, start - 24):start])
+    # compared with their diacritics: "mục 2" names a section, "mức 54,7%" is a value
+    head = " " + normalize_key(text[max(0, start - 24):start])
     return any(head.endswith(" " + w) for w in _number_contexts())
 
 
@@ -137,7 +149,19 @@ def _is_date_or_code(text: str, m: re.Match) -> bool:
     return before in ("/", "-") and m.start() >= 2 and text[m.start() - 2].isdigit()
 
 
-def _unit_after(text: str, end: int) -> tuple[str | None, int]:
+@lru_cache(maxsize=None)
+def _duration_measures() -> tuple[str, ...]:
+    return tuple(normalize_key(r["words"]) for r in read_rows("duration_measures.csv"))
+
+
+def _names_a_duration(head: str) -> bool:
+    """'Tuổi thọ trung bình đạt 75,5 tuổi', 'số ngày … tối đa 10 ngày': years and days are
+    then the value's unit, not a duration or an age group."""
+    key = normalize_key(head[-120:])
+    return any(m in key for m in _duration_measures())
+
+
+def _unit_after(text: str, end: int, head: str = "") -> tuple[str | None, int]:
     """The unit after a number, and where the quantity ends."""
     if p := _PERCENT.match(text, end):
         unit = "%/năm" if "năm" in p.group(0) else "%"
@@ -148,7 +172,9 @@ def _unit_after(text: str, end: int) -> tuple[str | None, int]:
     first = words[0].group(0).rstrip(".,;:)")
     kind = _unit_words().get(first.lower())
     if kind in ("time", "age"):
-        return None, end
+        if not _names_a_duration(head):
+            return None, end
+        return first, end + words[0].start() + len(first)
     if kind == "multiplier":
         unit_end = end + words[0].start() + len(first)
         if len(words) > 1 and (nxt := words[1].group(0).rstrip(".,;:)")) and \

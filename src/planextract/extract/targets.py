@@ -34,7 +34,7 @@ INDICATOR_ROW_MATCH = 0.6
 MIN_INDICATOR_WORDS = 2
 _SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[\"“(]?[A-ZĐÀ-Ỹ0-9-])")
 _SEPARATOR = re.compile(r";|,\s*trong đó,?|\.\s|:\s|,\s+(?=[^,]{3,})|\s+và\s+|\s+-\s+")
-_MARKER = re.compile(r"^(?:[-–+•*]\s*|[a-zđ0-9]{1,3}[.)]\s+|\d+(?:\.\d+)+\.?\s+)")
+_MARKER = re.compile(r"^(?:[-–+•*]\s*|[a-zđ0-9]{1,3}[.)/]\s+|\d{1,2}\s[-–]\s+|[IVXLC]{1,5}\s?[.)/-]\s+|\d+(?:\.\d+)+\.?\s+)")
 _TIME_PHRASE = re.compile(
     r"(?:^|\s)(?:phấn đấu\s+)?(?:đến|tới|trước|trong|vào|cuối|hết|đến hết|đến cuối|giai đoạn|trong giai đoạn)?\s*"
     r"(?:năm\s+)?(?:19|20)\d{2}(?:\s*[-–]\s*(?:19|20)\d{2})?\s*,?", re.I)
@@ -91,6 +91,8 @@ def verdict(q: Quantity, sentence: str, scope: Scope, clause_obj: "Clause", issu
         return NO
     if not q.percent and _counts_own_structure(q):
         return NO
+    if _inside_parentheses(sentence, q):
+        return NO  # "(năm 2020 đạt 12 xã)", "(10 Gbps)": a remark, not what the plan sets
     if issued_year and _states_a_past_year(sentence[:q.start], issued_year):
         return NO  # "Năm 2023, tỷ lệ … là 45%" in a plan of 2024: a result
     if scope.kind == "objectives":
@@ -98,6 +100,15 @@ def verdict(q: Quantity, sentence: str, scope: Scope, clause_obj: "Clause", issu
     if _has(clause, "trigger") or _has(sentence[:q.start], "goal"):
         return YES
     return MAYBE
+
+
+def _inside_parentheses(sentence: str, q: Quantity) -> bool:
+    before = sentence[:q.start]
+    return before.count("(") > before.count(")")
+
+
+def _without_parentheses(text: str) -> str:
+    return re.sub(r"\([^()]*\)", " ", text)
 
 
 def _states_a_past_year(head: str, issued_year: int) -> bool:
@@ -195,6 +206,20 @@ def _cut(region: str, last: bool) -> tuple[int, int]:
     return m.start(), m.end()
 
 
+def _counts_inside_next(text: str, found: list[Quantity]) -> set[int]:
+    """'tỷ lệ phụ nữ mang thai được tầm soát ít nhất 4 loại bệnh … đạt 70%': a count that
+    stands in the words leading to the next value (no separator between them, the next
+    value linked by "đạt", "là" …) is part of what that value measures."""
+    out = set()
+    for i in range(len(found) - 1):
+        q, nxt = found[i], found[i + 1]
+        between = text[q.end:nxt.start]
+        if not q.percent and not _STRONG.search(between) and not _WEAK.search(between) \
+                and _linked_pattern().search(between.rstrip()):
+            out.add(i)
+    return out
+
+
 def qualifies_previous(quantities: list[Quantity], clauses: list[Clause], i: int, sentence: str) -> bool:
     """A count inside the clause of a value that comes first ("100% khu công nghiệp có tối
     thiểu 1 trạm 5G", "70% phụ nữ mang thai được tầm soát ít nhất 4 loại bệnh") describes
@@ -207,14 +232,28 @@ def qualifies_previous(quantities: list[Quantity], clauses: list[Clause], i: int
     return not _WEAK.search(between) or bool(re.search(r"\b(?:có|gồm|với|được)\s+(?:\S+\s+){0,2}$", between))
 
 
+_BASELINE = re.compile(r"\b(?:so với|so cùng kỳ|cùng kỳ)\b")
+
+
 def clean_left(text: str) -> str:
     """The words before a value, without the framing at their start and the linking verb at
     their end ("Phấn đấu đến năm 2030, tỷ lệ X đạt" → "tỷ lệ X")."""
     text = _MARKER.sub("", text.strip())
+    text = _after_last_goal_verb(text)
     text = _TIME_PHRASE.sub(" ", text).strip(" ,:")
     text = _strip(text, words("recurrence") + words("frame"), at_start=True)
     text = _strip(text, words("link") + words("object"), at_start=False)
     return _from_head_word(text.strip(" ,:;.-"))
+
+
+def _after_last_goal_verb(text: str) -> str:
+    """'Theo Kế hoạch, tỉnh phấn đấu đón' → 'đón': who aims is not what is measured."""
+    cut = None
+    for w in ("phấn đấu", "đặt mục tiêu", "đặt chỉ tiêu"):
+        for m in re.finditer(rf"(?<!\w){w}(?:\s+đạt)?\b", text, re.I):
+            if m.start() > 0:
+                cut = max(cut or 0, m.end())
+    return text[cut:].strip(" ,:") if cut else text
 
 
 def _from_head_word(text: str) -> str:
@@ -226,6 +265,7 @@ def _from_head_word(text: str) -> str:
 
 def clean_right(text: str, q: Quantity) -> str:
     """The words after a value that name what it counts ("100% hồ sơ được số hóa")."""
+    text = _BASELINE.split(text)[0]  # "… tăng 30% so với năm 2020": the baseline names nothing
     text = re.sub(r"^\s*(?:trở lên|trở xuống)\b", "", text)
     text = _strip(text.strip(" ,:"), words("base"), at_start=True)
     text = re.sub(r"\s+(?:trở lên|trở xuống)\b", "", text)
@@ -252,6 +292,9 @@ def _content_words(text: str) -> int:
     return len([w for w in normalize_key(text).split() if not w.isdigit()])
 
 
+_DIRECTIONS = {"tăng", "giảm", "tăng thêm", "giảm xuống", "tăng lên"}
+
+
 def indicator_of(clause: Clause, q: Quantity, previous: str | None) -> str | None:
     before = clean_left(clause.left)
     after = clean_right(clause.right, q)
@@ -259,6 +302,8 @@ def indicator_of(clause: Clause, q: Quantity, previous: str | None) -> str | Non
         if after and (not q.percent or _opens(before)) and not _linked_pattern().search(clause.left):
             return f"{before} {after}"  # "Hình thành ít nhất 20 mô hình sản xuất …"
         return before
+    if previous and normalize_key(before) in _DIRECTIONS and not _content_words(after):
+        return f"{previous} {before}"  # "… đạt 150 triệu đồng, tăng 30% so với năm 2020"
     if _content_words(after) >= 1:
         if before and not _takes_object_only(clause.left):
             return f"{before} {after}".strip()  # "ở các khu đô thị ven biển, chất thải … được thu gom"
@@ -279,16 +324,16 @@ def _opens(before: str) -> bool:
     return fold(before.split()[-1]) in {"toi", "den", "cho", "o", "tai", "voi"} if before.split() else False
 
 
-def year_of(sentence: str, clause: "Clause", scope: Scope) -> int | None:
+def year_of(sentence: str, clause: "Clause", scope: Scope, rate: bool = False) -> int | None:
     """The clause's year, else the sentence's leading one, else the scope's; a yearly rate
     keeps none unless one is written in its sentence."""
-    own, _ = years_in(f"{clause.left} {clause.right}")
+    own, _ = years_in(_without_parentheses(f"{clause.left} {clause.right}"))
     if own is not None:
         return own
-    lead, _ = years_in(sentence)
+    lead, _ = years_in(_without_parentheses(sentence))
     if lead is not None:
         return lead
-    if _opens_with_recurrence(sentence) or _opens_with_recurrence(clause.left):
+    if rate or _opens_with_recurrence(sentence) or _opens_with_recurrence(clause.left):
         return None  # "Hằng năm, số vụ … tăng trên 3%", "mỗi năm có ít nhất 150 sản phẩm"
     if _has(sentence, "recurrence"):
         return scope.list_year  # "Mục tiêu cơ bản đến năm 2025:" above "… hằng năm tăng 7%"
@@ -307,6 +352,10 @@ def targets_in_text(analysis: Analysis, text: str, scope: Scope, headings: list[
     clauses = clauses_of(text, found)
     out = []
     previous = None
+    inside = _counts_inside_next(text, found)
+    if inside:
+        found = [q for i, q in enumerate(found) if i not in inside]
+        clauses = clauses_of(text, found)
     for i, (q, clause) in enumerate(zip(found, clauses)):
         if qualifies_previous(found, clauses, i, text):
             if out and out[-1][0] is found[i - 1] and clauses[i - 1].value_first:
@@ -324,7 +373,7 @@ def targets_in_text(analysis: Analysis, text: str, scope: Scope, headings: list[
         if not indicator:
             continue
         previous = indicator
-        out.append((q, indicator, year_of(text, clause, scope)))
+        out.append((q, indicator, year_of(text, clause, scope, rate=q.unit.endswith("/năm"))))
     return out
 
 

@@ -90,7 +90,7 @@ def table_tasks(analysis: Analysis, view: TableView, province: str | None) -> li
         level = number_level(number) if number else 99
         start, end = block.row_spans[r] if r < len(block.row_spans) else (block.start, block.end)
         first, last = parse_timeframe(timeframe)
-        tasks.append(Task(number=number.rstrip(".)") or None,
+        tasks.append(Task(number=task_number(number),
                           group=" > ".join(t for lv, t in groups if lv < level),
                           text=text, lead=lead, partners=partners, start_year=first, end_year=last,
                           timeframe=timeframe or None, page=analysis.doc.page_at(start), start=start, end=end))
@@ -185,7 +185,7 @@ def attribute_tasks(analysis: Analysis, province: str | None) -> tuple[list[Task
         owner = unit.owner
         text = " ".join(unit.task_words) or " ".join(t for t in unit.content if t) or _body(owner.block.text)
         first, last = parse_timeframe(unit.timeframe or "")
-        number = owner.block.number.rstrip(".)") if owner.block.number else None
+        number = task_number(owner.block.number)
         tasks.append(Task(number=number, group=_group(analysis, owner), text=text.strip(),
                           lead=unit.lead, partners=unit.partners, start_year=first, end_year=last,
                           timeframe=unit.timeframe, page=owner.block.page, start=owner.block.start,
@@ -218,6 +218,11 @@ def _split_agency_line(value: str, province: str | None) -> tuple[list[str], lis
 def _agency_head(value: str) -> str:
     """The names at the start of a 'Cơ quan thực hiện' value, before a verb phrase."""
     return re.split(r"\s+(?:chủ động|tổ chức|triển khai|thực hiện|tham mưu|phối hợp)\b", value, maxsplit=1)[0]
+
+
+def task_number(number: str | None) -> str | None:
+    """'1.' '1)' '1/' '1 -' 'a)' → '1', 'a'."""
+    return re.sub(r"[\s.)/:–-]+$", "", number) or None if number else None
 
 
 def _body(text: str) -> str:
@@ -296,7 +301,10 @@ def agency_paragraph_tasks(analysis: Analysis, province: str | None, skip: set[i
         body = _body(block.text)
         only_names = node.role == HEADING_ROLE
         organisation = "organisation" in scope.kinds
-        if not organisation and not only_names:
+        # Outside the duties section, an item that opens with bodies and a colon assigns too
+        # ("1. Trung tâm Kiểm soát bệnh tật tỉnh: Chủ trì …" in a Công văn).
+        addressed = ":" in body[:160] and _names_agency(body) and scope.kind not in ("objectives", "results")
+        if not organisation and not only_names and not addressed:
             continue
         if re.match(r"^(?:Giao|giao)\s", body):
             continue  # an assignment sentence (kind 4)
@@ -323,7 +331,7 @@ def agency_paragraph_tasks(analysis: Analysis, province: str | None, skip: set[i
         text = " ".join(d for d in duties if d).strip()
         if text.endswith("./."):
             text = text[:-3].rstrip()
-        tasks.append(Task(number=block.number.rstrip(".)"), group=_group(analysis, node), text=text,
+        tasks.append(Task(number=task_number(block.number), group=_group(analysis, node), text=text,
                           lead=names, partners=[], page=block.page, start=block.start, end=end))
     return tasks, covered
 
@@ -356,7 +364,8 @@ def _verbs() -> str:
 @lru_cache(maxsize=None)
 def _assign() -> re.Pattern:
     """'Giao Sở X chủ trì …', 'Đề nghị Ủy ban MTTQ … tổ chức …', 'Yêu cầu … thực hiện …'."""
-    return re.compile(rf"(?:^|[.;]\s+|,\s+)(?P<verb>[Gg]iao|[Đđ]ề nghị|[Yy]êu cầu)\s+(?P<who>.+?)\s+(?:{_verbs()})\b")
+    return re.compile(rf"(?:^|[.;]\s+|,\s+|\s)(?P<verb>[Gg]iao|[Đđ]ề nghị|[Yy]êu cầu)\s+(?P<who>.+?)\s+"
+                      rf"(?<!các )(?<!Các )(?:{_verbs()})\b")
 
 
 _CONNECTIVE = r"(?:(?:Trong đó|Theo đó|Đồng thời|Ngoài ra|Cụ thể),\s+)?"
@@ -368,9 +377,12 @@ _SENTENCES = re.compile(r"(?<=[.!?])\s+(?=[A-ZĐÀ-Ỹ])")
 
 
 def assignment_of(sentence: str, province: str | None) -> tuple[list[str], list[str]]:
-    """(lead, partners) of an assignment sentence, or ([], [])."""
+    """(lead, partners) of an assignment sentence, or ([], []). Work already done ("Sở X đã
+    chủ trì …") assigns nothing."""
     from .agencies import canonical_names
     lead: list[str] = []
+    if re.search(r"\bđã\s+(?:chủ trì|phối hợp|tổ chức|triển khai|thực hiện|ban hành|hoàn thành)\b", sentence):
+        return [], []
     if m := _assign().search(sentence):
         who = re.split(r"\s+chủ trì\b", m.group("who"))[0]
         if _names_agency(who):
@@ -399,6 +411,9 @@ def assignment_tasks(analysis: Analysis, province: str | None, skip: set[int]) -
             continue  # a heading assigns only when it opens a list ("Điều 3. Giao Sở X chủ trì …:")
         body = _body(block.text)
         offset = block.text.find(body) if body else 0
+        if (task := inline_attribute_task(analysis, node, body, province)) is not None:
+            tasks.append(task)
+            continue
         numbered = bool(block.number)
         units = [(0, body)] if numbered else _split_sentences(body)
         for sentence_start, sentence in units:
@@ -410,16 +425,60 @@ def assignment_tasks(analysis: Analysis, province: str | None, skip: set[int]) -
                     if assignment_of(_body(item.block.text), province)[0]:
                         continue  # an item that assigns its own work ("4. Giao Sở X chủ trì …")
                     done.add(item.index)
-                    tasks.append(Task(number=item.block.number.rstrip(".)") if item.block.number else None,
+                    tasks.append(Task(number=task_number(item.block.number),
                                       group=_group(analysis, item), text=_body(item.block.text), lead=lead,
                                       partners=partners, page=item.block.page, start=item.block.start,
                                       end=item.block.end))
                 continue
             start = block.start + offset + sentence_start
-            tasks.append(Task(number=block.number.rstrip(".)") if block.number else None,
+            tasks.append(Task(number=task_number(block.number),
                               group=_group(analysis, node), text=sentence.strip(), lead=lead, partners=partners,
                               page=block.page, start=start, end=start + len(sentence)))
     return tasks
+
+
+_INLINE_LABEL = re.compile(r"(?:[.;]\s*|\(\s*|^)((?:[Cc]ơ quan|[Đđ]ơn vị)\s+(?:chủ trì|thực hiện)\s*:)")
+_PAREN_ASSIGNMENT = re.compile(r"\((?P<inside>[^()]*\bchủ trì\b[^()]*)\)\s*[.;]?\s*$")
+
+
+def inline_attribute_task(analysis: Analysis, node: Node, body: str, province: str | None) -> Task | None:
+    """An item that carries its attributes inline ("a) Xây dựng bản đồ số du lịch. Cơ quan
+    chủ trì: Sở X; cơ quan phối hợp: Y; thời gian: 2026.") or in a closing parenthesis
+    ("- Triển khai học bạ số (Sở Giáo dục và Đào tạo chủ trì, phối hợp với …; năm 2026)")."""
+    from .agencies import canonical_names
+    lead: list[str] = []
+    partners: list[str] = []
+    timeframe = None
+    if m := _INLINE_LABEL.search(body):
+        text = body[:m.start(1)].strip(" .;(")
+        for part in re.split(r";\s*|\.\s+", body[m.start(1):]):
+            if (attr := attribute_of(part)) is None:
+                continue
+            role, value = attr
+            if role == "agency":
+                lead_more, partners_more = _split_agency_line(value, province)
+                lead += lead_more
+                partners += partners_more
+            elif role in ("lead", "partners"):
+                (lead if role == "lead" else partners).extend(canonical_names(value.rstrip(". )"), province))
+            elif role == "time":
+                timeframe = value.rstrip(". )")
+    elif m := _PAREN_ASSIGNMENT.search(body):
+        text = body[:m.start()].strip(" .;")
+        inside = m.group("inside")
+        lead, partners = _split_agency_line(inside.split(";")[0], province)
+        if time := re.search(r"(?:thực hiện|hoàn thành|thời gian)?\s*(?:năm|trong năm|quý [IV]+/)\s*\d{4}.*$|\d{4}\s*[-–]\s*\d{4}",
+                             inside):
+            timeframe = time.group(0).strip(" ;")
+    else:
+        return None
+    if not lead or not text:
+        return None
+    first, last = parse_timeframe(timeframe or "")
+    block = node.block
+    return Task(number=task_number(block.number), group=_group(analysis, node), text=text, lead=lead,
+                partners=[p for p in partners if p not in lead], start_year=first, end_year=last,
+                timeframe=timeframe, page=block.page, start=block.start, end=block.end)
 
 
 def _children(nodes: list[Node], node: Node) -> list[Node]:
@@ -442,8 +501,9 @@ def _closing(sentence: str) -> bool:
 
 
 def _excluded(analysis: Analysis, block: Block) -> bool:
-    """Procedure descriptions and criteria give no tasks."""
-    return bool(set(analysis.scope(block).kinds) & {"procedure", "criteria"})
+    """Procedure descriptions, criteria and reports of results give no tasks."""
+    scope = analysis.scope(block)
+    return bool(set(scope.kinds) & {"procedure", "criteria"}) or scope.kind == "results"
 
 
 def _split_sentences(text: str) -> list[tuple[int, str]]:

@@ -57,13 +57,25 @@ def is_bar(line: str) -> bool:
     return line.strip() == BAR
 
 
+MAX_EDGE_CELL_LINES = 6
+
+
 def bar_slots(lines: list[str]) -> tuple[list[str], list[Slot], list[str]]:
-    """(lines before the first bar, slots between bars, lines after the last bar)."""
+    """(lines before the first bar, slots between bars, lines after the last bar). A few
+    short lines before the first bar or after the last are the first and last cells of a
+    stream written without its outer bars ("STT\n|\nNội dung\n|\n…\n|\nQuý I/2026")."""
     bars = [i for i, line in enumerate(lines) if is_bar(line)]
-    if len(bars) < 2:
+    if not bars:
         return lines, [], []
+    head, tail = lines[:bars[0]], lines[bars[-1] + 1:]
     slots = [Slot(lines[a + 1:b]) for a, b in zip(bars, bars[1:])]
-    return lines[:bars[0]], slots, lines[bars[-1] + 1:]
+    if head and len(head) <= MAX_EDGE_CELL_LINES:
+        slots.insert(0, Slot(head))
+        head = []
+    if tail and len(tail) <= MAX_EDGE_CELL_LINES and slots:
+        slots.append(Slot(tail))
+        tail = []
+    return head, slots, tail
 
 
 def bar_rows(slots: list[Slot]) -> list[list[Slot]]:
