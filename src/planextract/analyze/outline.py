@@ -136,9 +136,16 @@ def preamble_end(doc: Document) -> tuple[int, list[str]]:
         block = doc.blocks[i]
         if block.table is not None or block.number or _AFTER_TITLE.match(block.text) or len(block.text.split()) > 60:
             break
+        if title and (block.text.rstrip().endswith((".", ";")) or _names_a_section(block.text)):
+            break  # the title is over: a sentence, or a heading such as "MỤC TIÊU CHUNG"
         title.append(block.text)
         i += 1
     return i, title
+
+
+def _names_a_section(text: str) -> bool:
+    from .scope import kind_of
+    return is_all_caps(text, min_letters=4) and len(text.split()) <= 12 and kind_of(text) is not None
 
 
 def build_outline(doc: Document) -> list[Node]:

@@ -142,6 +142,7 @@ class Clause:
     left: str  # the words before the value that belong to its clause
     right: str  # the words after it
     value_first: bool  # the value comes before what it measures ("100% hồ sơ …")
+    part_of_previous: bool = False  # after ", trong đó": a part of what the value before measures
 
 
 def clauses_of(sentence: str, quantities: list[Quantity]) -> list[Clause]:
@@ -152,6 +153,7 @@ def clauses_of(sentence: str, quantities: list[Quantity]) -> list[Clause]:
     được số hóa và 90% …": commas inside what it counts stay with it)."""
     out: list[Clause] = []
     for i, q in enumerate(quantities):
+        part = False
         if i == 0:
             left = sentence[:q.start]
             if strong := list(_STRONG.finditer(left)):
@@ -160,6 +162,7 @@ def clauses_of(sentence: str, quantities: list[Quantity]) -> list[Clause]:
             region = sentence[quantities[i - 1].end:q.start]
             cut = _cut(region, last=out[-1].value_first)
             left = region[cut[1]:]
+            part = bool(re.search(r"trong đó", region[cut[0]:cut[1]]))
             out[-1].right = region[:cut[0]] if out[-1].value_first else out[-1].right
         value_first = _content_words(clean_left(left)) < MIN_INDICATOR_WORDS or _takes_object(left)
         right = sentence[q.end:]
@@ -168,7 +171,7 @@ def clauses_of(sentence: str, quantities: list[Quantity]) -> list[Clause]:
             right = region[:_cut(region, last=value_first)[0]]
         elif cut := _STRONG.search(right):
             right = right[:cut.start()]
-        out.append(Clause(left, right, value_first))
+        out.append(Clause(left, right, value_first, part_of_previous=bool(i and part)))
     return out
 
 
@@ -296,6 +299,10 @@ _DIRECTIONS = {"tăng", "giảm", "tăng thêm", "giảm xuống", "tăng lên"}
 
 
 def indicator_of(clause: Clause, q: Quantity, previous: str | None) -> str | None:
+    if clause.part_of_previous and previous:
+        # "Tỷ lệ lao động qua đào tạo đạt 65%, trong đó có bằng cấp, chứng chỉ đạt 28%"
+        own = _strip(_MARKER.sub("", clause.left.strip()), words("link"), at_start=False).strip(" ,:")
+        return f"{previous} {own}".strip()
     before = clean_left(clause.left)
     after = clean_right(clause.right, q)
     if not clause.value_first:
@@ -324,13 +331,13 @@ def _opens(before: str) -> bool:
     return fold(before.split()[-1]) in {"toi", "den", "cho", "o", "tai", "voi"} if before.split() else False
 
 
-def year_of(sentence: str, clause: "Clause", scope: Scope, rate: bool = False) -> int | None:
+def year_of(sentence: str, clause: "Clause", scope: Scope, rate: bool = False, position: int | None = None) -> int | None:
     """The clause's year, else the sentence's leading one, else the scope's; a yearly rate
     keeps none unless one is written in its sentence."""
     own, _ = years_in(_without_parentheses(f"{clause.left} {clause.right}"))
     if own is not None:
         return own
-    lead, _ = years_in(_without_parentheses(sentence))
+    lead, _ = years_in(_without_parentheses(sentence[:position]))
     if lead is not None:
         return lead
     if rate or _opens_with_recurrence(sentence) or _opens_with_recurrence(clause.left):
@@ -373,7 +380,7 @@ def targets_in_text(analysis: Analysis, text: str, scope: Scope, headings: list[
         if not indicator:
             continue
         previous = indicator
-        out.append((q, indicator, year_of(text, clause, scope, rate=q.unit.endswith("/năm"))))
+        out.append((q, indicator, year_of(text, clause, scope, rate=q.unit.endswith("/năm"), position=q.start)))
     return out
 
 
