@@ -5,7 +5,7 @@ Numbers are read the Vietnamese way: "1.000" and "4.200.000" are thousands, "2,5
 quantity is a number (or a range "15-20%", "từ 15 đến 20%", "15% - 20%") with a unit:
 "%" (also "%/năm"), a measure or currency with its multiplier ("2,5 tỷ USD", "1.700 ha"),
 a rate ("30 bác sĩ/vạn dân", "2,1 con/phụ nữ"), or the counted noun right after the
-number ("1.000 doanh nghiệp", "10 khu công nghiệp": underthesea's first word). Its
+number ("1.000 doanh nghiệp", "10 khu công nghiệp": a known counted noun, else the first word). Its
 comparator comes from the words around it (`data/comparators.csv`: "trên", "tối thiểu",
 "ít nhất", "trở lên" …, and ≥ > < ≤).
 
@@ -199,23 +199,32 @@ def _with_rate(text: str, unit: str, end: int) -> tuple[str, int]:
     return unit, end
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=None)
+def _counted_nouns() -> dict[str, list[str]]:
+    """Known counted nouns by their first syllable, longest first."""
+    by_first: dict[str, list[str]] = {}
+    for r in read_rows("counted_nouns.csv"):
+        noun = r["noun"].lower()
+        by_first.setdefault(noun.split()[0], []).append(noun)
+    return {k: sorted(v, key=lambda n: -len(n.split())) for k, v in by_first.items()}
+
+
 def _counted_noun(tail: str) -> str | None:
-    """The first word (underthesea's segmentation) after a number, when it is a noun that
-    can be counted: 'doanh nghiệp' of '1.000 doanh nghiệp công nghệ số'."""
-    from underthesea import pos_tag
-    tail = tail.strip()
-    if not tail or not tail[:1].isalpha():
+    """The noun a number counts ("1.000 doanh nghiệp công nghệ số" → "doanh nghiệp"): a known
+    counted noun of `data/counted_nouns.csv` (the longest that fits), else the first word
+    when it is a lower-case word that is no function word ("03 trung tâm" → "trung")."""
+    syllables = re.findall(r"[^\W\d_]+(?:-[^\W\d_]+)?", tail.strip()[:60])
+    if not syllables or not tail.strip()[:1].isalpha():
         return None
-    tagged = pos_tag(tail[:60])
-    if not tagged:
+    first = syllables[0].lower()
+    kind = _unit_words().get(first)
+    if kind in ("time", "age", "not_unit"):
         return None
-    word, tag = tagged[0]
-    if tag not in ("N", "Nc", "Nu", "Np", "Ny") or not word[:1].isalpha():
-        return None
-    if _unit_words().get(word.lower()) in ("time", "age"):
-        return None
-    return word if word in tail else None
+    for noun in _counted_nouns().get(first, []):
+        words = noun.split()
+        if [w.lower() for w in syllables[:len(words)]] == words:
+            return " ".join(syllables[:len(words)])
+    return syllables[0] if syllables[0].islower() or syllables[0].isupper() else None
 
 
 def _comparator_before(text: str, number_start: int) -> tuple[str | None, int]:

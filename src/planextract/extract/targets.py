@@ -97,7 +97,8 @@ def verdict(q: Quantity, sentence: str, scope: Scope, clause_obj: "Clause", issu
         return NO  # "Năm 2023, tỷ lệ … là 45%" in a plan of 2024: a result
     if scope.kind == "objectives":
         return YES
-    if _has(clause, "trigger") or _has(sentence[:q.start], "goal"):
+    comparator_words = sentence[q.start:q.number_start]  # "tối thiểu", "ít nhất" aim at a value too
+    if _has(clause, "trigger") or _has(comparator_words, "trigger") or _has(sentence[:q.start], "goal"):
         return YES
     return MAYBE
 

@@ -249,17 +249,34 @@ def _phrases(role: str) -> tuple[str, ...]:
     return tuple(r["wording"] for r in read_rows("closing_phrases.csv") if r["role"] == role)
 
 
+def agency_mentions(text: str, province: str | None) -> list[tuple[int, int]]:
+    """Where the agencies of a text are: the rules (gazetteer and head nouns); the trained
+    NER is asked only when they find none at the start of the text, so that most plans
+    are read without loading spaCy."""
+    found = [(s, e) for s, e, _ in _find_agencies(text, province)]
+    if (found and found[0][0] == 0) or not _names_agency(text):
+        return found  # the rules are sure, or the text does not open with a body at all
+    from ..model_choice import model_path
+    if model_path() is None:
+        return found
+    from ..nlp import agency_spans
+    return [(span.start_char, span.end_char) for span in agency_spans(text)]
+
+
+def _find_agencies(text: str, province: str | None):
+    from .agencies import find_agencies
+    return find_agencies(text, province)
+
+
 def leading_agencies(text: str, province: str | None) -> tuple[list[str], str]:
     """The agencies a paragraph opens with, and the text after them:
     'Sở Kế hoạch và Đầu tư, Sở Tài chính: Bảo đảm …' → ([…, …], 'Bảo đảm …')."""
-    from ..nlp import agency_spans
     from .agencies import canonical_names
     for word in _phrases("request"):  # "Đề nghị Tỉnh đoàn …: …"
         if text.startswith(word + " "):
             text = text[len(word) + 1:]
     names, pos = [], 0
-    for span in agency_spans(text):
-        start, end = span.start_char, span.end_char
+    for start, end in agency_mentions(text, province):
         if not names and start > 0:
             break  # the names must open the paragraph
         if names and not _BETWEEN_NAMES.match(text[pos:start]):
