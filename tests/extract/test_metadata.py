@@ -3,6 +3,7 @@ and articles for every issuer, number form, page kind and signature."""
 import pytest
 
 from planextract import load_text
+from planextract import load_text as planextract_load
 from planextract.extract import extract_document
 from planextract.normalize import normalize_key
 from planextract.extract.metadata import clean_number, doc_type_of_number, parse_body
@@ -233,3 +234,9 @@ def test_parse_body_splits_title_body_place_and_name():
     assert parse_body("UBND HUYỆN ĐỨC TRỌNG").name() == "UBND huyện Đức Trọng"
     assert parse_body("Sở Y tế") .name("Gia Lai") == "Sở Y tế tỉnh Gia Lai"
     assert parse_body("những chương trình trọng tâm") is None
+
+
+def test_a_place_line_of_a_city_that_writes_thanh_pho():
+    rec = extract_document(planextract_load("Số: 172/KH-UBND\nThành phố Hồ Chí Minh, ngày 18 tháng 11 năm 2025\nKẾ HOẠCH\n"
+                                            "Triển khai thi hành Luật Việc làm\n")).document
+    assert rec.issued_date == "2025-11-18"
