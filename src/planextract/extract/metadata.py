@@ -100,7 +100,7 @@ def _head_lines(doc: Document) -> list[str]:
     up to the first numbered section heading."""
     out: list[str] = []
     for block in doc.blocks[:PREAMBLE_BLOCKS]:
-        if block.kind == HEADING and block.level is not None and out and block.level <= 3:
+        if block.kind == HEADING and block.number and block.level is not None and out and block.level <= 3:
             break
         for line in re.split(r"\n|\|", block.text):
             line = normalize_line(_MARKDOWN.sub(" ", line)).strip()
