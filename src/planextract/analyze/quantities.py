@@ -29,7 +29,7 @@ _NUMBER = re.compile(rf"(?<![\w./,-])(?:{NUMBER})(?![\w])")
 _UPPER_NUMBER = re.compile(rf"(?:{NUMBER})(?![\w])")  # the second number of a range
 _RANGE_LINK = re.compile(r"\s*(?:%\s*)?(?:-|–|—|đến|tới)\s*(?:mức\s+)?")
 _PERCENT = re.compile(r"\s?(?:%|phần trăm)(?:\s?/\s?năm)?")
-_RATE = re.compile(r"\s?/\s?(?:\d+\s)?[^\W\d_]+(?:\s[^\W\d_]+)?")
+_RATE = re.compile(r"\s?/\s?(?:\d[\d.,]*\s)?[^\W\d_]+(?:\s[^\W\d_]+)?")
 _YEAR = re.compile(r"^(?:19|20)\d{2}$")
 _RANK = re.compile(r"\b(?:top|TOP|Top)\s*$")
 _SYMBOL_COMPARATORS = {"≥": "gte", ">=": "gte", ">": "gt", "≤": "lte", "<=": "lte", "<": "lt"}
@@ -170,6 +170,8 @@ def _unit_after(text: str, end: int, head: str = "") -> tuple[str | None, int]:
     if not words or words[0].start() > 1:
         return None, end
     first = words[0].group(0).rstrip(".,;:)")
+    if first.lower() not in _unit_words() and "/" in first:
+        first = first.split("/")[0]  # "m2/người": the rate is read after the unit
     kind = _unit_words().get(first.lower())
     if kind in ("time", "age"):
         if not _names_a_duration(head):

@@ -108,6 +108,14 @@ def _inside_parentheses(sentence: str, q: Quantity) -> bool:
     return before.count("(") > before.count(")")
 
 
+def _without_baseline(text: str) -> str:
+    """'… so với trung bình giai đoạn 2020 - 2024': the years of a baseline are not the target's."""
+    return _BASELINE_PHRASE.sub(" ", text)
+
+
+_BASELINE_PHRASE = re.compile(r"\b(?:so với|so cùng kỳ|cùng kỳ)\b[^;,.]*")
+
+
 def _without_parentheses(text: str) -> str:
     return re.sub(r"\([^()]*\)", " ", text)
 
@@ -269,7 +277,8 @@ def _from_head_word(text: str) -> str:
 
 def clean_right(text: str, q: Quantity) -> str:
     """The words after a value that name what it counts ("100% hồ sơ được số hóa")."""
-    text = _BASELINE.split(text)[0]  # "… tăng 30% so với năm 2020": the baseline names nothing
+    if not _BASELINE.split(text)[0].strip(" ,"):
+        text = ""  # "… tăng 30% so với năm 2020": the baseline alone names nothing
     text = re.sub(r"^\s*(?:trở lên|trở xuống)\b", "", text)
     text = _strip(text.strip(" ,:"), words("base"), at_start=True)
     text = re.sub(r"\s+(?:trở lên|trở xuống)\b", "", text)
@@ -296,23 +305,29 @@ def _content_words(text: str) -> int:
     return len([w for w in normalize_key(text).split() if not w.isdigit()])
 
 
-_DIRECTIONS = {"tăng", "giảm", "tăng thêm", "giảm xuống", "tăng lên"}
+_DIRECTIONS = {"tăng", "giảm", "tăng thêm", "giảm xuống", "tăng lên", "cắt giảm", "rút ngắn", "nâng", "nâng cao"}
+SHORT_LEFT = 3
 
 
 def indicator_of(clause: Clause, q: Quantity, previous: str | None) -> str | None:
     if clause.part_of_previous and previous:
         # "Tỷ lệ lao động qua đào tạo đạt 65%, trong đó có bằng cấp, chứng chỉ đạt 28%"
         own = _strip(_MARKER.sub("", clause.left.strip()), words("link"), at_start=False).strip(" ,:")
-        return f"{previous} {own}".strip()
+        if re.match(r"(?:có|được|là)\b", own) or not own:
+            return f"{previous} {own}".strip()  # "…, trong đó có bằng cấp, chứng chỉ đạt 28%"
+        return own  # "…, trong đó khách quốc tế trên 5%"
     before = clean_left(clause.left)
     after = clean_right(clause.right, q)
     if not clause.value_first:
-        if after and (not q.percent or _opens(before)) and not _linked_pattern().search(clause.left):
-            return f"{before} {after}"  # "Hình thành ít nhất 20 mô hình sản xuất …"
+        short = len(before.split()) <= SHORT_LEFT
+        if after and (not q.percent or _opens(before) or short) and not _linked_pattern().search(clause.left):
+            return f"{before} {after}"  # "Hình thành ít nhất 20 mô hình …", "Sơ tán 100% người dân …"
         return before
     if previous and normalize_key(before) in _DIRECTIONS and not _content_words(after):
         return f"{previous} {before}"  # "… đạt 150 triệu đồng, tăng 30% so với năm 2020"
     if _content_words(after) >= 1:
+        if normalize_key(before) in _DIRECTIONS:
+            return f"{before} {after}"  # "Giảm 10% số ca mắc …"
         if before and not _takes_object_only(clause.left):
             return f"{before} {after}".strip()  # "ở các khu đô thị ven biển, chất thải … được thu gom"
         return after
@@ -335,10 +350,10 @@ def _opens(before: str) -> bool:
 def year_of(sentence: str, clause: "Clause", scope: Scope, rate: bool = False, position: int | None = None) -> int | None:
     """The clause's year, else the sentence's leading one, else the scope's; a yearly rate
     keeps none unless one is written in its sentence."""
-    own, _ = years_in(_without_parentheses(f"{clause.left} {clause.right}"))
+    own, _ = years_in(_without_baseline(_without_parentheses(f"{clause.left} {clause.right}")))
     if own is not None:
         return own
-    lead, _ = years_in(_without_parentheses(sentence[:position]))
+    lead, _ = years_in(_without_baseline(_without_parentheses(sentence[:position])))
     if lead is not None:
         return lead
     if rate or _opens_with_recurrence(sentence) or _opens_with_recurrence(clause.left):
