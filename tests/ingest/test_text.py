@@ -83,3 +83,14 @@ def test_load_text_reads_a_string():
     doc = load_text("I. MỤC TIÊU\n\n- Tỷ lệ dân số trưởng thành có điện thoại thông minh đạt 80%;\n")
     assert [b.kind for b in doc.blocks] == [HEADING, LIST_ITEM]
     assert doc.pages is None and doc.blocks[1].page is None
+
+
+def test_a_range_wrapped_to_the_start_of_a_line_is_no_numbered_item():
+    text = "\n".join(["Phấn đấu đến năm 2030, tỷ lệ lao động qua đào tạo có bằng cấp, chứng chỉ đạt"] +
+                     ["35 - 40%; tỷ lệ lao động có việc làm sau đào tạo đạt trên 85%, bảo đảm chất lượng"] +
+                     ["đào tạo đáp ứng nhu cầu của thị trường lao động trong và ngoài tỉnh; nâng cao"] * 3 +
+                     ["3 - Nhiệm vụ trọng tâm của các sở, ngành và địa phương trong năm kế hoạch tới"] +
+                     ["được triển khai đồng bộ, thống nhất, hiệu quả, đúng tiến độ đã đề ra trong năm"] * 3)
+    texts = [b.text for b in load_text(text).blocks]
+    assert any("chứng chỉ đạt 35 - 40%;" in t for t in texts)
+    assert any(t.startswith("3 - Nhiệm vụ trọng tâm") for t in texts)

@@ -70,3 +70,34 @@ def test_markdown_table():
 def test_signature_lines_stay_apart_inside_a_bold_run():
     doc = load_text("**TM. ỦY BAN NHÂN DÂN\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH**\n**Nguyễn Văn An**\n")
     assert [b.text for b in doc.blocks] == ["TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Nguyễn Văn An"]
+
+
+def test_an_appendix_title_before_a_stream_without_outer_bars_is_no_cell():
+    text = ("**PHỤ LỤC**\n**DANH MỤC NHIỆM VỤ NĂM 2026**\n(Kèm theo Kế hoạch số 12/KH-UBND ngày 05/01/2026)\n"
+            "TT\n|\nNhiệm vụ\n|\nCơ quan chủ trì\n|\n|\n1\n|\nSố hóa hồ sơ\n|\nSở Nội vụ")
+    doc = load_text(text)
+    [table] = doc.tables()
+    assert table.table.row_texts() == [["TT", "Nhiệm vụ", "Cơ quan chủ trì"], ["1", "Số hóa hồ sơ", "Sở Nội vụ"]]
+    assert "(Kèm theo Kế hoạch số 12/KH-UBND ngày 05/01/2026)" in [b.text for b in doc.blocks]
+
+
+def test_a_page_pasted_without_blank_lines_keeps_its_prose_between_two_bar_tables():
+    # the header layout table, the plan's prose, a task table and the closing prose, no blank line anywhere
+    text = ("ỦY BAN NHÂN DÂN\nTỈNH AN GIANG\n|\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n|\n|\nSố: 7/KH-UBND\n|\n"
+            "An Giang, ngày 02 tháng 3 năm 2026\n**KẾ HOẠCH**\n**Phát triển thương mại điện tử năm 2026**\n"
+            "**I. MỤC TIÊU**\n- Tỷ lệ doanh nghiệp bán hàng trực tuyến đạt 40%.\n- 100% chợ có thanh toán điện tử.\n"
+            "**II. NHIỆM VỤ**\nTT\n|\nNhiệm vụ\n|\nChủ trì\n|\n|\n1\n|\nMở sàn thương mại điện tử\n|\n"
+            "Sở Công Thương\n**III. TỔ CHỨC THỰC HIỆN**\nCác sở báo cáo trước ngày 15/12/2026.")
+    doc = load_text(text)
+    kinds = [(b.kind, b.text) for b in doc.blocks if b.kind != TABLE]
+    assert ("heading", "I. MỤC TIÊU") in kinds and ("heading", "III. TỔ CHỨC THỰC HIỆN") in kinds
+    assert ("list_item", "- Tỷ lệ doanh nghiệp bán hàng trực tuyến đạt 40%.") in kinds
+    tables = [b.table.row_texts() for b in doc.tables()]
+    assert [["TT", "Nhiệm vụ", "Chủ trì"], ["1", "Mở sàn thương mại điện tử", "Sở Công Thương"]] in tables
+
+
+def test_bold_lines_inside_a_cell_do_not_break_the_stream():
+    text = stream(["STT", "Nội dung", "**Dự toán**\n**TTg giao**\n(I+II+III)"], ["1", "Tổng thu", "10.367.700"])
+    [table] = load_text(text).tables()
+    assert table.table.n_rows == 2
+    assert table.table.row_texts()[0][2] == "Dự toán TTg giao (I+II+III)"

@@ -36,7 +36,7 @@ class Piece:
 _PART = re.compile(r"^((?:PHẦN|Phần|CHƯƠNG|Chương)\s+(?:THỨ\s+|thứ\s+)?(?:[IVXLC]{1,6}|\d{1,2}|[^\W\d_]+)\b[.:]?)(?:\s+|$)")
 _ARTICLE = re.compile(r"^((?:ĐIỀU|Điều|MỤC|Mục)\s+\d{1,3}\b[.:]?)(?:\s+|$)")
 _DOTTED = re.compile(r"^(\d{1,2}(?:\.\d{1,2})+\.?)\s+(?=\S)")
-_ARABIC = re.compile(r"^(\d{1,2}(?:[.)/]|\s[-–]))\s+(?=\S)")
+_ARABIC = re.compile(r"^(\d{1,2}(?:[.)/]|\s[-–](?=\s+\D)))\s+(?=\S)")  # not "35 - 40%": a range
 _ROMAN = re.compile(r"^([IVX]{1,5}(?:[.)/]|\s[-–]))\s+(?=\S)")
 _UPPER = re.compile(r"^([A-Z](?:[.)/]|\s[-–]))\s+(?=\S)")
 _LOWER = re.compile(r"^([a-zđ][.)/])\s+(?=\S)")

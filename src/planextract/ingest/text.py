@@ -24,7 +24,7 @@ from ..normalize import is_all_caps
 from .assemble import Piece, assemble, is_bullet, split_number
 from .tables import same_header
 from .text_tables import (bar_rows, bar_slots, clean_cell_line, is_bar, is_markdown_rule, pipe_row, slot_bold,
-                          slot_text, table_piece)
+                          slot_text, split_streams, table_piece)
 from .vocabulary import DOC_TYPE_LINES, TABLE_FIRST_HEADERS, is_layout_cell, looks_like_time_cell
 
 _RULE = re.compile(r"^[-_=*.·…]{3,}$")
@@ -130,7 +130,9 @@ def is_hard_wrapped(lines: list[str]) -> bool:
         if line.strip():
             chunk.append(line.strip())
             continue
-        if not any(is_bar(l) or "\t" in l for l in chunk):  # table cells are no measure of wrapping
+        if any(is_bar(l) for l in chunk):  # table cells are no measure of wrapping
+            prose += [l for is_stream, run in split_streams(chunk) if not is_stream for l in run]
+        elif not any("\t" in l for l in chunk):
             prose += chunk
         chunk = []
     if len(prose) < 8:
@@ -147,6 +149,13 @@ def is_hard_wrapped(lines: list[str]) -> bool:
 def chunk_pieces(lines: list[str], wrapped: bool, before: list[Piece]) -> list[Piece]:
     """One blank-line-separated chunk: a bar-stream table, pipe rows, or running text."""
     if any(is_bar(l) for l in lines):
+        streams = split_streams(lines)
+        if len(streams) > 1:
+            out = []
+            for is_stream, run in streams:
+                out += chunk_pieces(run, wrapped, before + out) if is_stream \
+                    else prose_pieces(run, wrapped, before + out)
+            return out
         head, slots, tail = bar_slots(lines)
         out = prose_pieces(head, wrapped, before)
         if slots:

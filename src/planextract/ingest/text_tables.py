@@ -69,13 +69,67 @@ def bar_slots(lines: list[str]) -> tuple[list[str], list[Slot], list[str]]:
         return lines, [], []
     head, tail = lines[:bars[0]], lines[bars[-1] + 1:]
     slots = [Slot(lines[a + 1:b]) for a, b in zip(bars, bars[1:])]
-    if head and len(head) <= MAX_EDGE_CELL_LINES:
-        slots.insert(0, Slot(head))
-        head = []
-    if tail and len(tail) <= MAX_EDGE_CELL_LINES and slots:
-        slots.append(Slot(tail))
-        tail = []
+    cell_from = _edge_cell_start(head)
+    if len(head) - cell_from <= MAX_EDGE_CELL_LINES and cell_from < len(head):
+        slots.insert(0, Slot(head[cell_from:]))
+        head = head[:cell_from]
+    cell_to = next((k for k, line in enumerate(tail) if k and (is_title_line(line) or _is_bold_line(line))), len(tail))
+    if tail and cell_to <= MAX_EDGE_CELL_LINES and slots:
+        slots.append(Slot(tail[:cell_to]))
+        tail = tail[cell_to:]
     return head, slots, tail
+
+
+_TITLE_LINE = re.compile(r"^\((?:[Bb]an hành )?[Kk]èm theo.*\)$|^(?:PHỤ LỤC|Phụ lục|BIỂU|Biểu)\b|^[IVX]{1,5}\.\s|:$")
+_SENTENCE_END = re.compile(r"[.;]$")
+_RECIPIENTS = re.compile(r"^(?:\*\*)?Nơi nhận")
+
+
+def is_title_line(line: str) -> bool:
+    """A heading or title that stands outside a table: "PHỤ LỤC …", "II. NHIỆM VỤ", a bold
+    title of several words, "(Kèm theo …)", a line ending in ':'."""
+    text = clean_cell_line(line)
+    bold = line.strip().startswith("**") and line.strip().endswith("**") and len(text.split()) >= 3
+    return bool(text) and (bool(_TITLE_LINE.search(text)) or bold)
+
+
+def _is_bold_line(line: str) -> bool:
+    line = line.strip()
+    return len(line) > 4 and line.startswith("**") and line.endswith("**") and "**" not in line[2:-2]
+
+
+def _edge_cell_start(head: list[str]) -> int:
+    """Where the first cell begins in the lines before a bar: at 'Nơi nhận', or after the
+    last title line or finished sentence (a cell does not end in '.' or ';')."""
+    for i in range(len(head) - 1, -1, -1):
+        text = clean_cell_line(head[i])
+        if _RECIPIENTS.match(head[i].strip()):
+            return i
+        if is_title_line(head[i]) or (_SENTENCE_END.search(text) and not _ROW_NUMBER.match(text)):
+            return i + 1
+    return 0
+
+
+def split_streams(lines: list[str]) -> list[tuple[bool, list[str]]]:
+    """A chunk holding bars → runs of (is_stream, lines). A page pasted without blank lines
+    keeps its prose between two bars (the layout table above, the plan's table below); a
+    slot that holds a title line is such prose: its first lines close the stream before,
+    its last lines open the next."""
+    out: list[tuple[bool, list[str]]] = []
+    start = 0
+    bars = [i for i, line in enumerate(lines) if is_bar(line)]
+    for a, b in zip(bars, bars[1:]):
+        slot = lines[a + 1:b]
+        titles = [k for k, line in enumerate(slot) if k and (is_title_line(line) or _is_bold_line(line))]
+        if not titles or len(slot) <= MAX_EDGE_CELL_LINES:
+            continue
+        cell_end = titles[0]
+        cell_start = titles[-1] + 1 + _edge_cell_start(slot[titles[-1] + 1:])
+        out.append((True, lines[start:a + 1 + cell_end]))
+        out.append((False, slot[cell_end:cell_start]))
+        start = a + 1 + cell_start
+    out.append((True, lines[start:]))
+    return [(kind, run) for kind, run in out if run]
 
 
 def bar_rows(slots: list[Slot]) -> list[list[Slot]]:
