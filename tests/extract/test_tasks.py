@@ -128,6 +128,12 @@ def test_agency_paragraphs_under_any_name_of_the_duties_section(section):
     ("Sở Xây dựng chủ trì, phối hợp với Công an tỉnh triển khai hệ thống camera.", ["Sở Xây dựng"], ["Công an tỉnh"]),
     ("Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh tổ chức tuyên truyền.",
      ["Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh"], []),
+    # the body as the subject, then a phrase that gives it the duty (data/duty_openers.csv)
+    ("UBND các xã, phường có trách nhiệm bố trí quỹ đất xây dựng trường học.", ["UBND các xã, phường"], []),
+    ("Sở Y tế được giao là cơ quan thường trực, chủ trì theo dõi việc thực hiện.", ["Sở Y tế"], []),
+    ("Bưu điện tỉnh được đề nghị phối hợp với Sở Công Thương đưa sản phẩm lên sàn.", ["Bưu điện tỉnh"],
+     ["Sở Công Thương"]),
+    ("Công an tỉnh tăng cường kiểm tra khí thải phương tiện giao thông.", ["Công an tỉnh"], []),
 ])
 def test_assignment_sentences_anywhere(sentence, lead, partners):
     [task] = tasks(f"III. NHIỆM VỤ VÀ GIẢI PHÁP\n- Đẩy mạnh chuyển đổi số trong các ngành.\n{sentence}\n")
@@ -139,6 +145,32 @@ def test_an_assignment_lead_in_makes_each_item_a_task():
             "1. Tổ chức niêm yết thủ tục tại trụ sở.\n2. Rà soát quy trình điện tử.\n")
     found = tasks(text)
     assert [(t.number, t.lead) for t in found] == [("1", ["Sở Dân tộc và Tôn giáo"]), ("2", ["Sở Dân tộc và Tôn giáo"])]
+
+
+def test_two_clauses_giving_work_to_two_bodies_are_two_tasks():
+    text = ("III. NHIỆM VỤ VÀ GIẢI PHÁP\n3. Giao Sở Tài chính chủ trì, phối hợp với Sở Nội vụ bố trí kinh phí; "
+            "giao Sở Y tế tổ chức khám sàng lọc; bảo đảm đúng tiến độ.\n")
+    assert [(t.number, t.text, t.lead, t.partners) for t in tasks(text)] == [
+        ("3", "Giao Sở Tài chính chủ trì, phối hợp với Sở Nội vụ bố trí kinh phí", ["Sở Tài chính"], ["Sở Nội vụ"]),
+        ("3", "giao Sở Y tế tổ chức khám sàng lọc; bảo đảm đúng tiến độ.", ["Sở Y tế"], [])]
+
+
+def test_a_numbered_request_sentence_keeps_its_words_and_a_request_heading_is_an_agency_paragraph():
+    text = ("Điều 2. Tổ chức thực hiện\n1. Giao Ủy ban nhân dân tỉnh tổ chức thực hiện Nghị quyết.\n"
+            "2. Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh phối hợp giám sát việc thực hiện Nghị quyết.\n")
+    assert [(t.number, t.text) for t in tasks(text)][1] == (
+        "2", "Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh phối hợp giám sát việc thực hiện Nghị quyết.")
+    text = ("IV. TỔ CHỨC THỰC HIỆN\n1. Sở Y tế\n- Chủ trì triển khai Kế hoạch.\n"
+            "2. Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh\n- Tuyên truyền, vận động Nhân dân.\n")
+    assert [(t.number, t.text, t.lead) for t in tasks(text)][1] == (
+        "2", "Tuyên truyền, vận động Nhân dân.", ["Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh"])
+
+
+def test_a_subject_that_is_more_than_bodies_or_is_everyone_assigns_nothing():
+    text = ("Ủy ban nhân dân tỉnh ban hành Kế hoạch thực hiện Chỉ thị số 27/CT-TTg về việc tăng cường công tác "
+            "dân số.\nTrong đó, doanh nghiệp giữ vai trò chủ động trong đổi mới.\n"
+            "IV. TỔ CHỨC THỰC HIỆN\nCác sở, ban, ngành và các đơn vị liên quan có trách nhiệm xây dựng kế hoạch.\n")
+    assert tasks(text) == []
 
 
 def test_closing_formulas_and_bullets_without_agency_are_not_tasks():

@@ -323,8 +323,8 @@ def agency_paragraph_tasks(analysis: Analysis, province: str | None, skip: set[i
         addressed = ":" in body[:160] and _names_agency(body) and scope.kind not in ("objectives", "results")
         if not organisation and not only_names and not addressed:
             continue
-        if re.match(r"^(?:Giao|giao)\s", body):
-            continue  # an assignment sentence (kind 4)
+        if _opens_with_request(body) and not re.match(r"^[^:]{0,160}:", body) and assignment_of(body, province)[0]:
+            continue  # "Giao Sở X …", "Đề nghị Ủy ban MTTQ … tổ chức …": an assignment sentence
         if only_names and ":" not in body and _names_agency(body) and not _has_verb(body):
             from .agencies import canonical_names
             names, rest = canonical_names(body.strip(" ."), province), ""  # the heading is the names
@@ -351,6 +351,10 @@ def agency_paragraph_tasks(analysis: Analysis, province: str | None, skip: set[i
         tasks.append(Task(number=task_number(block.number), group=_group(analysis, node), text=text,
                           lead=names, partners=[], page=block.page, start=block.start, end=end))
     return tasks, covered
+
+
+def _opens_with_request(text: str) -> bool:
+    return any(text.startswith((word + " ", word.lower() + " ")) for word in _phrases("request"))
 
 
 def _has_verb(text: str) -> bool:
@@ -381,12 +385,32 @@ def _verbs() -> str:
 @lru_cache(maxsize=None)
 def _assign() -> re.Pattern:
     """'Giao Sở X chủ trì …', 'Đề nghị Ủy ban MTTQ … tổ chức …', 'Yêu cầu … thực hiện …'."""
-    return re.compile(rf"(?:^|[.;]\s+|,\s+|\s)(?P<verb>[Gg]iao|[Đđ]ề nghị|[Yy]êu cầu)\s+(?P<who>.+?)\s+"
+    return re.compile(rf"(?:^|[.;]\s+|,\s+|\s)(?<!được )(?P<verb>[Gg]iao|[Đđ]ề nghị|[Yy]êu cầu)\s+(?P<who>.+?)\s+"
                       rf"(?<!các )(?<!Các )(?:{_verbs()})\b")
 
 
 _CONNECTIVE = r"(?:(?:Trong đó|Theo đó|Đồng thời|Ngoài ra|Cụ thể),\s+)?"
-_LEADS = re.compile(rf"^{_CONNECTIVE}(?P<who>.{{4,200}}?)\s+(?:là cơ quan (?:thường trực|đầu mối)[^,;]*,\s*)?chủ trì\b")
+@lru_cache(maxsize=None)
+def _leads() -> re.Pattern:
+    """A sentence whose subject is the body it makes responsible: 'Sở X chủ trì …', 'UBND các
+    xã có trách nhiệm …', 'Sở X được giao là cơ quan thường trực, …' (data/duty_openers.csv)."""
+    openers = "|".join(re.escape(r["phrase"]) for r in sorted(read_rows("duty_openers.csv"),
+                                                              key=lambda r: -len(r["phrase"])))
+    return re.compile(rf"^{_CONNECTIVE}(?P<who>.{{4,200}}?)\s+(?:là cơ quan (?:thường trực|đầu mối)[^,;]*,\s*)?"
+                      rf"(?P<opener>{openers})\b")
+
+
+_SUBJECT_FILLER = re.compile(r"\b(?:có liên quan|liên quan|trên địa bàn(?: tỉnh| thành phố)?)\b")
+
+
+def _is_subject(who: str, opener: str, province: str | None) -> bool:
+    """Is `who` a list of bodies and nothing more ('UBND các xã, phường', not 'UBND tỉnh ban
+    hành Kế hoạch … về việc')? A duty given to everyone ('Các sở, ban, ngành … có trách
+    nhiệm …') is a formula, not a task; only 'chủ trì' makes a collective the lead."""
+    names, rest = leading_agencies(who, province)
+    if not names or len(_SUBJECT_FILLER.sub(" ", rest).split()) > 2:
+        return False
+    return opener == "chủ trì" or not _is_collective(names[0])
 _PARTNERS = re.compile(r"\bphối hợp (?:với |cùng )?\s*(?P<with>(?:các |Sở |UBND |Ủy ban |Ban |Công an |Bộ ).+?)(?=\s+(?:tổ chức|triển khai|thực hiện|xây dựng|"
                        r"tham mưu|nghiên cứu|hướng dẫn|rà soát|bố trí|theo dõi|kiểm tra|đôn đốc|đánh giá|"
                        r"tuyên truyền|cập nhật|báo cáo|đề xuất|trong việc|để|có trách nhiệm|thực hiện)\b|[.;:]|$)")
@@ -404,13 +428,14 @@ def assignment_of(sentence: str, province: str | None) -> tuple[list[str], list[
         who = re.split(r"\s+chủ trì\b", m.group("who"))[0]
         if _names_agency(who):
             lead = canonical_names(who, province)
-    elif (m := _LEADS.match(sentence)) and _names_agency(m.group("who")) and len(m.group("who").split()) <= 40:
+    if not lead and (m := _leads().match(sentence)) and _is_subject(m.group("who"), m.group("opener"), province):
         lead = canonical_names(m.group("who"), province)
     if not lead:
         return [], []
     partners = []
     if p := _PARTNERS.search(sentence):
-        partners = [n for n in canonical_names(p.group("with"), province) if n not in lead]
+        named = leading_agencies(p.group("with"), province)[0] or canonical_names(p.group("with"), province)
+        partners = [n for n in named if n not in lead]
     return lead, partners
 
 
@@ -433,6 +458,7 @@ def assignment_tasks(analysis: Analysis, province: str | None, skip: set[int]) -
             continue
         numbered = bool(block.number)
         units = [(0, body)] if numbered else _split_sentences(body)
+        units = [clause for start, unit in units for clause in _assignment_clauses(unit, start, province)]
         for sentence_start, sentence in units:
             lead, partners = assignment_of(sentence, province)
             if not lead or (not numbered and all(_is_collective(n) for n in lead)) or _closing(sentence):
@@ -521,6 +547,22 @@ def _excluded(analysis: Analysis, block: Block) -> bool:
     """Procedure descriptions, criteria and reports of results give no tasks."""
     scope = analysis.scope(block)
     return bool(set(scope.kinds) & {"procedure", "criteria"}) or scope.kind == "results"
+
+
+_CLAUSE_BREAK = re.compile(r";\s+")
+
+
+def _assignment_clauses(sentence: str, start: int, province: str | None) -> list[tuple[int, str]]:
+    """'Giao Sở A làm X; giao Sở B làm Y' → two clauses: a clause after ';' that assigns work
+    to a body of its own starts a new task; any other clause stays with the one before."""
+    if not _CLAUSE_BREAK.search(sentence) or not assignment_of(sentence, province)[0]:
+        return [(start, sentence)]
+    cuts = [0]
+    for m in _CLAUSE_BREAK.finditer(sentence):
+        if assignment_of(sentence[m.end():], province)[0]:
+            cuts.append(m.end())
+    ends = cuts[1:] + [len(sentence)]
+    return [(start + a, sentence[a:b].rstrip().rstrip(";")) for a, b in zip(cuts, ends)]
 
 
 def _split_sentences(text: str) -> list[tuple[int, str]]:
