@@ -48,6 +48,30 @@ def test_yearly_rate_keeps_no_year_from_a_heading_higher_up():
     assert (t.year, t.comparator, t.value) == (None, "gt", 3)
 
 
+def test_a_yearly_rate_takes_the_year_of_its_lead_in():
+    text = "I. MỤC TIÊU\na) Đến năm 2025:\n- Tuyển sinh mới giáo dục nghề nghiệp khoảng 30.000 người/năm.\n"
+    [t] = targets(text)
+    assert (t.year, t.comparator, t.value, t.unit) == (2025, "approx", 30000, "người/năm")
+
+
+def test_a_baseline_in_the_clause_before_is_neither_a_result_nor_this_clauses_baseline():
+    # issued in 2024: "so với năm 2023" is the first clause's baseline, not a past result of the next
+    text = ("UBND thành phố ban hành Kế hoạch số 66/KH-UBND ngày 08/3/2024.\n\n"
+            "Mục tiêu năm 2024 là giảm 2 - 3% nồng độ bụi PM2.5 trung bình năm so với năm 2023; 100% công trình "
+            "xây dựng thực hiện che chắn, phun nước giảm bụi.\n")
+    found = targets(text)
+    assert summary(found) == [(2024, "range", 2, 3, "%"), (2024, "eq", 100, None, "%")]
+    assert [t.indicator for t in found] == ["giảm nồng độ bụi PM2.5 trung bình năm",
+                                            "công trình xây dựng thực hiện che chắn, phun nước giảm bụi"]
+
+
+def test_tone_marks_tell_a_comparator_from_a_word_ending_the_clause_before():
+    # "điện tử; 100%" is no "từ 100%"
+    found = targets("II. MỤC TIÊU\n- Ít nhất 50% hợp tác xã có gian hàng trên sàn thương mại điện tử; "
+                    "100% xã có điểm hỗ trợ bán hàng trực tuyến.\n")
+    assert summary(found) == [(None, "gte", 50, None, "%"), (None, "eq", 100, None, "%")]
+
+
 # ---------------------------------------------------------------- several values, one sentence
 
 def test_two_years_in_one_sentence():

@@ -21,7 +21,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..lexicon import fold, read_rows
+from ..lexicon import read_rows
 from ..normalize import normalize_key
 
 NUMBER = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+,\d+|\d+\.\d{1,2}(?![\d.])|\d+"
@@ -236,10 +236,12 @@ def _comparator_before(text: str, number_start: int) -> tuple[str | None, int]:
         if head.endswith(symbol):
             return comp, len(head) - len(symbol)
     before, _ = _comparators()
-    folded = fold(head[-40:])
+    # Tone marks tell the words apart ("từ 50%" is a floor, "điện tử; 100%" is not): compare
+    # in lower case, not folded.
+    tail = head[-40:].lower()
     for word, comp in before:
-        w = fold(word)
-        if folded == w or folded.endswith(" " + w):
+        w = word.lower()
+        if tail == w or tail.endswith(" " + w):
             return comp, len(head) - len(word)
     return None, number_start
 

@@ -39,6 +39,7 @@ class Scope:
     kind: str | None = None
     domain: str | None = None
     list_year: int | None = None  # the year of the list a block stands in (its lead-in or heading)
+    leadin_year: int | None = None  # … when a lead-in ending in ':' opens that list ("a) Đến năm 2025:")
     kinds: tuple[str, ...] = ()  # every section kind of the chain, nearest first
 
 
@@ -104,6 +105,8 @@ def resolve(chain: list[Node], title: str | None = None) -> Scope:
     container = next((n for n in chain[:2] if states_scope(n)), None)
     if container is not None:
         scope.list_year = years_in(container.block.text)[0]
+        if container.block.text.rstrip(" *").endswith(":"):
+            scope.leadin_year = scope.list_year
     for node in chain:
         if not states_scope(node):
             continue

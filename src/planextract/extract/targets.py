@@ -86,14 +86,14 @@ def verdict(q: Quantity, sentence: str, scope: Scope, clause_obj: "Clause", issu
     if scope.kind in NO_TARGET_KINDS:
         return NO
     clause = f"{clause_obj.left} {clause_obj.right}"
-    before = sentence[max(0, q.start - 40):q.start]
+    before = _clause_head(sentence[max(0, q.start - 40):q.start])
     if _has(before[-25:], "baseline") or _has(sentence[:q.start], "past"):
         return NO
     if not q.percent and _counts_own_structure(q):
         return NO
     if _inside_parentheses(sentence, q):
         return NO  # "(năm 2020 đạt 12 xã)", "(10 Gbps)": a remark, not what the plan sets
-    if issued_year and _states_a_past_year(sentence[:q.start], issued_year):
+    if issued_year and _states_a_past_year(_without_baseline(sentence[:q.start]), issued_year):
         return NO  # "Năm 2023, tỷ lệ … là 45%" in a plan of 2024: a result
     if scope.kind == "objectives":
         return YES
@@ -101,6 +101,12 @@ def verdict(q: Quantity, sentence: str, scope: Scope, clause_obj: "Clause", issu
     if _has(clause, "trigger") or _has(comparator_words, "trigger") or _has(sentence[:q.start], "goal"):
         return YES
     return MAYBE
+
+
+def _clause_head(before: str) -> str:
+    """The words before a value back to the last ';' or ':' ("… so với năm 2023; 100% công
+    trình …": the baseline belongs to the clause before)."""
+    return re.split(r"[;:]\s", before)[-1]
 
 
 def _inside_parentheses(sentence: str, q: Quantity) -> bool:
@@ -283,6 +289,7 @@ def clean_right(text: str, q: Quantity) -> str:
     text = _strip(text.strip(" ,:"), words("base"), at_start=True)
     text = re.sub(r"\s+(?:trở lên|trở xuống)\b", "", text)
     text = _TIME_PHRASE.sub(" ", text)
+    text = re.sub(r"\s+(?:so với|so cùng kỳ)\s*$", "", text.rstrip(" ,:;.-"))  # its year went with the time phrase
     text = re.sub(r"\s+", " ", text).strip(" ,:;.-")
     if not q.percent and text:
         text = f"{q.unit} {text}"
@@ -356,8 +363,10 @@ def year_of(sentence: str, clause: "Clause", scope: Scope, rate: bool = False, p
     lead, _ = years_in(_without_baseline(_without_parentheses(sentence[:position])))
     if lead is not None:
         return lead
-    if rate or _opens_with_recurrence(sentence) or _opens_with_recurrence(clause.left):
+    if _opens_with_recurrence(sentence) or _opens_with_recurrence(clause.left):
         return None  # "Hằng năm, số vụ … tăng trên 3%", "mỗi năm có ít nhất 150 sản phẩm"
+    if rate:
+        return scope.leadin_year  # "… 30.000 người/năm" under "a) Đến năm 2025:", none under a heading
     if _has(sentence, "recurrence"):
         return scope.list_year  # "Mục tiêu cơ bản đến năm 2025:" above "… hằng năm tăng 7%"
     return scope.year
