@@ -25,7 +25,7 @@ from functools import lru_cache
 from ..analyze import Analysis, Quantity, TableView
 from ..analyze.columns import value_of
 from ..analyze.scope import Scope, years_in
-from ..lexicon import fold, read_rows
+from ..lexicon import read_rows
 from ..normalize import normalize_key, word_overlap
 from ..records import Target
 
@@ -351,7 +351,7 @@ def _linked_pattern() -> re.Pattern:
 
 def _opens(before: str) -> bool:
     """A verb that needs what follows the value ("phủ sóng tới 100% thôn")."""
-    return fold(before.split()[-1]) in {"toi", "den", "cho", "o", "tai", "voi"} if before.split() else False
+    return before.split()[-1].lower() in {"tới", "đến", "cho", "ở", "tại", "với"} if before.split() else False
 
 
 def year_of(sentence: str, clause: "Clause", scope: Scope, rate: bool = False, position: int | None = None) -> int | None:
