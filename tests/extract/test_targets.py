@@ -65,6 +65,14 @@ def test_a_baseline_in_the_clause_before_is_neither_a_result_nor_this_clauses_ba
                                             "công trình xây dựng thực hiện che chắn, phun nước giảm bụi"]
 
 
+def test_a_school_year_before_the_plan_is_a_result():
+    text = ("Ngày 09/01/2026, UBND tỉnh ban hành Kế hoạch số 12/KH-UBND.\n\n"
+            "Năm học 2024 - 2025, tỷ lệ trường đạt chuẩn quốc gia của tỉnh đạt 62,4%.\n\n"
+            "Theo Kế hoạch, đến năm 2030, tỷ lệ trường đạt chuẩn quốc gia đạt 80%.\n")
+    [t] = targets(text)
+    assert (t.year, t.value, t.indicator) == (2030, 80, "tỷ lệ trường đạt chuẩn quốc gia")
+
+
 def test_tone_marks_tell_a_comparator_from_a_word_ending_the_clause_before():
     # "điện tử; 100%" is no "từ 100%"
     found = targets("II. MỤC TIÊU\n- Ít nhất 50% hợp tác xã có gian hàng trên sàn thương mại điện tử; "

@@ -128,8 +128,9 @@ def _without_parentheses(text: str) -> str:
 
 def _states_a_past_year(head: str, issued_year: int) -> bool:
     """A year before the document's own, said of the value without "đến"/"vào" aiming at it."""
-    for m in re.finditer(r"(?<!đến )(?<!đến hết )(?<!vào )(?<!tới )\b[Nn]ăm\s+((?:19|20)\d{2})\b", head):
-        if int(m.group(1)) < issued_year:
+    for m in re.finditer(r"(?<!đến )(?<!đến hết )(?<!vào )(?<!tới )\b[Nn]ăm(?:\s+học)?\s+((?:19|20)\d{2})"
+                         r"(?:\s*[-–]\s*((?:19|20)\d{2}))?\b", head):
+        if int(m.group(2) or m.group(1)) < issued_year:  # "Năm học 2024 - 2025" in 2026
             return True
     return False
 
