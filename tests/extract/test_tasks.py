@@ -173,6 +173,14 @@ def test_a_subject_that_is_more_than_bodies_or_is_everyone_assigns_nothing():
     assert tasks(text) == []
 
 
+def test_an_item_under_an_assignment_lead_in_that_names_its_own_body_is_that_bodys():
+    text = ("Điều 3. Giao Sở Dân tộc và Tôn giáo chủ trì, phối hợp các đơn vị liên quan có trách nhiệm:\n"
+            "1. Tổ chức niêm yết thủ tục tại trụ sở.\n2. Văn phòng UBND tỉnh tham mưu trình Chủ tịch UBND tỉnh "
+            "phê duyệt quy trình điện tử.\n")
+    assert sorted((t.number, t.lead) for t in tasks(text)) == [("1", ["Sở Dân tộc và Tôn giáo"]),
+                                                               ("2", ["Văn phòng UBND tỉnh"])]
+
+
 def test_closing_formulas_and_bullets_without_agency_are_not_tasks():
     text = ("III. NHIỆM VỤ VÀ GIẢI PHÁP\n- Hoàn thiện hệ thống văn bản về chuyển đổi số.\n"
             "IV. TỔ CHỨC THỰC HIỆN\nĐề nghị các cơ quan, đơn vị nghiêm túc triển khai thực hiện.\n"

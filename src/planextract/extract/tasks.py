@@ -353,6 +353,15 @@ def agency_paragraph_tasks(analysis: Analysis, province: str | None, skip: set[i
     return tasks, covered
 
 
+def _subject_with_verb(text: str, province: str | None) -> list[str]:
+    """The bodies a sentence opens with when a duty verb follows them ("Văn phòng UBND tỉnh
+    tham mưu …"), else []."""
+    names, rest = leading_agencies(text, province)
+    if names and re.match(rf"(?:{_verbs()})\b", rest):
+        return names
+    return []
+
+
 def _opens_with_request(text: str) -> bool:
     return any(text.startswith((word + " ", word.lower() + " ")) for word in _phrases("request"))
 
@@ -465,13 +474,16 @@ def assignment_tasks(analysis: Analysis, province: str | None, skip: set[int]) -
                 continue
             if body.rstrip().endswith(":") and (items := _children(analysis.nodes, node)):
                 for item in items:
-                    if assignment_of(_body(item.block.text), province)[0]:
+                    item_body = _body(item.block.text)
+                    if item.index in skip or assignment_of(item_body, province)[0]:
                         continue  # an item that assigns its own work ("4. Giao Sở X chủ trì …")
+                    # "5. Văn phòng UBND tỉnh tham mưu …": the item names its own body
+                    item_lead = _subject_with_verb(item_body, province) or lead
                     done.add(item.index)
                     tasks.append(Task(number=task_number(item.block.number),
-                                      group=_group(analysis, item), text=_body(item.block.text), lead=lead,
-                                      partners=partners, page=item.block.page, start=item.block.start,
-                                      end=item.block.end))
+                                      group=_group(analysis, item), text=item_body, lead=item_lead,
+                                      partners=partners if item_lead is lead else [], page=item.block.page,
+                                      start=item.block.start, end=item.block.end))
                 continue
             start = block.start + offset + sentence_start
             tasks.append(Task(number=task_number(block.number),
