@@ -181,6 +181,16 @@ def test_an_item_under_an_assignment_lead_in_that_names_its_own_body_is_that_bod
                                                                ("2", ["Văn phòng UBND tỉnh"])]
 
 
+def test_a_heading_over_agency_paragraphs_is_their_group_not_a_task():
+    text = ("IV. TỔ CHỨC THỰC HIỆN\n1. Các sở, ban, ngành\na) Sở Tài chính\n- Bố trí kinh phí thực hiện.\n"
+            "b) Sở Nội vụ\n- Đưa kết quả vào đánh giá thi đua.\n2. UBND các xã, phường\n"
+            "Xây dựng kế hoạch của địa phương.\n")
+    assert [(t.number, t.group, t.text, t.lead) for t in tasks(text)] == [
+        ("a", "1. Các sở, ban, ngành", "Bố trí kinh phí thực hiện.", ["Sở Tài chính"]),
+        ("b", "1. Các sở, ban, ngành", "Đưa kết quả vào đánh giá thi đua.", ["Sở Nội vụ"]),
+        ("2", "", "Xây dựng kế hoạch của địa phương.", ["UBND các xã, phường"])]
+
+
 def test_closing_formulas_and_bullets_without_agency_are_not_tasks():
     text = ("III. NHIỆM VỤ VÀ GIẢI PHÁP\n- Hoàn thiện hệ thống văn bản về chuyển đổi số.\n"
             "IV. TỔ CHỨC THỰC HIỆN\nĐề nghị các cơ quan, đơn vị nghiêm túc triển khai thực hiện.\n"

@@ -336,6 +336,9 @@ def agency_paragraph_tasks(analysis: Analysis, province: str | None, skip: set[i
             names = canonical_names(head.strip(" .;"), province)
         if not names or (only_names and not organisation and rest.strip(" :.-–")):
             continue
+        if not rest.strip(" :.-–") and any(c.parent is node and _is_agency_heading(c, province)
+                                           for c in _descendants(nodes, node)):
+            continue  # "1. Các sở, ban, ngành" over "a) Sở Tài chính", "b) Sở Nội vụ": a group
         duties = [] if node.role == HEADING_ROLE and not rest.strip(" :.-–") else [rest.strip(" :-–")]
         end = block.end
         for child in _descendants(nodes, node):
@@ -360,6 +363,13 @@ def _subject_with_verb(text: str, province: str | None) -> list[str]:
     if names and re.match(rf"(?:{_verbs()})\b", rest):
         return names
     return []
+
+
+def _is_agency_heading(node: Node, province: str | None) -> bool:
+    """'a) Sở Tài chính' or 'b) Công an tỉnh:' — a sub-item that is only the names of bodies."""
+    body = _body(node.block.text)
+    names, rest = leading_agencies(body, province)
+    return bool(node.block.number) and bool(names) and not rest.strip(" :.-–")
 
 
 def _opens_with_request(text: str) -> bool:
