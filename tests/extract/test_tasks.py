@@ -75,6 +75,14 @@ def test_two_row_header_agency_group_over_lead_and_partners():
                                   ["Các sở, ban, ngành"], 2026, 2026)]
 
 
+def test_a_group_written_whole_in_the_number_column_is_a_group():
+    text = ("PHỤ LỤC\n| TT | Nội dung nhiệm vụ | Đơn vị chủ trì | Thời gian hoàn thành |\n|---|---|---|---|\n"
+            "| **I. HOÀN THIỆN THỂ CHẾ** | | | |\n| 1 | Ban hành quy chế quản lý dữ liệu | Sở Tư pháp | Quý II/2026 |\n"
+            "| **II. PHÁT TRIỂN HẠ TẦNG** | | | |\n| 2 | Nâng cấp trung tâm dữ liệu | Công an tỉnh | Năm 2026 |\n")
+    assert [(t.number, t.group, t.lead) for t in tasks(text)] == [
+        ("1", "I. HOÀN THIỆN THỂ CHẾ", ["Sở Tư pháp"]), ("2", "II. PHÁT TRIỂN HẠ TẦNG", ["Công an tỉnh"])]
+
+
 def test_group_rows_give_the_path_and_are_not_tasks():
     text = ("PHỤ LỤC\n\n| TT | Nhiệm vụ | Cơ quan chủ trì | Thời gian |\n| I | Hoàn thiện thể chế |  |  |\n"
             "| 1 | Ban hành quy chế dữ liệu | Sở Tư pháp | 2026 |\n")

@@ -62,6 +62,9 @@ def parse_timeframe(text: str) -> tuple[int | None, int | None]:
 
 # ------------------------------------------------------------------ 1. tables
 
+_GROUP_IN_NUMBER_CELL = re.compile(r"^([IVXLC]{1,6}|[A-ZĐ]|\d{1,2}(?:\.\d{1,2})*)[.)]?\s+\S{2,}")
+
+
 def table_tasks(analysis: Analysis, view: TableView, province: str | None) -> list[Task]:
     from .agencies import canonical_names
     content = view.role("task") or view.role("indicator")
@@ -81,7 +84,10 @@ def table_tasks(analysis: Analysis, view: TableView, province: str | None) -> li
         lead = [] if spanning else canonical_names(view.text(r, lead_col), province) if lead_col else []
         partners = [] if spanning else canonical_names(view.text(r, partner_col), province) if partner_col else []
         if not (lead or partners or timeframe):
-            if text and (number or spanning):  # a group row
+            if not text and (m := _GROUP_IN_NUMBER_CELL.match(number)):  # "| I. HOÀN THIỆN THỂ CHẾ | | |"
+                level = number_level(m.group(1))
+                groups = [g for g in groups if g[0] < level] + [(level, number)]
+            elif text and (number or spanning):  # a group row
                 level = number_level(number) if number else 0
                 groups = [g for g in groups if g[0] < level] + [(level, f"{number} {text}".strip())]
             continue
