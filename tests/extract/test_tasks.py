@@ -199,6 +199,21 @@ def test_a_heading_over_agency_paragraphs_is_their_group_not_a_task():
         ("2", "", "Xây dựng kế hoạch của địa phương.", ["UBND các xã, phường"])]
 
 
+def test_agency_headings_written_trach_nhiem_cua_or_doi_voi():
+    text = ("V. TỔ CHỨC THỰC HIỆN\n1. Trách nhiệm của các sở, ban, ngành\n1.1. Đối với Sở Tài chính:\n"
+            "Bố trí kinh phí thực hiện Kế hoạch.\n2. Trách nhiệm của UBND các xã, phường\n"
+            "Xây dựng kế hoạch triển khai tại địa phương.\n")
+    assert [(t.number, t.lead) for t in tasks(text)] == [("1.1", ["Sở Tài chính"]), ("2", ["UBND các xã, phường"])]
+
+
+def test_the_time_in_a_closing_parenthesis_after_the_bodies():
+    text = ("III. NHIỆM VỤ, GIẢI PHÁP\na) Rà soát quy định về quản lý dữ liệu (Sở Tư pháp chủ trì, phối hợp với "
+            "Công an tỉnh; hoàn thành trong Quý III/2026).\n")
+    [t] = tasks(text)
+    assert (t.lead, t.partners, t.timeframe, t.start_year, t.end_year) == (
+        ["Sở Tư pháp"], ["Công an tỉnh"], "hoàn thành trong Quý III/2026", 2026, 2026)
+
+
 def test_closing_formulas_and_bullets_without_agency_are_not_tasks():
     text = ("III. NHIỆM VỤ VÀ GIẢI PHÁP\n- Hoàn thiện hệ thống văn bản về chuyển đổi số.\n"
             "IV. TỔ CHỨC THỰC HIỆN\nĐề nghị các cơ quan, đơn vị nghiêm túc triển khai thực hiện.\n"

@@ -278,7 +278,7 @@ def leading_agencies(text: str, province: str | None) -> tuple[list[str], str]:
     """The agencies a paragraph opens with, and the text after them:
     'Sở Kế hoạch và Đầu tư, Sở Tài chính: Bảo đảm …' → ([…, …], 'Bảo đảm …')."""
     from .agencies import canonical_names
-    for word in _phrases("request"):  # "Đề nghị Tỉnh đoàn …: …"
+    for word in _phrases("request") + _phrases("addressee"):  # "Đề nghị Tỉnh đoàn …", "Trách nhiệm của Sở X"
         if text.startswith(word + " "):
             text = text[len(word) + 1:]
     names, pos = [], 0
@@ -538,9 +538,7 @@ def inline_attribute_task(analysis: Analysis, node: Node, body: str, province: s
         text = body[:m.start()].strip(" .;")
         inside = m.group("inside")
         lead, partners = _split_agency_line(inside.split(";")[0], province)
-        if time := re.search(r"(?:thực hiện|hoàn thành|thời gian)?\s*(?:năm|trong năm|quý [IV]+/)\s*\d{4}.*$|\d{4}\s*[-–]\s*\d{4}",
-                             inside):
-            timeframe = time.group(0).strip(" ;")
+        timeframe = _time_part(inside.split(";")[1:])
     else:
         return None
     if not lead or not text:
@@ -550,6 +548,16 @@ def inline_attribute_task(analysis: Analysis, node: Node, body: str, province: s
     return Task(number=task_number(block.number), group=_group(analysis, node), text=text, lead=lead,
                 partners=[p for p in partners if p not in lead], start_year=first, end_year=last,
                 timeframe=timeframe, page=block.page, start=block.start, end=block.end)
+
+
+def _time_part(parts: list[str]) -> str | None:
+    """The part of '(Sở X chủ trì; hoàn thành trong Quý III/2026)' that says when."""
+    from ..ingest.vocabulary import looks_like_time_cell
+    for part in parts:
+        part = part.strip(" .;")
+        if part and (parse_timeframe(part) != (None, None) or looks_like_time_cell(part)):
+            return part
+    return None
 
 
 def _children(nodes: list[Node], node: Node) -> list[Node]:
