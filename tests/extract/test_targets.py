@@ -80,6 +80,37 @@ def test_tone_marks_tell_a_comparator_from_a_word_ending_the_clause_before():
     assert summary(found) == [(None, "gte", 50, None, "%"), (None, "eq", 100, None, "%")]
 
 
+def test_an_indicator_label_before_a_colon():
+    text = ("II. CHỈ TIÊU CHỦ YẾU\n- Tổng lượt khách du lịch: 8,5 triệu lượt.\n"
+            "- Tổng thu từ khách du lịch: ≥ 25.000 tỷ đồng.\n- Tỷ lệ lao động qua đào tạo: 75 - 80%.\n"
+            "- Mục tiêu cụ thể: 100% hồ sơ được số hóa.\n")
+    found = targets(text)
+    assert [(t.indicator, t.comparator, t.value, t.value_max, t.unit) for t in found] == [
+        ("Tổng lượt khách du lịch", "eq", 8.5, None, "triệu lượt"),
+        ("Tổng thu từ khách du lịch", "gte", 25000, None, "tỷ đồng"),
+        ("Tỷ lệ lao động qua đào tạo", "range", 75, 80, "%"),
+        ("hồ sơ được số hóa", "eq", 100, None, "%")]
+
+
+def test_what_each_counted_thing_has_belongs_to_the_count():
+    found = targets("II. MỤC TIÊU\n- Thu hút ít nhất 05 dự án đầu tư du lịch có quy mô trên 500 tỷ đồng.\n"
+                    "- Thu hút 02 dự án quy mô lớn (tổng mức đầu tư trên 1.000 tỷ đồng/dự án).\n")
+    assert [(t.comparator, t.value, t.unit) for t in found] == [("gte", 5, "dự án"), ("eq", 2, "dự án")]
+    assert [t.indicator for t in found] == ["Thu hút dự án đầu tư du lịch có quy mô", "Thu hút dự án quy mô lớn"]
+
+
+def test_a_star_grade_qualifies_what_is_counted():
+    found = targets("II. MỤC TIÊU\n- Có 50 sản phẩm OCOP đạt từ 3 sao trở lên.\n"
+                    "- Số cơ sở lưu trú đạt tiêu chuẩn 3 sao trở lên: 120 cơ sở.\n")
+    assert [(t.value, t.unit, t.indicator) for t in found] == [
+        (50, "sản phẩm", "sản phẩm OCOP đạt từ 3 sao"), (120, "cơ sở", "Số cơ sở lưu trú đạt tiêu chuẩn 3 sao")]
+
+
+def test_a_direction_word_before_the_measure_stays():
+    [t] = targets("II. MỤC TIÊU\n- Giảm tỷ lệ hộ nghèo bình quân 1 - 1,5%/năm.\n")
+    assert (t.indicator, t.value, t.value_max, t.unit) == ("Giảm tỷ lệ hộ nghèo bình quân", 1, 1.5, "%/năm")
+
+
 # ---------------------------------------------------------------- several values, one sentence
 
 def test_two_years_in_one_sentence():

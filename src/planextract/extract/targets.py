@@ -145,8 +145,13 @@ def is_target(q: Quantity, sentence: str, scope: Scope, clause_obj: "Clause", he
     return p is not None and p >= THRESHOLD
 
 
+def _is_grade(q: Quantity) -> bool:
+    return normalize_key(q.unit) in {normalize_key(w) for w in words("grade")}
+
+
 def _counts_own_structure(q: Quantity) -> bool:
-    return normalize_key(q.unit) in {normalize_key(w) for w in words("own_structure")}
+    """'04 nhóm nhiệm vụ' counts the plan's own parts; '3 sao' grades what another value counts."""
+    return normalize_key(q.unit) in {normalize_key(w) for w in words("own_structure")} or _is_grade(q)
 
 
 _STRONG = re.compile(r";|\.\s|:\s|,\s*trong đó,?")
@@ -159,6 +164,7 @@ class Clause:
     right: str  # the words after it
     value_first: bool  # the value comes before what it measures ("100% hồ sơ …")
     part_of_previous: bool = False  # after ", trong đó": a part of what the value before measures
+    label: str = ""  # "Tổng thu từ khách du lịch: ≥ 25.000 tỷ đồng": the words before a colon right before the value
 
 
 def clauses_of(sentence: str, quantities: list[Quantity]) -> list[Clause]:
@@ -172,23 +178,37 @@ def clauses_of(sentence: str, quantities: list[Quantity]) -> list[Clause]:
         part = False
         if i == 0:
             left = sentence[:q.start]
+            label = _label(sentence[:q.start])
             if strong := list(_STRONG.finditer(left)):
                 left = left[strong[-1].end():]
         else:
             region = sentence[quantities[i - 1].end:q.start]
             cut = _cut(region, last=out[-1].value_first)
             left = region[cut[1]:]
+            since = next((p.end for p in reversed(quantities[:i]) if not _is_grade(p)), 0)
+            label = _label(sentence[since:q.start])  # a grade is part of the label ("… 3 sao trở lên: 120 cơ sở")
             part = bool(re.search(r"trong đó", region[cut[0]:cut[1]]))
             out[-1].right = region[:cut[0]] if out[-1].value_first else out[-1].right
         value_first = _content_words(clean_left(left)) < MIN_INDICATOR_WORDS or _takes_object(left)
         right = sentence[q.end:]
         if i + 1 < len(quantities):
             region = sentence[q.end:quantities[i + 1].start]
-            right = region[:_cut(region, last=value_first)[0]]
+            right = region if _describes_count(q, region) else region[:_cut(region, last=value_first)[0]]
+            if not right and not q.percent and "(" in region:  # "02 dự án quy mô lớn (tổng mức đầu tư trên …)"
+                right = region[:region.index("(")]
         elif cut := _STRONG.search(right):
             right = right[:cut.start()]
-        out.append(Clause(left, right, value_first, part_of_previous=bool(i and part)))
+        out.append(Clause(left, right, value_first, part_of_previous=bool(i and part), label=label))
     return out
+
+
+def _label(left: str) -> str:
+    """The label before a colon the value follows right away ("Tỷ lệ lao động qua đào tạo:
+    75 - 80%"), back to the strong separator before it; "" when the value does not follow a colon."""
+    strong = list(_STRONG.finditer(left))
+    if not strong or left[strong[-1].end():].strip() or not strong[-1].group().startswith(":"):
+        return ""
+    return left[strong[-2].end() if len(strong) > 1 else 0:strong[-1].start()]
 
 
 def _takes_object(left: str) -> bool:
@@ -234,8 +254,8 @@ def _counts_inside_next(text: str, found: list[Quantity]) -> set[int]:
         q, nxt = found[i], found[i + 1]
         between = text[q.end:nxt.start]
         if not q.percent and not _STRONG.search(between) and not _WEAK.search(between) \
-                and _linked_pattern().search(between.rstrip()):
-            out.add(i)
+                and _linked_pattern().search(between.rstrip()) and not _is_grade(nxt):
+            out.add(i)  # ("50 sản phẩm OCOP đạt 3 sao": the grade is what the count's things reach)
     return out
 
 
@@ -243,12 +263,24 @@ def qualifies_previous(quantities: list[Quantity], clauses: list[Clause], i: int
     """A count inside the clause of a value that comes first ("100% khu công nghiệp có tối
     thiểu 1 trạm 5G", "70% phụ nữ mang thai được tầm soát ít nhất 4 loại bệnh") describes
     what that value counts: it is part of its indicator, not a target."""
-    if i == 0 or quantities[i].percent or not clauses[i - 1].value_first:
+    if i == 0 or quantities[i].percent:
         return False
     between = sentence[quantities[i - 1].end:quantities[i].start]
+    if not clauses[i - 1].value_first:
+        return _describes_count(quantities[i - 1], between)  # "05 dự án … có quy mô trên 500 tỷ đồng"
     if _STRONG.search(between) or re.search(r"\s+và\s+", between):
         return False
-    return not _WEAK.search(between) or bool(re.search(r"\b(?:có|gồm|với|được)\s+(?:\S+\s+){0,2}$", between))
+    return not _WEAK.search(between) or bool(_QUALIFIER_END.search(between))
+
+
+_QUALIFIER_END = re.compile(r"\b(?:có|gồm|với|được)\s+(?:\S+\s+){0,2}$")
+
+
+def _describes_count(count: Quantity, between: str) -> bool:
+    """The words after a count up to the next value say what each counted thing has ("ít
+    nhất 05 dự án đầu tư có quy mô trên 500 tỷ đồng"): the next value belongs to the count."""
+    return not count.percent and not _STRONG.search(between) and not _WEAK.search(between) \
+        and bool(_QUALIFIER_END.search(between))
 
 
 _BASELINE = re.compile(r"\b(?:so với|so cùng kỳ|cùng kỳ)\b")
@@ -279,7 +311,11 @@ def _from_head_word(text: str) -> str:
     """'chú trọng xây dựng chính sách để nâng cao tỷ lệ hoạt động trực tuyến' → 'tỷ lệ hoạt
     động trực tuyến': a measure word after other words starts the indicator."""
     starts = sorted(m.start() for w in words("head") for m in re.finditer(rf"(?<!\w){re.escape(w)}\b", text, re.I))
-    return text[starts[0]:] if starts and starts[0] > 0 else text
+    if not starts or starts[0] == 0:
+        return text
+    direction = next((d for d in sorted(_DIRECTIONS, key=len, reverse=True)
+                      if normalize_key(text[:starts[0]]) == d), None)
+    return text if direction else text[starts[0]:]  # "Giảm tỷ lệ hộ nghèo": the direction stays
 
 
 def clean_right(text: str, q: Quantity) -> str:
@@ -339,6 +375,9 @@ def indicator_of(clause: Clause, q: Quantity, previous: str | None) -> str | Non
         if before and not _takes_object_only(clause.left):
             return f"{before} {after}".strip()  # "ở các khu đô thị ven biển, chất thải … được thu gom"
         return after
+    label = clean_left(re.sub(r"\s+(?:trở lên|trở xuống)\b", "", clause.label))
+    if _content_words(label) >= MIN_INDICATOR_WORDS:
+        return label  # "Tổng lượt khách du lịch: 8,5 triệu lượt"
     if previous:
         return previous  # "… đạt 80% vào năm 2025 và 100% vào năm 2030"
     return before or None
