@@ -236,6 +236,14 @@ Tốc độ tăng trưởng GRDP
 """
 
 
+def test_a_value_cell_with_a_direction_word():
+    text = ("PHỤ LỤC I\n| TT | Chỉ tiêu | Đơn vị tính | Thực hiện năm 2025 | Kế hoạch năm 2026 |\n|---|---|---|---|---|\n"
+            "| 1 | Tỷ lệ hộ nghèo (theo chuẩn đa chiều) | % | 2,1 | Giảm 0,5 |\n"
+            "| 2 | Kim ngạch xuất khẩu | % | 10 | Tăng 12 |\n")
+    assert [(t.indicator, t.year, t.value) for t in targets(text)] == [
+        ("Tỷ lệ hộ nghèo (theo chuẩn đa chiều) giảm", 2026, 0.5), ("Kim ngạch xuất khẩu tăng", 2026, 12)]
+
+
 def test_current_year_estimates_are_not_targets_under_a_two_row_header():
     found = targets(BAR_TABLE_TWO_ROW_HEADER)
     assert summary(found) == [(2026, "eq", 10.0, None, "%"), (2027, "eq", 10.5, None, "%")]

@@ -34,7 +34,7 @@ FUZZY = 0.85
 CONTENT_SHARE = 0.6
 _YEAR = re.compile(r"\b((?:19|20)\d{2})\b")
 _ROW_NUMBER = re.compile(r"^(?:\d{1,3}(?:\.\d{1,2})*[.)]?|[IVXLC]{1,6}[.)]?|[A-ZĐ][.)]?|[a-zđ][.)]?)$")
-_VALUE_CELL = re.compile(rf"^\s*(?:[≥≤<>]=?|trên|dưới|tối thiểu|ít nhất|khoảng|từ)?\s*(?:{NUMBER})\s*%?"
+_VALUE_CELL = re.compile(rf"^\s*(?:(?:tăng|giảm)\s+)?(?:[≥≤<>]=?|trên|dưới|tối thiểu|ít nhất|khoảng|từ)?\s*(?:{NUMBER})\s*%?"
                          rf"(?:\s*[-–]\s*(?:{NUMBER})\s*%?)?\s*(?:trở lên|trở xuống)?\s*$", re.I)
 _UNIT_IN_HEADER = re.compile(r"\(\s*(%|[^()]{1,25}?)\s*\)\s*$")
 _CURRENT_WORDS = ("ước", "thực hiện", "đánh giá", "hiện hành", "hiện trạng", "lũy kế", "thực trạng",
@@ -255,6 +255,15 @@ def caption_unit(block: Block, analysis: "Analysis | None") -> str | None:
         if m := _CAPTION_UNIT.search(prev.text):
             return m.group(1).strip().rstrip(".").lower()
     return None
+
+
+_DIRECTION_CELL = re.compile(r"^\s*(tăng|giảm)\s", re.I)
+
+
+def direction_of(text: str) -> str | None:
+    """'giảm' of a value cell written 'Giảm 0,5': the direction the indicator keeps."""
+    m = _DIRECTION_CELL.match(text)
+    return m.group(1).lower() if m else None
 
 
 def value_of(text: str) -> tuple[float, float | None, str] | None:

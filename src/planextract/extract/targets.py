@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..analyze import Analysis, Quantity, TableView
-from ..analyze.columns import value_of
+from ..analyze.columns import direction_of, value_of
 from ..analyze.scope import Scope, years_in
 from ..lexicon import read_rows
 from ..normalize import normalize_key, word_overlap
@@ -500,6 +500,8 @@ def table_targets(analysis: Analysis, view: TableView, province: str | None,
                 value, value_max, comparator = parsed
                 name = _PAREN.sub("", indicator) if is_unit_word(_PAREN.search(indicator).group(0).strip(" ()")
                                                                    if _PAREN.search(indicator) else "") else indicator
+                if direction := direction_of(view.text(r, column)):
+                    name = f"{name} {direction}"  # "Tỷ lệ hộ nghèo | … | Giảm 0,5"
                 new.append(Target(indicator=name, domain=scope.domain,
                                   year=column.year or scope.year, value=value, value_max=value_max,
                                   unit=column.unit or unit, comparator=comparator, lead=lead,
