@@ -111,6 +111,21 @@ def test_a_direction_word_before_the_measure_stays():
     assert (t.indicator, t.value, t.value_max, t.unit) == ("Giảm tỷ lệ hộ nghèo bình quân", 1, 1.5, "%/năm")
 
 
+def test_per_mille_and_counted_nouns_with_nothing_after_them():
+    text = ("II. MỤC TIÊU CỤ THỂ ĐẾN NĂM 2030\n- Giảm tỷ suất tử vong trẻ em dưới 5 tuổi xuống còn 18‰.\n"
+            "- Tăng thêm 2.000 giường bệnh.\n- Đạt 35 bác sĩ/vạn dân.\n")
+    assert [(t.indicator, t.value, t.unit) for t in targets(text)] == [
+        ("Giảm tỷ suất tử vong trẻ em dưới 5 tuổi xuống còn", 18, "‰"),
+        ("Tăng thêm giường bệnh", 2000, "giường bệnh"), ("bác sĩ/vạn dân", 35, "bác sĩ/vạn dân")]
+
+
+def test_a_later_year_of_the_same_count_keeps_its_indicator():
+    text = ("II. MỤC TIÊU\nPhấn đấu đến năm 2030, số căn nhà ở xã hội hoàn thành đạt tối thiểu 56.200 căn; "
+            "trong đó, năm 2025 đạt 4.670 căn.\n")
+    assert [(t.year, t.value, t.indicator) for t in targets(text)] == [
+        (2030, 56200, "số căn nhà ở xã hội hoàn thành"), (2025, 4670, "số căn nhà ở xã hội hoàn thành")]
+
+
 # ---------------------------------------------------------------- several values, one sentence
 
 def test_two_years_in_one_sentence():

@@ -362,6 +362,9 @@ def indicator_of(clause: Clause, q: Quantity, previous: str | None) -> str | Non
         return own  # "…, trong đó khách quốc tế trên 5%"
     before = clean_left(clause.left)
     after = clean_right(clause.right, q)
+    if not after and not previous and not clause.label and not q.percent and not is_unit_word(q.unit.split("/")[0]) and \
+            (not before or ("/" not in q.unit and len(before.split()) <= SHORT_LEFT)):
+        after = q.unit  # "Tăng thêm 2.000 giường bệnh", "Đạt 35 bác sĩ/vạn dân": the counted noun
     if not clause.value_first:
         short = len(before.split()) <= SHORT_LEFT
         if after and (not q.percent or _opens(before) or short) and not _linked_pattern().search(clause.left):
