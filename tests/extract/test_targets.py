@@ -73,6 +73,12 @@ def test_a_school_year_before_the_plan_is_a_result():
     assert (t.year, t.value, t.indicator) == (2030, 80, "tỷ lệ trường đạt chuẩn quốc gia")
 
 
+def test_what_was_done_before_a_colon_does_not_make_the_values_after_it_results():
+    text = ("Tin tức\n\nNhiệm vụ này đã được cụ thể hóa bằng nhiều chỉ tiêu, nổi bật là: tỷ trọng kinh tế số "
+            "trong GRDP đạt 30% vào năm 2030.\n\nNăm 2024, tỉnh đã đạt 12% tỷ trọng kinh tế số.\n")
+    assert [(t.year, t.value, t.indicator) for t in targets(text)] == [(2030, 30, "tỷ trọng kinh tế số trong GRDP")]
+
+
 def test_tone_marks_tell_a_comparator_from_a_word_ending_the_clause_before():
     # "điện tử; 100%" is no "từ 100%"
     found = targets("II. MỤC TIÊU\n- Ít nhất 50% hợp tác xã có gian hàng trên sàn thương mại điện tử; "
