@@ -79,6 +79,21 @@ def test_what_was_done_before_a_colon_does_not_make_the_values_after_it_results(
     assert [(t.year, t.value, t.indicator) for t in targets(text)] == [(2030, 30, "tỷ trọng kinh tế số trong GRDP")]
 
 
+def test_a_count_after_trong_do_co_names_its_own_things():
+    text = ("II. MỤC TIÊU ĐẾN NĂM 2030\n- Có ít nhất 50 doanh nghiệp trở thành hạt nhân đổi mới công nghệ, trong đó "
+            "có 20 doanh nghiệp công nghệ cao đóng vai trò dẫn dắt ngành.\n")
+    assert [(t.value, t.indicator) for t in targets(text)] == [
+        (50, "doanh nghiệp trở thành hạt nhân đổi mới công nghệ"),
+        (20, "doanh nghiệp công nghệ cao đóng vai trò dẫn dắt ngành")]
+
+
+def test_a_yearly_count_after_a_connective_keeps_no_year():
+    text = ("II. MỤC TIÊU ĐẾN NĂM 2030\n- Nâng cao tỷ trọng giá trị gia tăng. Trong đó, mỗi năm có ít nhất 150 sản "
+            "phẩm đổi mới sáng tạo được thương mại hoá.\n")
+    [t] = targets(text)
+    assert (t.year, t.comparator, t.value) == (None, "gte", 150)
+
+
 def test_tone_marks_tell_a_comparator_from_a_word_ending_the_clause_before():
     # "điện tử; 100%" is no "từ 100%"
     found = targets("II. MỤC TIÊU\n- Ít nhất 50% hợp tác xã có gian hàng trên sàn thương mại điện tử; "

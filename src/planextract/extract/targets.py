@@ -363,6 +363,9 @@ def indicator_of(clause: Clause, q: Quantity, previous: str | None) -> str | Non
     if clause.part_of_previous and previous:
         # "Tỷ lệ lao động qua đào tạo đạt 65%, trong đó có bằng cấp, chứng chỉ đạt 28%"
         own = _strip(_MARKER.sub("", clause.left.strip()), words("link"), at_start=False).strip(" ,:")
+        counted = clean_right(clause.right, q)
+        if own in ("", "có") and clause.value_first and _content_words(counted) >= 1 and not q.percent:
+            return counted  # "…, trong đó có 20 doanh nghiệp công nghệ cao đóng vai trò dẫn dắt ngành"
         if re.match(r"(?:có|được|là)\b", own) or not own:
             return f"{previous} {own}".strip()  # "…, trong đó có bằng cấp, chứng chỉ đạt 28%"
         return own  # "…, trong đó khách quốc tế trên 5%"
@@ -421,8 +424,12 @@ def year_of(sentence: str, clause: "Clause", scope: Scope, rate: bool = False, p
     return scope.year
 
 
+_CONNECTIVES = r"(?:(?:Trong đó|Theo đó|Đồng thời|Ngoài ra|Cụ thể|Bên cạnh đó),\s*)"
+
+
 def _opens_with_recurrence(text: str) -> bool:
-    key = normalize_key(_MARKER.sub("", text.strip()))
+    text = re.sub(rf"^{_CONNECTIVES}", "", _MARKER.sub("", text.strip()))  # "Trong đó, mỗi năm có …"
+    key = normalize_key(text)
     return any(key.startswith(normalize_key(w)) for w in words("recurrence"))
 
 
