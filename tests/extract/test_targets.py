@@ -87,6 +87,13 @@ def test_a_count_after_trong_do_co_names_its_own_things():
         (20, "doanh nghiệp công nghệ cao đóng vai trò dẫn dắt ngành")]
 
 
+def test_a_share_after_trong_do_names_what_it_counts():
+    text = ("II. MỤC TIÊU\n- Tạo việc làm cho khoảng 2.000 lao động tại chỗ, trong đó ít nhất 70% lao động được tập "
+            "huấn kỹ năng phục vụ du lịch.\n")
+    assert [(t.comparator, t.value, t.indicator) for t in targets(text)][1] == (
+        "gte", 70, "lao động được tập huấn kỹ năng phục vụ du lịch")
+
+
 def test_a_yearly_count_after_a_connective_keeps_no_year():
     text = ("II. MỤC TIÊU ĐẾN NĂM 2030\n- Nâng cao tỷ trọng giá trị gia tăng. Trong đó, mỗi năm có ít nhất 150 sản "
             "phẩm đổi mới sáng tạo được thương mại hoá.\n")

@@ -364,8 +364,8 @@ def indicator_of(clause: Clause, q: Quantity, previous: str | None) -> str | Non
         # "Tỷ lệ lao động qua đào tạo đạt 65%, trong đó có bằng cấp, chứng chỉ đạt 28%"
         own = _strip(_MARKER.sub("", clause.left.strip()), words("link"), at_start=False).strip(" ,:")
         counted = clean_right(clause.right, q)
-        if own in ("", "có") and clause.value_first and _content_words(counted) >= 1 and not q.percent:
-            return counted  # "…, trong đó có 20 doanh nghiệp công nghệ cao đóng vai trò dẫn dắt ngành"
+        if own in ("", "có") and clause.value_first and _content_words(counted) >= 1:
+            return counted  # "…, trong đó có 20 doanh nghiệp công nghệ cao …", "…, trong đó ít nhất 70% lao động …"
         if re.match(r"(?:có|được|là)\b", own) or not own:
             return f"{previous} {own}".strip()  # "…, trong đó có bằng cấp, chứng chỉ đạt 28%"
         return own  # "…, trong đó khách quốc tế trên 5%"
