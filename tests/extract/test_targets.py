@@ -101,6 +101,14 @@ def test_a_yearly_count_after_a_connective_keeps_no_year():
     assert (t.year, t.comparator, t.value) == (None, "gte", 150)
 
 
+def test_a_distributive_list_shares_the_year_said_after_it():
+    text = ("b) Về giáo dục mầm non\nTỷ lệ huy động trẻ em trong độ tuổi nhà trẻ, mẫu giáo đến trường lần lượt đạt "
+            "35% và 99% vào năm 2030.\n")
+    found = targets(text)
+    assert [(t.year, t.value) for t in found] == [(2030, 35), (2030, 99)]
+    assert found[0].indicator == "Tỷ lệ huy động trẻ em trong độ tuổi nhà trẻ, mẫu giáo đến trường"
+
+
 def test_tone_marks_tell_a_comparator_from_a_word_ending_the_clause_before():
     # "điện tử; 100%" is no "từ 100%"
     found = targets("II. MỤC TIÊU\n- Ít nhất 50% hợp tác xã có gian hàng trên sàn thương mại điện tử; "

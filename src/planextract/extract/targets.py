@@ -462,6 +462,28 @@ def targets_in_text(analysis: Analysis, text: str, scope: Scope, headings: list[
             continue
         previous = indicator
         out.append((q, indicator, year_of(text, clause, scope, rate=q.unit.endswith("/năm"), position=q.start)))
+    return _share_distributive_year(text, out)
+
+
+def _share_distributive_year(text: str, found: list[tuple[Quantity, str, int | None]]
+                             ) -> list[tuple[Quantity, str, int | None]]:
+    """'… lần lượt đạt 35% và 99% vào năm 2030': the values of one distributive list share
+    the year said after the last of them."""
+    if "lần lượt" not in text or len(found) < 2:
+        return found
+    out = list(found)
+    run = [0]
+    for i in range(1, len(out) + 1):
+        joined = i < len(out) and re.fullmatch(r"\s*(?:,|và|;)?\s*", text[out[i - 1][0].end:out[i][0].start])
+        if joined:
+            run.append(i)
+            continue
+        years = {out[j][2] for j in run} - {None}
+        if len(run) > 1 and len(years) == 1:
+            year = years.pop()
+            for j in run:
+                out[j] = (out[j][0], out[j][1], year)
+        run = [i]
     return out
 
 
