@@ -109,6 +109,11 @@ def test_a_distributive_list_shares_the_year_said_after_it():
     assert found[0].indicator == "Tỷ lệ huy động trẻ em trong độ tuổi nhà trẻ, mẫu giáo đến trường"
 
 
+def test_a_value_right_after_a_label_ending_in_so_is_no_serial_number():
+    [t] = targets("2. Mục tiêu cụ thể\nb) Về xã hội số: 95% hộ gia đình được phủ mạng Internet băng rộng cáp quang.\n")
+    assert (t.value, t.indicator) == (95, "hộ gia đình được phủ mạng Internet băng rộng cáp quang")
+
+
 def test_tone_marks_tell_a_comparator_from_a_word_ending_the_clause_before():
     # "điện tử; 100%" is no "từ 100%"
     found = targets("II. MỤC TIÊU\n- Ít nhất 50% hợp tác xã có gian hàng trên sàn thương mại điện tử; "

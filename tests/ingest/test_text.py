@@ -94,3 +94,14 @@ def test_a_range_wrapped_to_the_start_of_a_line_is_no_numbered_item():
     texts = [b.text for b in load_text(text).blocks]
     assert any("chứng chỉ đạt 35 - 40%;" in t for t in texts)
     assert any(t.startswith("3 - Nhiệm vụ trọng tâm") for t in texts)
+
+
+def test_a_line_cut_mid_sentence_goes_on_in_text_not_wrapped_as_a_whole():
+    text = ("2. Mục tiêu cụ thể\nĐến năm 2030, kinh tế số chiếm 35% GRDP, năng suất lao động tăng bình quân\n"
+            "8%/năm, chỉ số đổi mới sáng tạo cấp địa phương thuộc nhóm 5 địa phương\ndẫn đầu cả nước.\n"
+            "Năm 2026, tỷ trọng kinh tế số đạt 22%.\n")
+    texts = [b.text for b in load_text(text).blocks]
+    assert texts == ["2. Mục tiêu cụ thể",
+                     "Đến năm 2030, kinh tế số chiếm 35% GRDP, năng suất lao động tăng bình quân 8%/năm, chỉ số đổi "
+                     "mới sáng tạo cấp địa phương thuộc nhóm 5 địa phương dẫn đầu cả nước.",
+                     "Năm 2026, tỷ trọng kinh tế số đạt 22%."]

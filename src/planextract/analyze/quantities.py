@@ -135,7 +135,10 @@ def _leading_group(text: str, m: re.Match) -> bool:
 def _is_numbered_context(text: str, start: int) -> bool:
     """'Điều 3', 'số 57', 'giai đoạn 2', 'năm 2025', 'tháng 6': the number names something."""
     # compared with their diacritics: "mục 2" names a section, "mức 54,7%" is a value
-    head = " " + normalize_key(text[max(0, start - 24):start])
+    raw = text[max(0, start - 24):start]
+    if re.search(r"[:;,.]\s*$", raw):
+        return False  # "Về xã hội số: 95% hộ gia đình …": a label ends before the value
+    head = " " + normalize_key(raw)
     return any(head.endswith(" " + w) for w in _number_contexts())
 
 
