@@ -114,6 +114,13 @@ def test_a_value_right_after_a_label_ending_in_so_is_no_serial_number():
     assert (t.value, t.indicator) == (95, "hộ gia đình được phủ mạng Internet băng rộng cáp quang")
 
 
+def test_a_count_with_a_multiplier_names_its_noun_and_keeps_its_verb():
+    found = targets("II. MỤC TIÊU\n- Phấn đấu đón 3,2 triệu lượt khách du lịch.\n"
+                    "- Thu hút 500 tỷ đồng vốn đầu tư vào du lịch.\n")
+    assert [(t.value, t.unit, t.indicator) for t in found] == [
+        (3.2, "triệu lượt", "đón lượt khách du lịch"), (500, "tỷ đồng", "Thu hút vốn đầu tư vào du lịch")]
+
+
 def test_tone_marks_tell_a_comparator_from_a_word_ending_the_clause_before():
     # "điện tử; 100%" is no "từ 100%"
     found = targets("II. MỤC TIÊU\n- Ít nhất 50% hợp tác xã có gian hàng trên sàn thương mại điện tử; "

@@ -334,9 +334,13 @@ def clean_right(text: str, q: Quantity) -> str:
     text = _TIME_PHRASE.sub(" ", text)
     text = re.sub(r"\s+(?:so với|so cùng kỳ)\s*$", "", text.rstrip(" ,:;.-"))  # its year went with the time phrase
     text = re.sub(r"\s+", " ", text).strip(" ,:;.-")
-    if not q.percent and text:
-        text = f"{q.unit} {text}"
+    noun = _MULTIPLIER.sub("", q.unit)  # "3,2 triệu lượt khách" counts "lượt khách"
+    if not q.percent and text and not is_unit_word(noun.split("/")[0]):
+        text = f"{noun} {text}"
     return text
+
+
+_MULTIPLIER = re.compile(r"^(?:nghìn|ngàn|triệu|tỷ|vạn|trăm)\s+", re.I)
 
 
 def _strip(text: str, wordings: tuple[str, ...], *, at_start: bool) -> str:
@@ -382,8 +386,8 @@ def indicator_of(clause: Clause, q: Quantity, previous: str | None) -> str | Non
     if previous and normalize_key(before) in _DIRECTIONS and not _content_words(after):
         return f"{previous} {before}"  # "… đạt 150 triệu đồng, tăng 30% so với năm 2020"
     if _content_words(after) >= 1:
-        if normalize_key(before) in _DIRECTIONS:
-            return f"{before} {after}"  # "Giảm 10% số ca mắc …"
+        if normalize_key(before) in _DIRECTIONS or (before and not q.percent):
+            return f"{before} {after}"  # "Giảm 10% số ca mắc …", "đón 3,2 triệu lượt khách du lịch"
         if before and not _takes_object_only(clause.left):
             return f"{before} {after}".strip()  # "ở các khu đô thị ven biển, chất thải … được thu gom"
         return after
