@@ -121,6 +121,20 @@ def test_a_count_with_a_multiplier_names_its_noun_and_keeps_its_verb():
         (3.2, "triệu lượt", "đón lượt khách du lịch"), (500, "tỷ đồng", "Thu hút vốn đầu tư vào du lịch")]
 
 
+def test_a_measure_named_before_a_colon_heads_every_clause_after_it():
+    text = ("II. MỤC TIÊU\n- Cơ cấu kinh tế: Ngư, nông, lâm nghiệp chiếm khoảng 27,31%; Công nghiệp, xây dựng chiếm "
+            "khoảng 27,91%; Dịch vụ chiếm khoảng 40,94%.\n")
+    assert [t.indicator for t in targets(text)] == ["Cơ cấu kinh tế: Ngư, nông, lâm nghiệp",
+                                                    "Cơ cấu kinh tế: Công nghiệp, xây dựng", "Cơ cấu kinh tế: Dịch vụ"]
+
+
+def test_the_measure_in_the_last_part_of_a_long_lead():
+    text = ("II. MỤC TIÊU\n- Dự báo tình hình kinh tế tiếp tục tăng trưởng tích cực, kinh tế trong tỉnh phát triển ổn "
+            "định, dự báo tốc độ tăng trưởng GRDP của tỉnh giai đoạn 2026 - 2030 khoảng từ 10 - 10,5%/năm.\n")
+    [t] = targets(text)
+    assert (t.indicator, t.year, t.value, t.value_max) == ("tốc độ tăng trưởng GRDP của tỉnh", 2030, 10, 10.5)
+
+
 def test_tone_marks_tell_a_comparator_from_a_word_ending_the_clause_before():
     # "điện tử; 100%" is no "từ 100%"
     found = targets("II. MỤC TIÊU\n- Ít nhất 50% hợp tác xã có gian hàng trên sàn thương mại điện tử; "

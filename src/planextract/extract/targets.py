@@ -299,8 +299,14 @@ def clean_left(text: str) -> str:
     text = _after_last_goal_verb(text)
     text = _TIME_PHRASE.sub(" ", text).strip(" ,:")
     text = _strip(text, words("recurrence") + words("frame"), at_start=True)
-    text = _strip(text, words("link") + words("object"), at_start=False)
+    text = _strip(text, words("link") + words("object") + _comparator_words(), at_start=False)
     return _from_head_word(text.strip(" ,:;.-"))
+
+
+@lru_cache(maxsize=None)
+def _comparator_words() -> tuple[str, ...]:
+    """'khoảng' of 'khoảng từ 10 - 10,5%': comparator words the quantity did not take."""
+    return tuple(r["wording"] for r in read_rows("comparators.csv") if r["position"] == "before")
 
 
 def _after_last_goal_verb(text: str) -> str:
@@ -319,6 +325,12 @@ def _from_head_word(text: str) -> str:
     starts = sorted(m.start() for w in words("head") for m in re.finditer(rf"(?<!\w){re.escape(w)}\b", text, re.I))
     if not starts or starts[0] == 0:
         return text
+    last_comma = text.rfind(", ")
+    in_last_part = [s for s in starts if s > last_comma] if last_comma > 0 else []
+    if in_last_part and starts[0] < last_comma:
+        # "Dự báo tình hình …, kinh tế … ổn định, dự báo tốc độ tăng trưởng GRDP": the
+        # measure named in the last part of a long lead is the one the value belongs to
+        return text[in_last_part[0]:]
     direction = next((d for d in sorted(_DIRECTIONS, key=len, reverse=True)
                       if normalize_key(text[:starts[0]]) == d), None)
     return text if direction else text[starts[0]:]  # "Giảm tỷ lệ hộ nghèo": the direction stays
@@ -466,7 +478,23 @@ def targets_in_text(analysis: Analysis, text: str, scope: Scope, headings: list[
             continue
         previous = indicator
         out.append((q, indicator, year_of(text, clause, scope, rate=q.unit.endswith("/năm"), position=q.start)))
-    return _share_distributive_year(text, out)
+    return _with_sentence_label(text, _share_distributive_year(text, out))
+
+
+_SENTENCE_LABEL = re.compile(r"^\s*(?:[-+•*]\s*)?([^:;\d]{3,60}?)\s*:\s+(?=\S)")
+
+
+def _with_sentence_label(text: str, found: list[tuple[Quantity, str, int | None]]
+                         ) -> list[tuple[Quantity, str, int | None]]:
+    """'Cơ cấu kinh tế: Ngư, nông, lâm nghiệp chiếm 27,31%; …; Dịch vụ chiếm 40,94%': a measure
+    named before a colon at the start of the sentence is part of every indicator after it."""
+    m = _SENTENCE_LABEL.match(text)
+    if not m or len(m.group(1).split()) > 8 or _from_head_word(m.group(1)) != m.group(1) \
+            or not any(normalize_key(m.group(1)).startswith(normalize_key(w)) for w in words("head")):
+        return found
+    label = m.group(1).strip()
+    return [(q, ind if normalize_key(ind).startswith(normalize_key(label)) or q.start < m.end()
+             else f"{label}: {ind}", year) for q, ind, year in found]
 
 
 def _share_distributive_year(text: str, found: list[tuple[Quantity, str, int | None]]
