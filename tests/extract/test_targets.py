@@ -158,7 +158,8 @@ def test_what_each_counted_thing_has_belongs_to_the_count():
     found = targets("II. MỤC TIÊU\n- Thu hút ít nhất 05 dự án đầu tư du lịch có quy mô trên 500 tỷ đồng.\n"
                     "- Thu hút 02 dự án quy mô lớn (tổng mức đầu tư trên 1.000 tỷ đồng/dự án).\n")
     assert [(t.comparator, t.value, t.unit) for t in found] == [("gte", 5, "dự án"), ("eq", 2, "dự án")]
-    assert [t.indicator for t in found] == ["Thu hút dự án đầu tư du lịch có quy mô", "Thu hút dự án quy mô lớn"]
+    assert [t.indicator for t in found] == ["Thu hút dự án đầu tư du lịch có quy mô",
+                                            "Thu hút dự án quy mô lớn (tổng mức đầu tư trên 1.000 tỷ đồng/dự án)"]
 
 
 def test_a_star_grade_qualifies_what_is_counted():

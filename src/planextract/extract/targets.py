@@ -452,7 +452,9 @@ def _opens_with_recurrence(text: str) -> bool:
 def targets_in_text(analysis: Analysis, text: str, scope: Scope, headings: list[str] = ()
                     ) -> list[tuple[Quantity, str, int | None]]:
     """(quantity, indicator, year) of every target a sentence states."""
-    found = analysis.quantities(text)
+    # A value inside parentheses is a remark, never a target: it does not cut the clauses of
+    # the values around it ("02 dự án quy mô lớn (tổng mức đầu tư trên 1.000 tỷ đồng/dự án) tại …").
+    found = [q for q in analysis.quantities(text) if not _inside_parentheses(text, q)]
     clauses = clauses_of(text, found)
     out = []
     previous = None
