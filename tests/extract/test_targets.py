@@ -322,6 +322,16 @@ def test_a_value_cell_with_a_direction_word():
         ("Tỷ lệ hộ nghèo (theo chuẩn đa chiều) giảm", 2026, 0.5), ("Kim ngạch xuất khẩu tăng", 2026, 12)]
 
 
+def test_a_year_table_that_restates_a_target_of_the_text_gives_no_second_record():
+    text = ("2. Mục tiêu cụ thể\na) Giai đoạn 2024 - 2025: Đào tạo, bồi dưỡng ít nhất 500 kỹ sư thiết kế vi mạch.\n"
+            "Chỉ tiêu theo năm:\n\n| Chỉ tiêu | Đơn vị tính | Năm 2025 | Năm 2027 | Cơ quan chủ trì |\n|---|---|---|---|---|\n"
+            "| Kỹ sư thiết kế vi mạch được đào tạo (lũy kế) | Người | 500 | 1.500 | Sở Giáo dục và Đào tạo |\n")
+    found = targets(text)
+    assert [(t.year, t.comparator, t.value, t.lead) for t in found] == [
+        (2025, "gte", 500, ["Sở Giáo dục và Đào tạo"]), (2027, "eq", 1500, ["Sở Giáo dục và Đào tạo"])]
+    assert found[0].indicator == "Đào tạo, bồi dưỡng kỹ sư thiết kế vi mạch"
+
+
 def test_current_year_estimates_are_not_targets_under_a_two_row_header():
     found = targets(BAR_TABLE_TWO_ROW_HEADER)
     assert summary(found) == [(2026, "eq", 10.0, None, "%"), (2027, "eq", 10.5, None, "%")]

@@ -555,6 +555,7 @@ def table_targets(analysis: Analysis, view: TableView, province: str | None,
     values = [c for c in view.value_columns() if not c.current and analysis.is_ahead(c.year)]
     section = analysis.section(block)
     new: list[Target] = []
+    stated = _by_value(body)
     for r in view.body_rows():
         indicator = _row_indicator(view.text(r, content))
         if not indicator or _is_group_title(view, r, content):
@@ -574,8 +575,14 @@ def table_targets(analysis: Analysis, view: TableView, province: str | None,
                                                                    if _PAREN.search(indicator) else "") else indicator
                 if direction := direction_of(view.text(r, column)):
                     name = f"{name} {direction}"  # "Tỷ lệ hộ nghèo | … | Giảm 0,5"
+                year = column.year or scope.year
+                if (said := _stated_before(stated, name, value, value_max, year)) is not None:
+                    # the table restates a target of the text ("ít nhất 500 kỹ sư …" / "… | 500"):
+                    # one record, the first statement's, with the table's agencies
+                    said.lead, said.partners = said.lead or lead, said.partners or partners
+                    continue
                 new.append(Target(indicator=name, domain=scope.domain,
-                                  year=column.year or scope.year, value=value, value_max=value_max,
+                                  year=year, value=value, value_max=value_max,
                                   unit=column.unit or unit, comparator=comparator, lead=lead,
                                   partners=partners, section=section, text=row_text,
                                   page=block.page, start=start, end=end))
@@ -591,6 +598,22 @@ def table_targets(analysis: Analysis, view: TableView, province: str | None,
             t.lead, t.partners, t.start, t.end = lead, partners, start, end
             new.append(t)
     return new
+
+
+def _by_value(targets: list[Target]) -> dict[tuple, list[Target]]:
+    """Targets by (value, upper bound, year): restatements are looked up, not searched for."""
+    index: dict[tuple, list[Target]] = {}
+    for t in targets:
+        index.setdefault((t.value, t.value_max, t.year), []).append(t)
+    return index
+
+
+def _stated_before(index: dict[tuple, list[Target]], indicator: str, value: float, value_max: float | None,
+                   year: int | None) -> Target | None:
+    candidates = index.get((value, value_max, year), [])
+    scored = [(word_overlap(t.indicator, indicator), t) for t in candidates]
+    best = max(scored, key=lambda st: st[0], default=(0.0, None))
+    return best[1] if best[0] >= SAME_TARGET else None
 
 
 def _text_targets(analysis: Analysis, text: str, scope: Scope, section: str, block) -> list[Target]:
