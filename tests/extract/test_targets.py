@@ -135,6 +135,13 @@ def test_the_measure_in_the_last_part_of_a_long_lead():
     assert (t.indicator, t.year, t.value, t.value_max) == ("tốc độ tăng trưởng GRDP của tỉnh", 2030, 10, 10.5)
 
 
+def test_the_nations_targets_are_cited_not_adopted():
+    text = ("I. MỤC TIÊU\nNghị quyết đặt mục tiêu đến năm 2030 tỷ lệ đô thị hóa cả nước đạt tối thiểu 50%.\n"
+            "Cả nước phấn đấu đến năm 2025 có 55% dân số tham gia mua sắm trực tuyến.\n"
+            "- Tỷ lệ đô thị hóa của tỉnh đạt 40% vào năm 2030; chỉ số PCI thuộc nhóm 10 tỉnh dẫn đầu cả nước.\n")
+    assert [(t.value, t.unit) for t in targets(text)] == [(40, "%"), (10, "top")]
+
+
 def test_tone_marks_tell_a_comparator_from_a_word_ending_the_clause_before():
     # "điện tử; 100%" is no "từ 100%"
     found = targets("II. MỤC TIÊU\n- Ít nhất 50% hợp tác xã có gian hàng trên sàn thương mại điện tử; "

@@ -93,6 +93,8 @@ def verdict(q: Quantity, sentence: str, scope: Scope, clause_obj: "Clause", issu
         return NO
     if _inside_parentheses(sentence, q):
         return NO  # "(năm 2020 đạt 12 xã)", "(10 Gbps)": a remark, not what the plan sets
+    if _the_nations(_clause_head(sentence[:q.start])):
+        return NO  # "Nghị quyết đặt mục tiêu … tỷ lệ đô thị hóa cả nước đạt 50%": cited, not adopted
     if issued_year and _states_a_past_year(_without_baseline(sentence[:q.start]), issued_year):
         return NO  # "Năm 2023, tỷ lệ … là 45%" in a plan of 2024: a result
     if scope.kind == "objectives":
@@ -107,6 +109,20 @@ def _after_colon(head: str) -> str:
     """'… đã được cụ thể hóa bằng nhiều chỉ tiêu, nổi bật là: X đạt 18%': what was done
     before the colon introduces the values after it."""
     return re.split(r":\s", head)[-1]
+
+
+_RELATIVE_TO = re.compile(r"\b(?:dẫn đầu|đứng|nhóm|top|xếp|trong số|so với|bình quân|trung bình|mức|của)\s+(?:\S+\s+){0,2}$", re.I)
+
+
+def _the_nations(head: str) -> bool:
+    """Is the value the country's ('tỷ lệ đô thị hóa cả nước đạt …', 'Cả nước phấn đấu …'),
+    not the province's? A rank or comparison against the country ('dẫn đầu cả nước') is the
+    province's own."""
+    for w in words("nation"):
+        for m in re.finditer(rf"(?<!\w){re.escape(w)}\b", head, re.I):
+            if not _RELATIVE_TO.search(head[:m.start()]):
+                return True
+    return False
 
 
 def _clause_head(before: str) -> str:
