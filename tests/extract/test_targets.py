@@ -246,6 +246,13 @@ def test_counts_of_the_plans_own_parts_are_not_targets():
 
 # ---------------------------------------------------------------- scopes
 
+def test_support_levels_of_a_policy_section_are_no_targets():
+    text = ("Điều 1. Mục tiêu\n1. Tỷ lệ hộ gia đình được hỗ trợ cải thiện chỗ ở đạt trên 70% vào năm 2030.\n"
+            "Điều 2. Một số cơ chế, chính sách hỗ trợ\n1. Ngân sách Thành phố hỗ trợ 50% lãi suất vay thương mại.\n"
+            "2. Hộ gia đình được hỗ trợ tối đa 200 triệu đồng/hộ để tự xây dựng nhà ở.\n")
+    assert [(t.value, t.year) for t in targets(text)] == [(70, 2030)]
+
+
 def test_results_and_evaluation_sections_give_no_targets():
     text = ("I. ĐÁNH GIÁ KẾT QUẢ THỰC HIỆN NĂM 2023\n- Tỷ lệ hồ sơ trực tuyến đạt 45%.\n"
             "II. MỤC TIÊU NĂM 2024\n- Tỷ lệ hồ sơ trực tuyến đạt 60%.\n")

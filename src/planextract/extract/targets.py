@@ -73,7 +73,7 @@ def sentences(block_text: str, block_start: int) -> list[Sentence]:
     return out
 
 
-NO_TARGET_KINDS = ("results", "basis", "criteria")
+NO_TARGET_KINDS = ("results", "basis", "criteria", "policy")  # "policy": support levels a regulation sets
 
 
 YES, NO, MAYBE = "yes", "no", "maybe"
