@@ -105,3 +105,11 @@ def test_a_line_cut_mid_sentence_goes_on_in_text_not_wrapped_as_a_whole():
                      "Đến năm 2030, kinh tế số chiếm 35% GRDP, năng suất lao động tăng bình quân 8%/năm, chỉ số đổi "
                      "mới sáng tạo cấp địa phương thuộc nhóm 5 địa phương dẫn đầu cả nước.",
                      "Năm 2026, tỷ trọng kinh tế số đạt 22%."]
+
+
+def test_a_line_ending_in_a_comma_goes_on_even_in_a_new_capital():
+    text = ("IV. NHIỆM VỤ, GIẢI PHÁP\n2. Giao Sở Khoa học và Công nghệ chủ trì, phối hợp với Công an tỉnh,\n"
+            "Văn phòng UBND tỉnh triển khai Nền tảng tích hợp, chia sẻ dữ liệu cấp tỉnh.\n3. Giao Sở Nội vụ tổ chức.\n")
+    texts = [b.text for b in load_text(text).blocks]
+    assert texts[1] == ("2. Giao Sở Khoa học và Công nghệ chủ trì, phối hợp với Công an tỉnh, Văn phòng UBND tỉnh "
+                        "triển khai Nền tảng tích hợp, chia sẻ dữ liệu cấp tỉnh.")

@@ -270,9 +270,13 @@ def _continues_cut_line(previous: str, text: str) -> bool:
     before ends without punctuation and is long, and this one opens in lower case or with a
     value ("… tăng bình quân" / "8%/năm, chỉ số …")."""
     if previous.endswith(_TERMINAL) or len(previous) < 40 or split_number(previous)[0] is not None \
-            and len(previous) < 60:
+            and len(previous) < 60 or is_all_caps(previous, min_letters=4):
         return False
-    return text[:1].islower() or bool(re.match(r"\d[\d.,]*\s*(?:%|‰)", text))
+    if split_number(text)[0] is not None or is_bullet(text):
+        return False
+    if previous.endswith(","):
+        return True  # "… phối hợp với Công an tỉnh," / "Văn phòng UBND tỉnh triển khai …"
+    return text[:1].islower() or text[:1] == "(" or bool(re.match(r"\d[\d.,]*\s*(?:%|‰)", text))
 
 
 _APPENDIX_MARK = re.compile(r"^(?:PHỤ LỤC|Phụ lục)(?:\s+(?:số\s+)?[0-9IVXLC]{1,4})?\s*[.:]?$")
