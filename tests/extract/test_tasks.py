@@ -214,6 +214,13 @@ def test_the_time_in_a_closing_parenthesis_after_the_bodies():
         ["Sở Tư pháp"], ["Công an tỉnh"], "hoàn thành trong Quý III/2026", 2026, 2026)
 
 
+def test_agency_paragraphs_numbered_with_a_dash():
+    text = ("IV - TỔ CHỨC THỰC HIỆN\n1 - Ban Tuyên giáo Tỉnh ủy chủ trì, phối hợp với các cơ quan liên quan hướng dẫn "
+            "tuyên truyền Chương trình hành động.\n2 - Công an tỉnh bảo đảm an ninh mạng.\n")
+    assert [(t.number, t.lead, t.text[:8]) for t in tasks(text)] == [
+        ("1", ["Ban Tuyên giáo Tỉnh ủy"], "chủ trì,"), ("2", ["Công an tỉnh"], "bảo đảm ")]
+
+
 def test_closing_formulas_and_bullets_without_agency_are_not_tasks():
     text = ("III. NHIỆM VỤ VÀ GIẢI PHÁP\n- Hoàn thiện hệ thống văn bản về chuyển đổi số.\n"
             "IV. TỔ CHỨC THỰC HIỆN\nĐề nghị các cơ quan, đơn vị nghiêm túc triển khai thực hiện.\n"

@@ -113,3 +113,11 @@ def test_a_line_ending_in_a_comma_goes_on_even_in_a_new_capital():
     texts = [b.text for b in load_text(text).blocks]
     assert texts[1] == ("2. Giao Sở Khoa học và Công nghệ chủ trì, phối hợp với Công an tỉnh, Văn phòng UBND tỉnh "
                         "triển khai Nền tảng tích hợp, chia sẻ dữ liệu cấp tỉnh.")
+
+
+def test_a_line_ending_in_a_word_no_sentence_ends_with_goes_on():
+    text = ("3. Về phát triển nguồn nhân lực\nGiao Sở Tài chính cân đối, bố trí kinh phí thực hiện; giao Sở Khoa học và\n"
+            "Công nghệ hướng dẫn các trường học triển khai nền tảng học tập số.\n")
+    texts = [b.text for b in load_text(text).blocks]
+    assert texts[1] == ("Giao Sở Tài chính cân đối, bố trí kinh phí thực hiện; giao Sở Khoa học và Công nghệ hướng dẫn "
+                        "các trường học triển khai nền tảng học tập số.")

@@ -31,7 +31,8 @@ from ..records import Task
 _YEARS = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
 _ROMAN = re.compile(r"^[IVXLC]{1,6}$")
 _OPEN_END = re.compile(r"(?:và\s+(?:các|những)\s+năm\s+tiếp\s+theo|trở\s+đi|^\s*từ\b|^\s*kể\s+từ\b)", re.I)
-_NUMBER_MARK = re.compile(r"^(?:[-–+•*]\s*|\(?[a-zđ0-9]{1,3}[.)/]\s+|\d+(?:\.\d+)+\.?\s+|[IVXLC]{1,6}[.)]\s+)")
+_NUMBER_MARK = re.compile(r"^(?:[-–+•*]\s*|\(?[a-zđ0-9]{1,3}[.)/]\s+|\d+(?:\.\d+)+\.?\s+|[IVXLC]{1,6}[.)]\s+"
+                          r"|(?:\d{1,2}|[IVXLC]{1,6}|[a-zđA-Z])\s[-–]\s+(?=\D))")  # "2 - Ban Tuyên giáo …"
 LEVEL_UPPER, LEVEL_ROMAN, LEVEL_ARABIC, LEVEL_LOWER = 1, 2, 3, 6
 
 

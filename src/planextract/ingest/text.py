@@ -265,6 +265,10 @@ def starts_paragraph(previous: str, line: str, wrapped: bool) -> bool:
     return False
 
 
+_NO_SENTENCE_END = {"và", "của", "với", "các", "cho", "về", "tại", "trong", "để", "theo", "từ", "đến", "là",
+                    "được", "có", "những", "hoặc", "hay", "như", "tới"}
+
+
 def _continues_cut_line(previous: str, text: str) -> bool:
     """In text that is not wrapped as a whole, a line cut mid-sentence still goes on: the line
     before ends without punctuation and is long, and this one opens in lower case or with a
@@ -274,8 +278,8 @@ def _continues_cut_line(previous: str, text: str) -> bool:
         return False
     if split_number(text)[0] is not None or is_bullet(text):
         return False
-    if previous.endswith(","):
-        return True  # "… phối hợp với Công an tỉnh," / "Văn phòng UBND tỉnh triển khai …"
+    if previous.endswith(",") or previous.split()[-1].lower() in _NO_SENTENCE_END:
+        return True  # "… phối hợp với Công an tỉnh," / "Văn phòng UBND tỉnh …"; "… Sở Khoa học và" / "Công nghệ …"
     return text[:1].islower() or text[:1] == "(" or bool(re.match(r"\d[\d.,]*\s*(?:%|‰)", text))
 
 
