@@ -44,6 +44,7 @@ _OWN_NUMBER = re.compile(rf"(?:^|(?<=\s))Số\s*:\s*({NUMBER})|^Số\s+({NUMBER}
 _CAPTION = re.compile(rf"Kèm theo\s+(\w+(?: \w+)?)\s+số\s*:?\s*({NUMBER})\s*,?\s*ngày\s*({DATE_PATTERN})", re.I)
 _PLACE_DATE = re.compile(rf"(?m)^(?P<place>(?:[Tt]hành phố\s+|TP\.?\s*)?{CAPITAL}[\w.\-]*(?:\s+{CAPITAL}[\w.\-]*){{0,5}})\s*,\s*"
                          rf"ngày\s*(?P<date>{DATE_PATTERN})")
+_MOTTO = re.compile(r"CỘNG HÒA XÃ HỘI CHỦ NGHĨA|ĐẢNG CỘNG SẢN VIỆT NAM", re.I)
 _RIGHT_COLUMN = re.compile(r"CỘNG HÒA XÃ HỘI|Độc lập\s*[-–]\s*Tự do|ĐẢNG CỘNG SẢN VIỆT NAM|(?<!\w)Số\s*:", re.I)
 _BODY_OPENER = re.compile(r"(?:Căn cứ|Thực hiện|Kính gửi|Nhằm|Để |Theo đề nghị|Xét |Trên cơ sở)")
 _SECTION_LINE = re.compile(r"(?:PHẦN|Phần|CHƯƠNG|Chương|Điều)\s+[\dIVXLC]+\b|[IVXLC]+\.\s|\d+\.\s")
@@ -111,7 +112,7 @@ def _head_lines(doc: Document) -> list[str]:
 
 def _read_header(lines: list[str]) -> _Fields:
     out = _Fields()
-    region = _header_region(lines)
+    region = _header_region(lines[_official_start(lines):])
     type_at = _type_line(region)
     head = region[:type_at] if type_at is not None else region
     out.number = next((clean_number(m.group(1) or m.group(2)) for line in head
@@ -130,6 +131,19 @@ def _read_header(lines: list[str]) -> _Fields:
     else:
         out.title = _subject_line(head)
     return out
+
+
+def _official_start(lines: list[str]) -> int:
+    """Where the official header begins: the issuing body's lines in capitals above the
+    national motto or the number. A page that reproduces a document puts its site's lines
+    (banner, menu, breadcrumb, metadata block) before it; a document starts there anyway."""
+    for i, line in enumerate(lines):
+        if _MOTTO.search(line) or _OWN_NUMBER.match(line):
+            while i > 0 and is_all_caps(lines[i - 1], min_letters=2) and not _type_word(lines[i - 1]) \
+                    and not _MOTTO.search(lines[i - 1]):
+                i -= 1
+            return i
+    return 0
 
 
 def _header_region(lines: list[str]) -> list[str]:
