@@ -60,7 +60,8 @@ def names(cell: str, province: str | None = None) -> list[str]:
     ("Văn phòng UBND tỉnh (Cổng Thông tin điện tử tỉnh)", ["Văn phòng UBND tỉnh"]),
     # rule 7: plural collectives start with 'Các'
     ("doanh nghiệp viễn thông", ["Các doanh nghiệp viễn thông"]),
-    ("Hiệp hội các Doanh nghiệp tỉnh Gia Lai", ["Hiệp hội Doanh nghiệp tỉnh"]),
+    # rule 8: a known body keeps the document's wording ('các', 'của tỉnh'), own province dropped
+    ("Hiệp hội các Doanh nghiệp tỉnh Gia Lai", ["Hiệp hội các Doanh nghiệp tỉnh"]),
 ])
 def test_schema_rules(cell, expected):
     assert names(cell) == expected
@@ -87,12 +88,12 @@ def test_schema_rules(cell, expected):
     ("Sở TN&MT", "Sở Tài nguyên và Môi trường"),
     ("Sở KH&CN", "Sở Khoa học và Công nghệ"),
     ("Sở GTVT", "Sở Giao thông vận tải"),
-    ("Đài PTTH", "Đài Phát thanh và Truyền hình tỉnh"),
+    ("Đài PTTH tỉnh", "Đài Phát thanh và Truyền hình tỉnh"),
     ("Đài Phát thanh - Truyền hình tỉnh", "Đài Phát thanh và Truyền hình tỉnh"),
-    ("Đài PT-TH", "Đài Phát thanh và Truyền hình tỉnh"),
+    ("Đài PT-TH Nghệ An", "Đài Phát thanh và Truyền hình tỉnh"),
     ("VP UBND tỉnh", "Văn phòng UBND tỉnh"),
     ("Văn phòng Ủy ban nhân dân tỉnh", "Văn phòng UBND tỉnh"),
-    ("Cục Thống kê", "Cục Thống kê tỉnh"),
+    ("Cục Thống kê tỉnh Gia Lai", "Cục Thống kê tỉnh"),
     ("Ngân hàng Nhà nước Việt Nam chi nhánh tỉnh Nghệ An", "Ngân hàng Nhà nước tỉnh"),
     ("Tỉnh đoàn Nghệ An", "Tỉnh Đoàn"),
     ("Các doanh nghiệp BCVT", "Các doanh nghiệp bưu chính, viễn thông"),
@@ -142,7 +143,7 @@ def test_spellings_take_one_form(written, canonical):
      ["Sở Giáo dục và Đào tạo", "Sở Nội vụ", "Sở Thông tin và Truyền thông",
       "Sở Lao động - Thương binh và Xã hội", "Các cơ quan, đơn vị liên quan"]),
     ("Sở, ban, ngành, Hiệp hội các Doanh nghiệp tỉnh Gia Lai", "Gia Lai",
-     ["Các sở, ban, ngành", "Hiệp hội Doanh nghiệp tỉnh"]),
+     ["Các sở, ban, ngành", "Hiệp hội các Doanh nghiệp tỉnh"]),
     ("- Các sở, ngành tỉnh - UBND cấp huyện", "Đồng Tháp", ["Các sở, ban, ngành", "UBND cấp huyện"]),
     ("- Các sở, ngành tỉnh\n- UBND cấp huyện\n- Các sở, ngành tỉnh\n- UBND cấp huyện", "Đồng Tháp",
      ["Các sở, ban, ngành", "UBND cấp huyện"]),
@@ -247,7 +248,7 @@ def test_find_agencies_in_a_seed_is_quick_and_finds_the_departments():
     text = (CORPUS / "gia-lai-2068-2022.txt").read_text(encoding="utf-8")
     found = {a.name for _, _, a in find_agencies(text, "Gia Lai")}
     assert {"Sở Thông tin và Truyền thông", "Báo Gia Lai", "Đài Phát thanh và Truyền hình tỉnh",
-            "Hiệp hội Doanh nghiệp tỉnh", "UBND các huyện, thị xã, thành phố"} <= found
+            "Hiệp hội các Doanh nghiệp tỉnh", "UBND các huyện, thị xã, thành phố"} <= found
 
 
 # ---------------------------------------------------------------- the data
@@ -421,3 +422,28 @@ def test_running_text_finds_bodies_by_their_structure():
 def test_running_text_city_bodies():
     text = "Đề nghị Thành đoàn, Công an thành phố tuyên truyền."
     assert [a.name for _, _, a in find_agencies(text, "Hà Nội")] == ["Thành Đoàn", "Công an thành phố"]
+
+
+@pytest.mark.parametrize("cell, province, expected", [
+    # rule 8: no level word the document did not write
+    ("Cục Thống kê", "Gia Lai", ["Cục Thống kê"]),
+    ("Ban Quản lý khu Kinh tế", "Đồng Tháp", ["Ban Quản lý khu Kinh tế"]),
+    ("Đài PTTH", "Nghệ An", ["Đài Phát thanh và Truyền hình"]),
+    # … and its letter case after the head noun, the province written as the level word
+    ("Sở Công Thương; Ban Quản lý khu Kinh tế tỉnh Đồng Tháp", "Đồng Tháp",
+     ["Sở Công Thương", "Ban Quản lý khu Kinh tế tỉnh"]),
+    ("Ban Chỉ đạo chuyển đổi số tỉnh", "Gia Lai", ["Ban Chỉ đạo chuyển đổi số tỉnh"]),
+    # its own wording of a body the gazetteer knows, and a proper name's spelling
+    ("Ban Chỉ đạo Chuyển đổi số của tỉnh", "Bình Thuận", ["Ban Chỉ đạo Chuyển đổi số của tỉnh"]),
+    ("Báo Đắc Nông", "Đắk Nông", ["Báo Đắc Nông"]),
+    # but the official names of departments, head nouns, level words and capitals take one form
+    ("Sở Nông nghiệp và phát triển nông thôn", None, ["Sở Nông nghiệp và Phát triển nông thôn"]),
+    ("Tỉnh đoàn", "Nghệ An", ["Tỉnh Đoàn"]),
+    ("Công an Tỉnh", "Đồng Tháp", ["Công an tỉnh"]),
+    ("SỞ Y TẾ", "Gia Lai", ["Sở Y tế"]),
+    ("Văn phòng Ủy ban nhân dân Thành phố", "Hà Nội", ["Văn phòng UBND thành phố"]),
+])
+def test_known_bodies_as_the_document_names_them(cell, province, expected):
+    assert names(cell, province) == expected
+    assert all(a.known for a in canonical_agencies(cell, province))
+    assert [a.name for _, _, a in find_agencies(cell, province)] == expected

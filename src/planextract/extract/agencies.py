@@ -18,11 +18,11 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from ..lexicon import provinces, read_rows
-from ..normalize import normalize_line, normalize_tone_marks
+from ..normalize import is_all_caps, normalize_line, normalize_tone_marks
 
 
 @dataclass(frozen=True)
@@ -202,14 +202,14 @@ def _gazetteer() -> tuple[dict[str, _Entry], dict[str, _Entry], list[tuple[str, 
     rows = _gazetteer_rows()
     for row in rows:
         entry = _Entry(row["canonical"], row["kind"], row["successor"] or None)
-        for name in [row["canonical"], *_split_list(row["variants"])]:
+        for name in [row["canonical"], *_split_list(row["variants"]), *_split_list(row["written_variants"])]:
             add(prose, name, entry)
             add(every, name, entry)
         for name in _split_list(row["item_variants"]):
             add(every, name, entry)
     for row in rows:  # a centrally-run city's bodies: 'Công an thành phố', 'Thành Đoàn'
         entry = _Entry(row["canonical"], row["kind"], row["successor"] or None)
-        for name in [row["canonical"], *_split_list(row["variants"])]:
+        for name in [row["canonical"], *_split_list(row["variants"]), *_split_list(row["written_variants"])]:
             city = city_form(name)
             if city != name and agency_key(city) not in every:
                 prose[agency_key(city)] = every[agency_key(city)] = entry
@@ -240,6 +240,69 @@ def localized(agency: Agency, written: str, province: str | None) -> Agency:
         return agency
     return Agency(city_form(agency.name), agency.known,
                   city_form(agency.successor) if agency.successor else None, agency.kind)
+
+
+@lru_cache(maxsize=None)
+def _kept_wordings() -> frozenset[str]:
+    """Keys of the wordings a document's own naming keeps (`written_variants`: 'Ban Chỉ đạo
+    chuyển đổi số của tỉnh') and of the proper names that hold a province ('Báo Đắc Nông')."""
+    out = set()
+    for row in _gazetteer_rows():
+        names = _split_list(row["written_variants"])
+        if "{province}" in read_rows_canonical().get(row["canonical"], ""):
+            names += [row["canonical"], *_split_list(row["variants"])]
+        out |= {agency_key(n) for n in names} | {agency_key(city_form(n)) for n in names}
+    return frozenset(out)
+
+
+@lru_cache(maxsize=None)
+def read_rows_canonical() -> dict[str, str]:
+    """A written-out '{province}' row's canonical name → the row's template ('Báo {province}')."""
+    out = {}
+    for row in read_rows("agencies.csv"):
+        if "{province}" in row["canonical"]:
+            for province in provinces():
+                out[row["canonical"].replace("{province}", province["name"])] = row["canonical"]
+    return out
+
+
+_LEVEL_AT_END = re.compile(r"\s+(?:tỉnh|thành phố)$")
+
+
+@lru_cache(maxsize=None)
+def _place_word() -> re.Pattern:
+    names = "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in _province_names(None))
+    return re.compile(rf"(?<!\w)(?:tỉnh|thành\s+phố|TP\.?|{names})(?!\w)", re.I)
+
+
+def as_written(agency: Agency, written: str, province: str | None) -> Agency:
+    """Rule 8: a known body as the document names it, after rules 1-7. The gazetteer's name
+    gives the spelling (abbreviations, variants, the own province as the level word), the
+    document the rest: no level word it did not write ('Cục Thống kê', 'Ban Quản lý khu Kinh
+    tế'), its letter case beyond the head noun ('Ban Chỉ đạo chuyển đổi số tỉnh'), and its own
+    wording where the gazetteer keeps it ('… của tỉnh', 'Báo Đắc Nông'). Collectives and
+    people's committees keep their fixed forms (rule 2)."""
+    if not agency.known or agency.kind in ("collective", "people_committee") or agency.name.startswith(("UBND", "HĐND")):
+        return agency
+    text = _drop_titles(_drop_parentheticals(normalize_line(written)))
+    spelled = _spelled(text, province)
+    if not spelled or is_all_caps(text, min_letters=2):
+        return agency
+    name = agency.name
+    for wording in (_spell_out(_drop_own_province(text.strip(" ,.;:-–+/"), province)), spelled):
+        if agency_key(wording) in _kept_wordings():
+            return replace(agency, name=_single_body(wording))
+    shown = _single_body(spelled)
+    bare = _LEVEL_AT_END.sub("", name)
+    if bare != name and not _place_word().search(text) and agency_key(shown) == agency_key(bare):
+        name = bare
+    head = _organisation_head().match(name)
+    if shown.casefold() == name.casefold() and not (head and head.group() in _patterns("official_name")):
+        # the letter case of the document after the head noun; the departments' and
+        # ministries' official names keep theirs ('Sở Nông nghiệp và Phát triển nông thôn')
+        cut = head.end() if head else 0
+        name = name[:cut] + shown[cut:]
+    return replace(agency, name=name)
 
 
 def gazetteer_conflicts() -> list[tuple[str, str, str]]:
@@ -388,7 +451,8 @@ def find_agencies(text: str, province: str | None = None) -> list[tuple[int, int
         if _word_before(text, start).lower() in _patterns("not_after"):
             continue  # 'cơ sở giáo dục, đào tạo' names no Sở
         end = _tail_end(text, end, province, qualifiers=False)
-        out.append((start, end, localized(prose[m.group()].agency(), text[start:end], province)))
+        agency = localized(prose[m.group()].agency(), text[start:end], province)
+        out.append((start, end, as_written(agency, text[start:end], province)))
     return _with_structural_names(text, out, province)
 
 
@@ -494,6 +558,7 @@ def canonical_agencies(cell: str, province: str | None = None) -> list[Agency]:
             agency = body.entry.agency() if body.entry else _unknown_agency(body.text, province)
             if agency:
                 agency = localized(agency, body.written or body.text, province)
+                agency = as_written(agency, body.written or body.text, province)
             if agency and agency.name not in {a.name for a in agencies}:
                 agencies.append(agency)
     return agencies
@@ -632,15 +697,25 @@ def _unknown_agency(text: str, province: str | None) -> Agency | None:
 def display_name(text: str, province: str | None = None) -> str:
     """An agency not in the gazetteer, written by the same rules: abbreviations spelled out
     (UBND kept), qualifiers and the own province dropped, collectives as 'Các …'."""
-    text = text.strip(" ,.;:-–+/")
-    text = _drop_qualifiers(text)
-    text = _drop_own_province(text, province)
-    text = _spell_out(text)
+    text = _spelled(text, province)
     if not text:
         return ""
     if (rest := _collective_rest(text)) is not None:
         return f"Các {_lower_common_words(rest)}" if rest.strip() else ""  # a dangling 'các' names nothing
-    text = re.sub(r"(?<=\s)(?:Thành phố|THÀNH PHỐ|TP\.?)$", "thành phố", text)  # rule 5: the level word
+    return _single_body(text)
+
+
+def _spelled(text: str, province: str | None) -> str:
+    """Rules 4-6 on a wording: abbreviations spelled out, qualifiers and the own province dropped."""
+    text = text.strip(" ,.;:-–+/")
+    text = _drop_qualifiers(text)
+    text = _drop_own_province(text, province)
+    return _spell_out(text)
+
+
+def _single_body(text: str) -> str:
+    """A single body's wording: its level word in lower case (rule 5), its first letter capital."""
+    text = re.sub(r"(?<=\s)(?:Thành phố|THÀNH PHỐ|TP\.?)$", "thành phố", text)
     text = re.sub(r"(?<=\s)(?:Tỉnh|TỈNH)$", "tỉnh", text)
     return text[0].upper() + text[1:]
 
