@@ -97,7 +97,7 @@ def test_schema_rules(cell, expected):
     ("Ngân hàng Nhà nước Việt Nam chi nhánh tỉnh Nghệ An", "Ngân hàng Nhà nước tỉnh"),
     ("Tỉnh đoàn Nghệ An", "Tỉnh Đoàn"),
     ("Các doanh nghiệp BCVT", "Các doanh nghiệp bưu chính, viễn thông"),
-    ("các doanh nghiệp viễn thông, bưu chính", "Các doanh nghiệp bưu chính, viễn thông"),
+    ("các doanh nghiệp viễn thông, bưu chính", "Các doanh nghiệp viễn thông, bưu chính"),  # rule 8: its order
     ("Các đơn vị liên quan", "Các cơ quan, đơn vị liên quan"),
     ("Bộ TT&TT", "Bộ Thông tin và Truyền thông"),
 ])
@@ -161,7 +161,7 @@ def test_spellings_take_one_form(written, canonical):
     ("Các Sở, Ban, ngành, UBND các huyện, thành phố", "Đắk Nông",
      ["Các sở, ban, ngành", "UBND các huyện, thành phố"]),
     ("Sở Thông tin và Truyền thông, Các doanh nghiệp viễn thông, bưu chính", "Đắk Nông",
-     ["Sở Thông tin và Truyền thông", "Các doanh nghiệp bưu chính, viễn thông"]),
+     ["Sở Thông tin và Truyền thông", "Các doanh nghiệp viễn thông, bưu chính"]),
     ("Sở Văn hóa, Thể thao và Du lịch; các đơn vị khác có liên quan", "Đắk Nông",
      ["Sở Văn hóa, Thể thao và Du lịch", "Các cơ quan, đơn vị liên quan"]),
     ("Sở Y tế, Giáo dục và Đào tạo", None, ["Sở Y tế", "Sở Giáo dục và Đào tạo"]),
@@ -447,3 +447,36 @@ def test_known_bodies_as_the_document_names_them(cell, province, expected):
     assert names(cell, province) == expected
     assert all(a.known for a in canonical_agencies(cell, province))
     assert [a.name for _, _, a in find_agencies(cell, province)] == expected
+
+
+@pytest.mark.parametrize("cell, province, expected", [
+    # a collective is 'Các' and its written words; the fixed forms of rule 2 stay fixed
+    ("các Đoàn thể tỉnh", "Đồng Tháp", ["Các đoàn thể tỉnh"]),
+    ("doanh nghiệp viễn thông/CNTT", "Nghệ An", ["Các doanh nghiệp viễn thông, công nghệ thông tin"]),
+    ("các sở, ngành tỉnh, địa phương có liên quan", "Đồng Tháp", ["Các sở, ban, ngành", "Các địa phương"]),
+    # different head nouns are different collectives
+    ("Doanh nghiệp, nhà cung cấp dịch vụ IoT, nhà đầu tư", "Hà Nội",
+     ["Các doanh nghiệp", "Các nhà cung cấp dịch vụ IoT", "Các nhà đầu tư"]),
+    # a collective's words written as a proper name are one body
+    ("Hiệp hội Doanh nghiệp", "Đồng Tháp", ["Hiệp hội Doanh nghiệp"]),
+    ("các hiệp hội doanh nghiệp", "Đồng Tháp", ["Các hiệp hội doanh nghiệp"]),
+    ("Sở, ban, ngành Thành phố", "Hà Nội", ["Các sở, ban, ngành"]),
+    # the Party is a proper noun inside a collective
+    ("các tổ chức Đảng, đoàn thể", "Cà Mau", ["Các tổ chức Đảng", "Các đoàn thể"]),
+    # a region's number is part of the name; a province's branch is named by its parent (rule 6)
+    ("Chi cục Hải quan khu vực XIX", "Cần Thơ", ["Chi cục Hải quan khu vực XIX"]),
+    ("Chi nhánh Ngân hàng Chính sách xã hội Thành phố", "Hồ Chí Minh", ["Ngân hàng Chính sách xã hội thành phố"]),
+])
+def test_collectives_and_bodies_as_written(cell, province, expected):
+    assert names(cell, province) == expected
+
+
+def test_running_text_region_numbers_and_list_only_words_after_a_collective():
+    text = "11. Đề nghị Chi cục Hải quan khu vực XIX tăng cường kiểm soát."
+    assert [(text[s:e], a.name) for s, e, a in find_agencies(text, "Cần Thơ")] == [
+        ("Chi cục Hải quan khu vực XIX", "Chi cục Hải quan khu vực XIX")]
+    text = "Các đơn vị, địa phương tăng cường kiểm tra, đôn đốc; hỗ trợ doanh nghiệp, hợp tác xã."
+    assert [(text[s:e], a.name) for s, e, a in find_agencies(text, "Đồng Tháp")] == [
+        ("Các đơn vị", "Các cơ quan, đơn vị liên quan"), ("địa phương", "Các địa phương")]
+    text = "Chi nhánh Ngân hàng Chính sách xã hội tỉnh chủ trì cho vay vốn."
+    assert [a.name for _, _, a in find_agencies(text, "Gia Lai")] == ["Ngân hàng Chính sách xã hội tỉnh"]

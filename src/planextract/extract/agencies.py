@@ -266,6 +266,8 @@ def read_rows_canonical() -> dict[str, str]:
     return out
 
 
+_REGION = re.compile(r"khu vực\s+([IVXLC]{1,6}|\d{1,2})$")
+_REGION_AFTER = re.compile(r"\s+(?:[IVXLC]{1,6}|\d{1,2})(?!\w)")
 _LEVEL_AT_END = re.compile(r"\s+(?:tỉnh|thành phố)$")
 
 
@@ -280,11 +282,18 @@ def as_written(agency: Agency, written: str, province: str | None) -> Agency:
     gives the spelling (abbreviations, variants, the own province as the level word), the
     document the rest: no level word it did not write ('Cục Thống kê', 'Ban Quản lý khu Kinh
     tế'), its letter case beyond the head noun ('Ban Chỉ đạo chuyển đổi số tỉnh'), and its own
-    wording where the gazetteer keeps it ('… của tỉnh', 'Báo Đắc Nông'). Collectives and
-    people's committees keep their fixed forms (rule 2)."""
-    if not agency.known or agency.kind in ("collective", "people_committee") or agency.name.startswith(("UBND", "HĐND")):
+    wording where the gazetteer keeps it ('… của tỉnh', 'Báo Đắc Nông'). A collective is 'Các'
+    and its written words ('Các doanh nghiệp viễn thông, bưu chính', 'Các đoàn thể tỉnh'),
+    except the fixed forms of rule 2 ('Các sở, ban, ngành'); people's committees keep theirs."""
+    if not agency.known or agency.kind == "people_committee" or agency.name.startswith(("UBND", "HĐND")):
         return agency
     text = _drop_titles(_drop_parentheticals(normalize_line(written)))
+    if agency.kind == "collective":
+        if agency.name in _patterns("fixed_collective"):
+            return agency
+        # 'các doanh nghiệp viễn thông, bưu chính', 'các Đoàn thể tỉnh'; a list's '/' is its ','
+        shown = display_name(re.sub(r"\s*/\s*(?=\w)", ", ", text), province)
+        return replace(agency, name=shown) if shown.startswith("Các ") else agency
     spelled = _spelled(text, province)
     if not spelled or is_all_caps(text, min_letters=2):
         return agency
@@ -293,6 +302,8 @@ def as_written(agency: Agency, written: str, province: str | None) -> Agency:
         if agency_key(wording) in _kept_wordings():
             return replace(agency, name=_single_body(wording))
     shown = _single_body(spelled)
+    if (region := _REGION.search(shown)) and name.endswith("khu vực"):
+        return replace(agency, name=f"{name} {region.group(1)}")  # 'Chi cục Hải quan khu vực XIX'
     bare = _LEVEL_AT_END.sub("", name)
     if bare != name and not _place_word().search(text) and agency_key(shown) == agency_key(bare):
         name = bare
@@ -423,6 +434,13 @@ def _tail(province: str | None, qualifiers: bool) -> re.Pattern:
     return re.compile(rf"\s*(?:{'|'.join(words)})(?!\w)", re.I)
 
 
+def _region_end(text: str, end: int) -> int:
+    """After '… khu vực', the region's number is part of the name ('Chi cục Hải quan khu vực XIX')."""
+    if text[:end].endswith("khu vực") and (m := _REGION_AFTER.match(text, end)):
+        return m.end()
+    return end
+
+
 def _tail_end(text: str, end: int, province: str | None, qualifiers: bool) -> int:
     tail = _tail(province, qualifiers)
     while m := tail.match(text, end):
@@ -434,12 +452,13 @@ def _tail_end(text: str, end: int, province: str | None, qualifiers: bool) -> in
 
 # ------------------------------------------------------------- running text
 
-def find_agencies(text: str, province: str | None = None) -> list[tuple[int, int, Agency]]:
+def find_agencies(text: str, province: str | None = None, as_named: bool = True) -> list[tuple[int, int, Agency]]:
     """Gazetteer names in running text: (start, end, agency), longest match first.
 
     Offsets index `text` as given (pass the document's normalized text). A province
     name after a body ('Cục Thuế tỉnh Nghệ An') is part of its span. List-only
-    wordings ('địa phương', 'doanh nghiệp') are not looked for here.
+    wordings ('địa phương', 'doanh nghiệp') are not looked for here. Names are written
+    as the document names them (`as_written`) unless `as_named` is False.
     """
     keyed = _keyed(text)
     prose = _gazetteer()[0]
@@ -450,10 +469,40 @@ def find_agencies(text: str, province: str | None = None) -> list[tuple[int, int
             continue  # inside the province tail of the previous mention
         if _word_before(text, start).lower() in _patterns("not_after"):
             continue  # 'cơ sở giáo dục, đào tạo' names no Sở
-        end = _tail_end(text, end, province, qualifiers=False)
+        end = _region_end(text, _tail_end(text, end, province, qualifiers=False))
         agency = localized(prose[m.group()].agency(), text[start:end], province)
-        out.append((start, end, as_written(agency, text[start:end], province)))
-    return _with_structural_names(text, out, province)
+        out.append((start, end, as_written(agency, text[start:end], province) if as_named else agency))
+    return _with_structural_names(text, _with_listed_items(text, out, province, as_named), province)
+
+
+_LIST_JOINT = re.compile(r"\s*(?:,|và)\s*")
+_LIST_ITEM_WORDS = 4
+
+
+def _with_listed_items(text: str, found: list[tuple[int, int, Agency]], province: str | None,
+                       as_named: bool) -> list[tuple[int, int, Agency]]:
+    """List-only wordings ('địa phương', 'hợp tác xã') where they go on a list of collective
+    bodies in running text: 'Các đơn vị, địa phương tăng cường kiểm tra …'."""
+    prose, every = _gazetteer()[0], _gazetteer()[1]
+    out = list(found)
+    i = 0
+    while i < len(out):
+        start, end, agency = out[i]
+        following = out[i + 1][0] if i + 1 < len(out) else len(text)
+        joint = _LIST_JOINT.match(text, end, following)
+        if agency.kind == "collective" and joint and joint.end() < following:
+            at = joint.end()
+            words = list(re.finditer(r"\w+", text[at:following]))[:_LIST_ITEM_WORDS]
+            for n in range(len(words), 0, -1):
+                wording = text[at:at + words[n - 1].end()]
+                entry = every.get(key := agency_key(wording))
+                if entry and key not in prose and entry.kind == "collective":
+                    item = entry.agency()
+                    out.insert(i + 1, (at, at + words[n - 1].end(),
+                                       as_written(item, wording, province) if as_named else item))
+                    break
+        i += 1
+    return out
 
 
 # Bodies the gazetteer does not list, read by their structure: a head noun as written
@@ -495,8 +544,10 @@ def _structural_names(text: str, province: str | None) -> list[tuple[int, int, A
 def _with_structural_names(text: str, known: list[tuple[int, int, Agency]], province: str | None
                            ) -> list[tuple[int, int, Agency]]:
     """Gazetteer mentions, and structural names that overlap none of them."""
-    extra = [(s, e, a) for s, e, a in _structural_names(text, province)
-             if not any(s < ke and ks < e for ks, ke, _ in known)]
+    extra: list[tuple[int, int, Agency]] = []
+    for s, e, a in _structural_names(text, province):
+        if not any(s < ke and ks < e for ks, ke, _ in known + extra):
+            extra.append((s, e, a))  # not 'Ngân hàng …' again inside 'Chi nhánh Ngân hàng …'
     return sorted(known + extra, key=lambda x: x[0])
 
 
@@ -531,7 +582,7 @@ class _Body:
     def extended(self, separator: str, text: str) -> "_Body":
         merged = f"{self.text}{_joiner(separator)}{text}"
         entry = _lookup(merged)
-        written = f"{self.written or self.text} {text}"
+        written = f"{self.written or self.text}{_joiner(separator)}{text}"
         return _Body(entry.canonical, entry, written) if entry else _Body(merged, written=written)
 
     def head(self) -> str | None:
@@ -616,7 +667,7 @@ def _listed_names(segment: str, province: str | None) -> list[tuple[int, int, _E
     for i, (start, end, entry) in enumerate(found):
         if start < floor or _proper_name(segment[start:end], entry):
             continue
-        end = _tail_end(segment, end, province, qualifiers=True)
+        end = _region_end(segment, _tail_end(segment, end, province, qualifiers=True))
         following = next((s for s, _, _ in found[i + 1:] if s >= end), len(segment))
         after = segment[end:following]
         open_after = not after.strip() or _OPEN_AFTER.match(after) or entry.kind == "collective"
@@ -629,8 +680,8 @@ def _listed_names(segment: str, province: str | None) -> list[tuple[int, int, _E
 def _proper_name(written: str, entry: _Entry) -> bool:
     """A collective's words written as a proper name ('Trường Đại học …' is one school, not 'các
     trường đại học'): a capitalised word after the head noun, without 'các'."""
-    words = written.split()
-    return (entry.kind == "collective" and words[0].lower() not in ("các", "những", "tất")
+    words = _PROVINCE_WRITTEN.sub("", _CITY_WRITTEN.sub("", written)).split()  # 'Sở, ban, ngành Thành phố'
+    return (entry.kind == "collective" and bool(words) and words[0].lower() not in ("các", "những", "tất")
             and any(w[0].isupper() for w in words[1:]))
 
 
@@ -650,7 +701,7 @@ def _known_run(gap: str, pieces: list[tuple[int, int]], i: int, head: str | None
     """The longest run of pieces from i that is a gazetteer name (with `head` before it)."""
     for j in range(len(pieces), i, -1):
         text = gap[pieces[i][0]:pieces[j - 1][1]]
-        if entry := _lookup(f"{head} {text}" if head else text):
+        if (entry := _lookup(f"{head} {text}" if head else text)) and not _proper_name(text, entry):
             return entry, j
     return None
 
@@ -689,9 +740,10 @@ def _unknown_agency(text: str, province: str | None) -> Agency | None:
     name = display_name(text, province)
     if not name:
         return None
-    if entry := _lookup(name):
-        return entry.agency()
-    return Agency(name, False, None, "collective" if name.startswith("Các ") else None)
+    collective = name.startswith("Các ")
+    if (entry := _lookup(name)) and (entry.kind == "collective") == collective:
+        return entry.agency()  # not 'Hiệp hội Doanh nghiệp' (one body) for 'các hiệp hội doanh nghiệp'
+    return Agency(name, False, None, "collective" if collective else None)
 
 
 def display_name(text: str, province: str | None = None) -> str:
@@ -706,8 +758,10 @@ def display_name(text: str, province: str | None = None) -> str:
 
 
 def _spelled(text: str, province: str | None) -> str:
-    """Rules 4-6 on a wording: abbreviations spelled out, qualifiers and the own province dropped."""
+    """Rules 4-6 on a wording: abbreviations spelled out, qualifiers and the own province dropped,
+    a province's branch named by its parent ('Chi nhánh Ngân hàng Chính sách xã hội Thành phố')."""
     text = text.strip(" ,.;:-–+/")
+    text = re.sub(r"^Chi nhánh\s+(?=[A-ZĐ])", "", text)
     text = _drop_qualifiers(text)
     text = _drop_own_province(text, province)
     return _spell_out(text)
@@ -765,13 +819,16 @@ def _collective_rest(text: str) -> str | None:
 def _lower_common_words(text: str) -> str:
     """Lower-case a collective's words, except acronyms, province names and the names of
     single bodies inside it ('Các doanh nghiệp được Bộ Thông tin và Truyền thông cấp phép')."""
-    keep = [(s, e) for s, e, a in find_agencies(text) if a.kind != "collective"]
+    # bodies the gazetteer knows; a head noun and a capital read by structure ('Trường Đại học')
+    # inside a collective names a category, not one school
+    keep = [(s, e) for s, e, a in find_agencies(text, as_named=False) if a.kind != "collective" and a.known]
     names = "|".join(re.escape(n) for n in _province_names(None))
     keep += [m.span() for m in re.finditer(rf"(?<!\w)(?:{names})(?!\w)", text)]
 
     def lower(m: re.Match) -> str:
         word = m.group()
-        if any(s <= m.start() < e for s, e in keep) or sum(c.isupper() for c in word) > 1:
+        if any(s <= m.start() < e for s, e in keep) or sum(c.isupper() for c in word) > 1 \
+                or word in _patterns("proper_noun"):  # 'các tổ chức Đảng': the Party
             return word
         return word.lower()
 
