@@ -480,3 +480,23 @@ def test_running_text_region_numbers_and_list_only_words_after_a_collective():
         ("Các đơn vị", "Các cơ quan, đơn vị liên quan"), ("địa phương", "Các địa phương")]
     text = "Chi nhánh Ngân hàng Chính sách xã hội tỉnh chủ trì cho vay vốn."
     assert [a.name for _, _, a in find_agencies(text, "Gia Lai")] == ["Ngân hàng Chính sách xã hội tỉnh"]
+
+
+@pytest.mark.parametrize("cell, province, expected", [
+    # the council's standing board, committees and delegations; party groups; a commune's office
+    ("Thường trực Hội đồng nhân dân tỉnh, các Ban của Hội đồng nhân dân tỉnh, các Tổ đại biểu Hội đồng nhân dân tỉnh",
+     "Đắk Lắk", ["Thường trực HĐND tỉnh", "Các Ban của HĐND tỉnh", "Các Tổ đại biểu HĐND tỉnh"]),
+    ("Thường trực HĐND Thành phố, các Ban của HĐND Thành phố", "Hà Nội",
+     ["Thường trực HĐND thành phố", "Các Ban của HĐND thành phố"]),
+    ("Ban cán sự đảng UBND tỉnh", "Bình Định", ["Ban cán sự đảng UBND tỉnh"]),
+    ("Văn phòng HĐND và UBND phường", "Hồ Chí Minh", ["Văn phòng HĐND và UBND phường"]),
+    # a hyphen between words in lower case is inside a name; 'Các' goes on over the list
+    ("Các trường trung học phổ thông, trung tâm giáo dục nghề nghiệp - giáo dục thường xuyên", "Quảng Ninh",
+     ["Các trường trung học phổ thông", "Các trung tâm giáo dục nghề nghiệp - giáo dục thường xuyên"]),
+    ("Sở Y tế - Sở Tài chính", None, ["Sở Y tế", "Sở Tài chính"]),
+    # a level of people's committees followed by the duty's words
+    ("Sở Nông nghiệp và Phát triển nông thôn, UBND các huyện, thành phố khảo sát", "Cà Mau",
+     ["Sở Nông nghiệp và Phát triển nông thôn", "UBND các huyện, thành phố"]),
+])
+def test_councils_party_groups_offices_and_lists(cell, province, expected):
+    assert names(cell, province) == expected

@@ -289,8 +289,9 @@ def as_written(agency: Agency, written: str, province: str | None) -> Agency:
         return agency
     text = _drop_titles(_drop_parentheticals(normalize_line(written)))
     if agency.kind == "collective":
-        if agency.name in _patterns("fixed_collective"):
-            return agency
+        entry = _lookup(agency.name)
+        if (entry.canonical if entry else agency.name) in _patterns("fixed_collective"):
+            return agency  # also a city's form of it ('Các Ban của HĐND thành phố')
         # 'các doanh nghiệp viễn thông, bưu chính', 'các Đoàn thể tỉnh'; a list's '/' is its ','
         shown = display_name(re.sub(r"\s*/\s*(?=\w)", ", ", text), province)
         return replace(agency, name=shown) if shown.startswith("Các ") else agency
@@ -656,8 +657,9 @@ def _read_segment(segment: str, province: str | None) -> list[_Body]:
 
 def _listed_names(segment: str, province: str | None) -> list[tuple[int, int, _Entry]]:
     """Gazetteer names that stand as list items: a separator (or another name) on their left,
-    and on their right a separator, another name, a province tail — or, for a collective,
-    words that go on describing it ('Các doanh nghiệp cung cấp dịch vụ …')."""
+    and on their right a separator, another name, a province tail — or, for a collective or
+    a level of people's committees, words that go on describing it ('Các doanh nghiệp cung
+    cấp dịch vụ …')."""
     keyed = _keyed(segment)
     every = _gazetteer()[1]
     found = [(*keyed.span(m.start(), m.end()), every[m.group()])
@@ -670,7 +672,10 @@ def _listed_names(segment: str, province: str | None) -> list[tuple[int, int, _E
         end = _region_end(segment, _tail_end(segment, end, province, qualifiers=True))
         following = next((s for s, _, _ in found[i + 1:] if s >= end), len(segment))
         after = segment[end:following]
-        open_after = not after.strip() or _OPEN_AFTER.match(after) or entry.kind == "collective"
+        # a collective, or a level of people's committees, followed by words in lower case that go
+        # on describing it or the duty ('UBND các huyện, thành phố khảo sát …')
+        open_after = (not after.strip() or _OPEN_AFTER.match(after) or entry.kind == "collective"
+                      or (entry.kind == "people_committee" and after.strip()[:1].islower()))
         if _OPEN_BEFORE.search(segment[floor:start]) and open_after:
             accepted.append((start, end, entry))
             floor = end
@@ -724,8 +729,12 @@ def _read_gap(gap: str, bodies: list[_Body], head: str | None = None) -> list[_B
             continue
         text = gap[pieces[i][0]:pieces[i][1]]
         separator = gap[pieces[i - 1][1] if i else 0:pieces[i][0]]
-        if _agency_start().match(text):
-            bodies.append(_Body(text))
+        if bodies and bodies[-1].extendable and separator.strip() in ("-", "–") and text[:1].islower():
+            # a hyphen inside a name, not a bullet: 'giáo dục nghề nghiệp - giáo dục thường xuyên'
+            bodies[-1] = bodies[-1].extended(separator, text)
+        elif _agency_start().match(text):
+            plural = bodies and bodies[-1].is_collective and text[:1].islower() and not _determiner().match(text)
+            bodies.append(_Body(f"các {text}" if plural else text))  # 'Các trường …, trung tâm …'
         elif head:
             bodies.append(_Body(f"{head} {text}"))
         elif bodies and bodies[-1].extendable:
