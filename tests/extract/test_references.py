@@ -199,3 +199,15 @@ def test_the_date_of_the_fullest_mention():
                  "Nghị quyết 50/NQ-CP ban hành Kế hoạch thực hiện Nghị quyết số 163/2024/QH15 ngày 27/11/2024 của "
                  "Quốc hội phê duyệt chủ trương đầu tư.")
     assert refs["163/2024/QH15"].issued_date == "2024-11-27"
+
+
+def test_a_typo_number_is_the_document_cited_well_elsewhere():
+    refs = cited("KẾ HOẠCH THỰC HIỆN CHỈ THỊ SỐ 27/CT-TTG NGÀY 15 THÁNG 8 NĂM 2024\n"
+                 "Thực hiện Chỉ thị số 27/CT-TTg ngày 15 tháng 8 năm 2024 của Thủ tướng Chính phủ về dân số.\n"
+                 "[2] Chỉ thị số 27/CTTg ngày 15/7/2024 của Thủ tướng Chính phủ về dân số.")
+    assert list(refs) == ["27/CT-TTg"]
+
+
+def test_an_abbreviated_type_before_a_comparison_is_no_citation():
+    assert cited("| So sánh KH 2026/UTH 2025 (%) | Kế hoạch số 12/KH-UBND |") .keys() == {"12/KH-UBND"}
+    assert set(cited("Thực hiện KH 244/KH-UBND và QĐ 411/QĐ-TTg.")) == {"244/KH-UBND", "411/QĐ-TTg"}

@@ -260,8 +260,14 @@ def extract_references(doc: Document, own_number: str | None = None) -> list[Ref
         _share_issuers(doc.text, refs)
         for _, ref in refs:
             if ref.number.lower() != own:
-                mentions.setdefault(ref.number.lower(), []).append(ref)
+                mentions.setdefault(_same_document(ref.number), []).append(ref)
     return [_merged(refs) for refs in mentions.values()]
+
+
+def _same_document(number: str) -> str:
+    """A key under which a typo'd number meets the document cited well elsewhere ('27/CTTg' is
+    '27/CT-TTg': guidelines §5): no hyphens, a letter doubled by the typo once."""
+    return re.sub(r"(\w)\1+", r"\1", re.sub(r"[-–\s]", "", number).lower())  # 'ct-ttg', 'cttg' → 'ctg'
 
 
 _FIELDS = ("doc_type", "issued_date", "issuer", "title")
@@ -273,7 +279,9 @@ def _merged(refs: list[Reference]) -> Reference:
     của Quốc hội'), the others filling what it lacks."""
     first = refs[0]
     fullest = max(refs, key=lambda r: sum(getattr(r, f) is not None for f in _FIELDS))  # the first of the fullest
-    out = replace(first, issued_date=fullest.issued_date or first.issued_date)
+    # the well-formed writing: its hyphens, and its case when a capitalised title wrote it too
+    number = max((r.number for r in refs), key=lambda n: (n.count("-"), not n.isupper()))
+    out = replace(first, number=number, issued_date=fullest.issued_date or first.issued_date)
     for other in refs:
         _fill_missing(out, other)
     return out
@@ -312,7 +320,7 @@ def _content_spans(doc: Document) -> list[tuple[int, int]]:
 
 def _reference(doc: Document, m: re.Match, type_word: str) -> Reference | None:
     number = clean_number(m.group("num")).rstrip("-")
-    if "/" not in number:
+    if "/" not in number or _not_a_number(m, type_word, number):
         return None
     issuer, title, tail_used = None, None, 0
     tail = doc.text[m.end(): m.end() + 800]
@@ -333,6 +341,14 @@ def _reference(doc: Document, m: re.Match, type_word: str) -> Reference | None:
                      issued_date=iso_date(m.group("date")) if m.group("date") else None,
                      issuer=issuer, title=title, page=doc.page_at(m.start()),
                      start=m.start(), end=m.end() + tail_used)
+
+
+def _not_a_number(m: re.Match, type_word: str, number: str) -> bool:
+    """'So sánh KH 2026/UTH 2025': an abbreviated type without 'số' before a code that is no
+    document's (no hyphen, no year: '411/QĐ-TTg', '57-NQ/TW', '20/2023/QH15' are)."""
+    abbreviated = type_word.lower() not in {r["name"].lower() for r in doc_types()}
+    return (abbreviated and not re.search(r"(?i:số)", m.group(0)) and "-" not in number
+            and not re.search(r"/\d{4}/", number))
 
 
 def _issuer_before(text: str) -> str | None:
