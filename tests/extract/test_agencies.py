@@ -500,3 +500,11 @@ def test_running_text_region_numbers_and_list_only_words_after_a_collective():
 ])
 def test_councils_party_groups_offices_and_lists(cell, province, expected):
     assert names(cell, province) == expected
+
+
+def test_running_text_names_that_list_their_fields():
+    text = "Chi cục Chăn nuôi, Thú y và Thủy sản: Hướng dẫn chuyên môn; Phòng Khảo thí và Kiểm định chất lượng " \
+           "giáo dục phối hợp; Trung tâm Y tế và Công an xã phối hợp."
+    assert [text[s:e] for s, e, _ in find_agencies(text, "Tây Ninh")] == [
+        "Chi cục Chăn nuôi, Thú y và Thủy sản", "Phòng Khảo thí và Kiểm định chất lượng giáo dục", "Trung tâm Y tế",
+        "Công an xã"]

@@ -532,7 +532,8 @@ def _structural_names(text: str, province: str | None) -> list[tuple[int, int, A
         for i, w in enumerate(words[:_NAME_WORDS]):
             gap = text[end:m.end() + w.start()]
             pair = f"{w.group()} {words[i + 1].group()}" if i + 1 < len(words) else ""
-            if gap.strip() or (i and (w.group().lower() in stops or pair.lower() in stops)):
+            fields = _name_fields(words, i, gap)
+            if (gap.strip() and not fields) or (i and not fields and (w.group().lower() in stops or pair.lower() in stops)):
                 break
             end = m.end() + w.end()
         end = _tail_end(text, end, province, qualifiers=False)
@@ -540,6 +541,20 @@ def _structural_names(text: str, province: str | None) -> list[tuple[int, int, A
         if name:
             out.append((m.start(), end, Agency(name, False, None, None)))
     return out
+
+
+def _name_fields(words: list[re.Match], i: int, gap: str) -> bool:
+    """A name that lists its fields goes on over ',' and 'và' before a capitalised word that starts
+    no other body: 'Chi cục Chăn nuôi, Thú y và Thủy sản', 'Phòng Khảo thí và Kiểm định chất lượng'."""
+    word = words[i].group()
+    if gap.strip() == "," and word[:1].isupper() and not _organisation_head().match(word):
+        following = [w.group() for w in words[i + 1:i + 5]]
+        return "và" in following and _name_fields(words, i + 1 + following.index("và"), " ")
+    if word == "và" and not gap.strip() and i + 1 < len(words):
+        after = words[i + 1].group()
+        rest = " ".join(w.group() for w in words[i + 1:i + 3])
+        return after[:1].isupper() and not _organisation_head().match(rest) and not _lookup(after)
+    return False
 
 
 def _with_structural_names(text: str, known: list[tuple[int, int, Agency]], province: str | None
@@ -614,6 +629,16 @@ def canonical_agencies(cell: str, province: str | None = None) -> list[Agency]:
             if agency and agency.name not in {a.name for a in agencies}:
                 agencies.append(agency)
     return agencies
+
+
+def names_only(text: str) -> bool:
+    """Does a text (a heading) only name bodies: 'Các khu phố', 'Sở Tài chính, Công an tỉnh',
+    'Đại học Đà Nẵng và các trường đại học' — not 'Các giải pháp', 'Sở Y tế chủ trì …'?"""
+    words = set(_patterns("stop")) - {"các", "và", "của", "trên", "trong"}
+    head = _determiner().sub("", text, count=1)
+    return bool((_organisation_head().match(head) or _collective_head().match(head))
+                and not any(re.search(rf"(?<!\w){re.escape(w)}(?!\w)", text, re.I) for w in words)
+                and canonical_names(text))
 
 
 def canonical_names(cell: str, province: str | None = None) -> list[str]:

@@ -12,7 +12,9 @@ bare "định kỳ" has no period); the most frequent wins. Not deadlines: goal 
 năm 2025 đến hết năm 2030").
 
 Who must act: the agency paragraph the sentence stands in, else the bodies the sentence opens
-with — or, after "yêu cầu"/"giao"/"đề nghị", the bodies asked.
+with — or, after "yêu cầu"/"giao"/"đề nghị", the bodies asked —, else those its paragraph opens
+with ("4. Các đảng bộ trực thuộc Tỉnh ủy: … . Báo cáo …") or a heading that is only names
+("6. Các khu phố" above its bullets).
 """
 from __future__ import annotations
 
@@ -20,12 +22,12 @@ import calendar
 import re
 from functools import lru_cache
 
-from ..document import TABLE, Document
+from ..document import HEADING, TABLE, Document
 from ..lexicon import read_rows
 from ..normalize import normalize_key
 from ..records import Deadline, Task
 from ..structure import Section, section_paths
-from .agencies import canonical_names, find_agencies
+from .agencies import canonical_names, find_agencies, names_only as _names_only
 from .dates import DATE_PATTERN, iso_date
 from .spans import bullet_end, split_spans
 
@@ -145,6 +147,8 @@ def extract_deadlines(doc: Document, prose: list[Task], province: str | None = N
             due, recurrence = found
             start = block.start + body_at + s
             agencies = _paragraph_lead(start, prose) or actors(sentence, province)
+            if not agencies and not _closing(block.text[body_at:]):
+                agencies = _paragraph_bodies(block.text[body_at:], province) or _heading_bodies(section, province)
             out.append(Deadline(text=sentence, due_date=due, recurrence=recurrence, agencies=list(agencies),
                                 page=doc.page_at(start), start=start, end=start + len(sentence)))
     return out
@@ -184,6 +188,38 @@ def actors(sentence: str, province: str | None = None) -> list[str]:
         asked, _ = _opening_bodies(text[end + m.end():], province)
         return asked or names
     return names
+
+
+@lru_cache(maxsize=None)
+def _closings() -> tuple[str, ...]:
+    return tuple(r["wording"] for r in read_rows("closing_phrases.csv") if r["role"] == "closing")
+
+
+def _closing(text: str) -> bool:
+    """'Trên đây là Kế hoạch … Định kỳ hằng năm báo cáo …': the plan's closing words, addressed
+    to no agency paragraph."""
+    return _LABEL.sub("", text).startswith(_closings())
+
+
+def _paragraph_bodies(text: str, province: str | None) -> list[str]:
+    """The bodies a paragraph opens with: before its ':' when that is only names ('4. Các đảng
+    bộ trực thuộc Tỉnh ủy: …'), else those its first words name ('- Sở X tổng hợp, … .')."""
+    text = _LABEL.sub("", text)
+    head = text.split(":", 1)[0] if ":" in text[:200] else ""
+    if head and _names_only(head.strip()):
+        return canonical_names(head, province)
+    return actors(text, province)
+
+
+def _heading_bodies(section: Section, province: str | None) -> list[str]:
+    """The bodies a heading names when it is only names ('6. Các khu phố', '5. Đại học Đà Nẵng
+    và các trường đại học, cao đẳng:'): the agency paragraph the sentence stands in."""
+    if not section.path or section.path[-1].kind != HEADING:
+        return []
+    text = _LABEL.sub("", section.titles[-1]).strip(" :")
+    if not _names_only(text):
+        return []
+    return canonical_names(text, province)
 
 
 _BETWEEN = re.compile(r"^\s*(?:,|;|và|,\s*và)\s*$")
