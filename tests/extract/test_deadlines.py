@@ -38,6 +38,10 @@ def test_due_dates_and_recurrences(sentence, due, recurrence):
     "Ngành Thuế đã triển khai thu ngân sách hằng quý theo kế hoạch.",    # what was done
     "Hàng năm",                                                          # a time cell read as text
     "Các sở tổ chức thực hiện thường xuyên.",                            # 'thường xuyên' is no deadline
+    "Thời gian: từ tháng 7/2021 đến hết Quý I/2022, tùy theo vắc xin.",  # a task's time line too
+    "Xây dựng kế hoạch an toàn thông tin; thực hiện kiểm thử an toàn định kỳ.",  # how often an activity runs
+    "Tổ chức các hoạt động kiểm tra định kỳ, đột xuất việc chấp hành quy định.",
+    "Sở Giáo dục và Đào tạo chỉ đạo các trường vệ sinh trường lớp hằng tuần.",
 ])
 def test_not_deadlines(sentence):
     assert deadlines(sentence) == []
@@ -83,3 +87,13 @@ def test_the_closing_words_are_addressed_to_no_agency():
     found = deadlines("6. Ủy ban nhân dân cấp xã\n- Tổ chức thực hiện trên địa bàn.\nTrên đây là Kế hoạch chuyển "
                       "đổi số. Định kỳ hằng năm (trước ngày 30 tháng 11) báo cáo kết quả về Sở Xây dựng.")
     assert [(d.recurrence, d.agencies) for d in found] == [("annual", [])]
+
+
+@pytest.mark.parametrize("sentence, recurrence", [
+    ("Định kỳ rà soát, đề xuất sửa đổi các tiêu chuẩn kỹ thuật.", None),        # a bare 'định kỳ' before the duty
+    ("Các sở thực hiện chế độ báo cáo định kỳ.", None),                         # a periodic report is due
+    ("Định kỳ hằng tuần (trước 15 giờ thứ Sáu) tổng hợp tiến độ, báo cáo UBND tỉnh.", None),  # weekly: no schema value
+])
+def test_recurring_duties_without_a_schema_period(sentence, recurrence):
+    (deadline,) = deadlines(sentence)
+    assert deadline.recurrence == recurrence

@@ -54,13 +54,25 @@ def _recurrence_words() -> list[tuple[str, str | None]]:
     return sorted(rows, key=lambda r: -len(r[0]))
 
 
+# 'kiểm thử an toàn định kỳ', 'kiểm tra định kỳ, đột xuất': a bare 'định kỳ' after what is done
+# says how often an activity runs, not that a duty recurs ('định kỳ báo cáo', 'báo cáo định kỳ' do).
+_ACTIVITY_PERIODIC = re.compile(r"(?<=\w)(?<!báo cáo)\s+định kỳ(?=\s*(?:[,.;:)]|$|trên\b|tại\b|theo\b|đối với\b|cho\b))")
+# A task's attribute line ('Thời gian: từ tháng 7/2021 đến hết Quý I/2022') gives its timeframe.
+_TIME_LABEL = re.compile(r"(?i:thời gian|tiến độ|thời hạn|lộ trình)(?:\s+(?i:thực hiện|hoàn thành|triển khai))?\s*:")
+_REPORTS = re.compile(r"\b(?:báo cáo|tổng hợp|gửi|cập nhật)\b")
+SCHEMA_RECURRENCES = ("monthly", "quarterly", "semiannual", "annual")  # 'hằng tuần' is recurring, with none of these
+
+
 def _recurrence(sentence: str) -> tuple[bool, str | None]:
     """(is a recurring obligation, the most frequent period named). A comma reads as 'và'
     ('Báo cáo 6 tháng, năm'); 'kế hoạch trung hạn, hằng năm' names a kind of plan."""
-    lowered = re.sub(r"\s*,\s*", " và ", re.sub(r"\s+", " ", sentence.lower()))
+    lowered = _ACTIVITY_PERIODIC.sub(" ", re.sub(r"\s+", " ", sentence.lower()))
+    lowered = re.sub(r"\s*,\s*", " và ", lowered)
     for phrase in _words("not_recurrence"):
         lowered = lowered.replace(phrase, " ")
     found = [rec for word, rec in _recurrence_words() if re.search(rf"(?<!\w){re.escape(word)}(?!\w)", lowered)]
+    if found == ["weekly"] and not _REPORTS.search(lowered):
+        return False, None  # 'vệ sinh trường lớp hằng tuần': how often an activity runs, no report due
     if not found:
         return False, None
     periods = [r for r in found if r]
@@ -145,6 +157,7 @@ def extract_deadlines(doc: Document, prose: list[Task], province: str | None = N
             if found is None:
                 continue
             due, recurrence = found
+            recurrence = recurrence if recurrence in SCHEMA_RECURRENCES else None
             start = block.start + body_at + s
             agencies = _paragraph_lead(start, prose) or actors(sentence, province)
             if not agencies and not _closing(block.text[body_at:]):
@@ -157,6 +170,8 @@ def extract_deadlines(doc: Document, prose: list[Task], province: str | None = N
 def _deadline(sentence: str) -> tuple[str | None, str | None] | None:
     """(due date, recurrence) of a sentence that states an obligation in time, else None."""
     body = _LABEL.sub("", sentence)
+    if _TIME_LABEL.match(body):
+        return None
     if len(body.split()) < MIN_WORDS or normalize_key(body).startswith(tuple(map(normalize_key, _words("not_obligation_start")))):
         return None
     if _PAST.match(body):
