@@ -333,3 +333,22 @@ def test_news_names_the_signer_in_another_sentence(signing, signer):
     assert (rec.signer, rec.signer_title) == (signer, "PHÓ CHỦ TỊCH")
     body = parse_body("Phó Chủ tịch UBND tỉnh Hoàng Xuân Ánh")
     assert (body.name("Quảng Trị"), body.after) == ("UBND tỉnh Quảng Trị", "Hoàng Xuân Ánh")
+
+
+def test_a_portal_abstract_field_gives_the_title_when_no_headline_does():
+    rec = record("Số hiệu: 12/KH-UBND\nLoại văn bản: Kế hoạch\nCơ quan ban hành: Ủy ban nhân dân Thành phố Hồ Chí Minh\n"
+                 "Ngày ban hành: 05/03/2024\nTrích yếu: Về việc triển khai chuyển đổi số năm 2024\n"
+                 "Người ký: Võ Văn Hoan\n\nI. MỤC TIÊU\n- Đạt 80% hồ sơ trực tuyến.")
+    assert (rec.issuer, rec.title, rec.signer) == ("UBND thành phố Hồ Chí Minh", "triển khai chuyển đổi số năm 2024",
+                                                   "Võ Văn Hoan")
+
+
+def test_an_action_plan_and_a_title_that_stops_at_the_signature():
+    rec = record(header(["ỦY BAN NHÂN DÂN", "TỈNH ĐỒNG THÁP"], "Đồng Tháp, ngày 05 tháng 3 năm 2024",
+                        "KẾ HOẠCH HÀNH ĐỘNG", ["THỰC HIỆN NGHỊ QUYẾT SỐ 57-NQ/TW"], ["KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH",
+                                                                                  "[đã ký]", "Nguyễn Văn An"]))
+    assert (rec.doc_type, rec.title, rec.signer) == ("Kế hoạch", "THỰC HIỆN NGHỊ QUYẾT SỐ 57-NQ/TW", "Nguyễn Văn An")
+    rec = record("ĐẢNG BỘ TỈNH ĐỒNG THÁP\nBAN THƯỜNG VỤ TỈNH ỦY\nĐẢNG CỘNG SẢN VIỆT NAM\nSố 45-CT/TU\n"
+                 "Đồng Tháp, ngày 05 tháng 3 năm 2024\nCHỈ THỊ\nvề tăng cường lãnh đạo chuyển đổi số\n"
+                 "T/M BAN THƯỜNG VỤ\nBÍ THƯ\nLê Quốc Phong")
+    assert (rec.doc_type, rec.title, rec.signer_title) == ("Chỉ thị", "về tăng cường lãnh đạo chuyển đổi số", "BÍ THƯ")

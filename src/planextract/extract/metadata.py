@@ -244,6 +244,7 @@ def _type_headers() -> dict[str, str]:
     """'KẾ HOẠCH' → 'Kế hoạch'; 'CHƯƠNG TRÌNH HÀNH ĐỘNG' → 'Chương trình'."""
     out = {r["issued_as_plan_header"]: r["name"] for r in doc_types()}
     out["CHƯƠNG TRÌNH HÀNH ĐỘNG"] = "Chương trình"
+    out["KẾ HOẠCH HÀNH ĐỘNG"] = "Kế hoạch"
     return out
 
 
@@ -271,7 +272,7 @@ def _type_and_title(lines: list[str], at: int) -> tuple[str, str | None]:
 def _ends_title(line: str, first: bool = False) -> bool:
     """Where the title stops; its first line may open like a body ('Thực hiện Nghị quyết …')."""
     opener = re.match(r"(?:Căn cứ|Kính gửi)", line) if first else _BODY_OPENER.match(line)
-    return bool(opener or _SECTION_LINE.match(line)
+    return bool(opener or _SECTION_LINE.match(line) or _SIGNATURE_START.match(line)
                 or (is_all_caps(line) and parse_body(line) is not None and _is_authority_line(line))
                 or line.startswith(("QUYẾT ĐỊNH:", "QUYẾT NGHỊ:", "Kính gửi")))
 
@@ -495,6 +496,8 @@ def _from_page(doc: Document) -> _Fields:
         out.province = (body.province if body else None) or province
         out.issuer = body.name(out.province) if body else _issuer_from_number(out.number, out.province)
     out.title = _headline_title(doc, out.number)
+    if out.title is None and (title := found.get("title")):
+        out.title = _without_about(title).strip(" .") or None  # 'Trích yếu: Về việc triển khai …'
     return out
 
 
@@ -565,7 +568,7 @@ def _news_fields(sentence: str, m: re.Match) -> _Fields:
 
 def _without_about(title: str) -> str:
     """A page's title of the plan without a leading 'về việc' / 'về' / 'V/v' (guidelines §2)."""
-    return re.sub(r"^\s*(?:về việc|về|V/v)\s+", "", title)
+    return re.sub(r"^\s*(?:[Vv]ề việc|[Vv]ề|V/v)\s+", "", title)
 
 
 def _news_title(rest: str) -> str | None:
@@ -607,6 +610,7 @@ class _LastTitle:
 
 _SIGNED = re.compile(r"^\(?\[?(?:đã ký|Đã ký|ĐÃ KÝ|ký|Ký)[^)\]]{0,30}[)\]]?$")
 _DELEGATION = re.compile(r"^(?:KT|TM|TL|T/M|Q|TUQ)\.")
+_SIGNATURE_START = re.compile(r"(?:KT|TM|TL|TUQ)\.|T/M\b|T\.M\.")  # a delegation line: the signature
 
 
 def _signature(doc: Document) -> tuple[str | None, str | None]:
