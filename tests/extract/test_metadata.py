@@ -352,3 +352,14 @@ def test_an_action_plan_and_a_title_that_stops_at_the_signature():
                  "Đồng Tháp, ngày 05 tháng 3 năm 2024\nCHỈ THỊ\nvề tăng cường lãnh đạo chuyển đổi số\n"
                  "T/M BAN THƯỜNG VỤ\nBÍ THƯ\nLê Quốc Phong")
     assert (rec.doc_type, rec.title, rec.signer_title) == ("Chỉ thị", "về tăng cường lãnh đạo chuyển đổi số", "BÍ THƯ")
+
+
+def test_news_of_a_signed_decision_and_of_a_council_resolution():
+    rec = record("(BĐT) - Ngày 12/3/2024, Chủ tịch UBND tỉnh Bình Định Phạm Anh Tuấn đã ký Quyết định số "
+                 "845/QĐ-UBND phê duyệt Kế hoạch chuyển đổi số năm 2024.\n\nTheo đó, tỉnh phấn đấu 80% hồ sơ trực tuyến.")
+    assert (rec.doc_type, rec.number, rec.issued_date, rec.title) == (
+        "Quyết định", "845/QĐ-UBND", "2024-03-12", "phê duyệt Kế hoạch chuyển đổi số năm 2024")
+    assert (rec.issuer, rec.signer, rec.signer_title) == ("UBND tỉnh Bình Định", "Phạm Anh Tuấn", "CHỦ TỊCH")
+    rec = record("Hội đồng nhân dân tỉnh Nghệ An đã thông qua Nghị quyết số 15/2025/NQ-HĐND quy định mức hỗ trợ.")
+    assert (rec.issuer, rec.doc_type, rec.number, rec.title) == (
+        "HĐND tỉnh Nghệ An", "Nghị quyết", "15/2025/NQ-HĐND", "quy định mức hỗ trợ")

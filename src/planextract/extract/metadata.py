@@ -520,7 +520,7 @@ def clean_number_spaces(text: str) -> str:
 def _issued_sentence() -> re.Pattern:
     types = "|".join(re.escape(r["name"]) for r in sorted(doc_types(), key=lambda r: -len(r["name"])))
     return re.compile(
-        rf"(?:(?:đã|vừa|mới|chính thức)\s+)*(?:ký\s+)?(?:ban hành|phê duyệt)"
+        rf"(?:(?:đã|vừa|mới|chính thức)\s+)*(?:(?:ký\s+)?(?:ban hành|phê duyệt|thông qua)|ký(?=\s+(?:{types})\b))"
         rf"(?:\s+(?P<type>{types})(?:\s+hành động)?(?:\s+số)?\s*(?P<num>{NUMBER})?"
         rf"(?:\s*,?\s*ngày\s*(?P<date>{DATE_PATTERN}))?)?")
 

@@ -35,10 +35,10 @@ HEADLINE_WORDS = 6       # an unmarked item of such a list is a headline of at l
 # The motto in capitals: a newspaper's masthead "Cơ quan của Đảng bộ Đảng Cộng sản Việt Nam …" is not it.
 _OFFICIAL = re.compile(r"(?m)^\W*(?:Số|SỐ|số)\s*:\s*\d|CỘNG HÒA XÃ HỘI CHỦ NGHĨA|Độc lập\s*-\s*Tự do"
                        r"|ĐỘC LẬP\s*-\s*TỰ DO|ĐẢNG CỘNG SẢN VIỆT NAM")
-# How an article says a body issued a plan: "… vừa ký ban hành …", "… đã phê duyệt …",
-# "… ban hành Kế hoạch số 59/KH-UBND".
-ISSUING = re.compile(r"\b(?:đã|vừa|mới)\s+(?:ký\s+)?(?:ban hành|phê duyệt)\b"
-                     r"|\b(?:ban hành|phê duyệt)\s+(?:Kế hoạch|Quyết định|Chương trình|Nghị quyết|Chỉ thị|Đề án)"
+# How an article says a body issued a plan: "… vừa ký ban hành …", "… đã phê duyệt …", "… đã
+# thông qua Nghị quyết …" (a council), "… đã ký Quyết định số 845/QĐ-UBND", "… ban hành Kế hoạch số 59/KH-UBND".
+ISSUING = re.compile(r"\b(?:đã|vừa|mới)\s+(?:ký\s+)?(?:ban hành|phê duyệt|thông qua)\b"
+                     r"|\b(?:ban hành|phê duyệt|thông qua|ký)\s+(?:Kế hoạch|Quyết định|Chương trình|Nghị quyết|Chỉ thị|Đề án)"
                      r"(?:\s+hành động)?\s+(?:số\s+)?\d")
 _NEWS_MARKS = re.compile(r"^\s*(?:date\s+\d{4}-\d{2}-\d{2}|\([A-ZĐ]{2,8}\)\s*[-–])", re.I)
 _PHOTO_CREDIT = re.compile(r"(?:^|[.!?”\"]\s*)\(?(?:Ảnh|Nguồn ảnh|Ảnh minh họa)\s*:\s*[^.:;]{1,40}\)?\s*$")
