@@ -477,7 +477,7 @@ def find_agencies(text: str, province: str | None = None, as_named: bool = True)
 
 
 _LIST_JOINT = re.compile(r"\s*(?:,|và)\s*")
-_LIST_ITEM_WORDS = 4
+_LIST_ITEM_WORDS = 6  # syllables of a list-only wording ("địa phương có liên quan")
 
 
 def _with_listed_items(text: str, found: list[tuple[int, int, Agency]], province: str | None,
