@@ -142,6 +142,11 @@ def test_agency_paragraphs_under_any_name_of_the_duties_section(section):
     ("Bưu điện tỉnh được đề nghị phối hợp với Sở Công Thương đưa sản phẩm lên sàn.", ["Bưu điện tỉnh"],
      ["Sở Công Thương"]),
     ("Công an tỉnh tăng cường kiểm tra khí thải phương tiện giao thông.", ["Công an tỉnh"], []),
+    # partners of any kind of body, not only "Sở …", "UBND …"
+    ("Giao Sở Khoa học và Công nghệ chủ trì, phối hợp với Trường Đại học Cần Thơ xây dựng mô hình.",
+     ["Sở Khoa học và Công nghệ"], ["Trường Đại học Cần Thơ"]),
+    ("Giao Sở Nông nghiệp và Môi trường phối hợp với Đài Khí tượng Thủy văn tỉnh theo dõi thời tiết.",
+     ["Sở Nông nghiệp và Môi trường"], ["Đài Khí tượng Thủy văn tỉnh"]),
 ])
 def test_assignment_sentences_anywhere(sentence, lead, partners):
     [task] = tasks(f"III. NHIỆM VỤ VÀ GIẢI PHÁP\n- Đẩy mạnh chuyển đổi số trong các ngành.\n{sentence}\n")

@@ -121,3 +121,9 @@ def test_a_line_ending_in_a_word_no_sentence_ends_with_goes_on():
     texts = [b.text for b in load_text(text).blocks]
     assert texts[1] == ("Giao Sở Tài chính cân đối, bố trí kinh phí thực hiện; giao Sở Khoa học và Công nghệ hướng dẫn "
                         "các trường học triển khai nền tảng học tập số.")
+
+
+def test_a_line_cut_after_a_bodys_head_noun_goes_on():
+    text = ("V. TỔ CHỨC THỰC HIỆN\nCác sở, ngành xây dựng kế hoạch chi tiết của cơ quan, đơn vị mình và gửi về Sở\n"
+            "Thông tin và Truyền thông trước ngày 15/3/2023.\n")
+    assert [b.text for b in load_text(text).blocks][1].endswith("gửi về Sở Thông tin và Truyền thông trước ngày 15/3/2023.")

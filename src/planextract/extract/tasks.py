@@ -437,7 +437,8 @@ def _is_subject(who: str, opener: str, province: str | None) -> bool:
     if not names or len(_SUBJECT_FILLER.sub(" ", rest).split()) > 2:
         return False
     return opener == "chủ trì" or not _is_collective(names[0])
-_PARTNERS = re.compile(r"\bphối hợp (?:với |cùng )?\s*(?P<with>(?:các |Sở |UBND |Ủy ban |Ban |Công an |Bộ ).+?)(?=\s+(?:tổ chức|triển khai|thực hiện|xây dựng|"
+# the words after "phối hợp với" up to the work; which of them are bodies is the agency reader's call
+_PARTNERS = re.compile(r"\bphối hợp (?:chặt chẽ )?(?:với |cùng )?\s*(?P<with>\S.+?)(?=\s+(?:tổ chức|triển khai|thực hiện|xây dựng|"
                        r"tham mưu|nghiên cứu|hướng dẫn|rà soát|bố trí|theo dõi|kiểm tra|đôn đốc|đánh giá|"
                        r"tuyên truyền|cập nhật|báo cáo|đề xuất|trong việc|để|có trách nhiệm|thực hiện)\b|[.;:]|$)")
 _SENTENCES = re.compile(r"(?<=[.!?])\s+(?=[A-ZĐÀ-Ỹ])")
@@ -460,7 +461,8 @@ def assignment_of(sentence: str, province: str | None) -> tuple[list[str], list[
         return [], []
     partners = []
     if p := _PARTNERS.search(sentence):
-        named = leading_agencies(p.group("with"), province)[0] or canonical_names(p.group("with"), province)
+        named = leading_agencies(p.group("with"), province)[0] or \
+            (canonical_names(p.group("with"), province) if _names_agency(p.group("with")) else [])
         partners = [n for n in named if n not in lead]
     return lead, partners
 

@@ -266,7 +266,8 @@ def starts_paragraph(previous: str, line: str, wrapped: bool) -> bool:
 
 
 _NO_SENTENCE_END = {"và", "của", "với", "các", "cho", "về", "tại", "trong", "để", "theo", "từ", "đến", "là",
-                    "được", "có", "những", "hoặc", "hay", "như", "tới"}
+                    "được", "có", "những", "hoặc", "hay", "như", "tới",
+                    "sở", "ban", "bộ", "phòng", "cục", "ủy", "trung"}  # a body's name cut after its head noun
 
 
 def _continues_cut_line(previous: str, text: str) -> bool:
