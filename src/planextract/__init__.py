@@ -8,11 +8,12 @@ from ._version import __version__
 from .document import Block, Cell, Document, Table
 from .errors import PlanextractError
 from .ingest import load, load_text
+from .limits import Limits
 from .api import extract, extract_text
 from .batch import extract_many
 from .national import compare_national
 from .records import Extraction
 
 
-__all__ = ["Block", "Cell", "Document", "Table", "Extraction", "PlanextractError", "compare_national", "extract_many", "extract", "extract_text",
+__all__ = ["Block", "Cell", "Document", "Table", "Extraction", "Limits", "PlanextractError", "compare_national", "extract_many", "extract", "extract_text",
            "load", "load_text", "__version__"]

@@ -9,9 +9,18 @@ from ._version import __version__
 from .errors import PlanextractError
 
 
+def _limits(args: argparse.Namespace):
+    """The limits the command line sets (the environment's and the defaults for the rest)."""
+    from .limits import SETTINGS, Limits
+    try:
+        return Limits.from_env(**{s.field: getattr(args, s.field, None) for s in SETTINGS})
+    except ValueError as err:
+        raise PlanextractError(None, str(err)) from None
+
+
 def _extract(args: argparse.Namespace) -> int:
     from .api import extract
-    result = extract(args.file, max_pages=args.max_pages, ocr=not args.no_ocr, table_engine=args.table_engine)
+    result = extract(args.file, ocr=not args.no_ocr, table_engine=args.table_engine, limits=_limits(args))
     if args.format == "json":
         print(result.to_json())
     else:
@@ -22,7 +31,7 @@ def _extract(args: argparse.Namespace) -> int:
 
 def _load(args: argparse.Namespace) -> int:
     from .ingest import load
-    doc = load(args.file, max_pages=args.max_pages, ocr=not args.no_ocr, table_engine=args.table_engine)
+    doc = load(args.file, ocr=not args.no_ocr, table_engine=args.table_engine, limits=_limits(args))
     print(doc)
     for block in doc.blocks:
         number = f"{block.number} " if block.number and not block.text.startswith(block.number) else ""
@@ -143,7 +152,7 @@ def _annotate_export(args: argparse.Namespace) -> int:
     from .ingest import load
     tasks = []
     for file in args.files:
-        tasks += label_studio_tasks(load(file), model_version=model_version())
+        tasks += label_studio_tasks(load(file, limits=_limits(args)), model_version=model_version())
     write_atomically(Path(args.out), json.dumps(tasks, ensure_ascii=False, indent=1))
     print(f"{args.out}: {len(tasks)} tasks from {len(args.files)} document(s); "
           f"labeling config: annotations/label-studio.xml")
@@ -182,7 +191,7 @@ def _annotate_next(args: argparse.Namespace) -> int:
     from .batch import find_inputs, write_atomically
     from .ingest import load
     paths = [p for item in args.inputs for p in (find_inputs(Path(item)) if Path(item).is_dir() else [Path(item)])]
-    documents = [load(p) for p in paths]
+    documents = [load(p, limits=_limits(args)) for p in paths]
     batch = next_batch(documents, args.n)
     for c in batch:
         print(f"{c.uncertainty:.3f}  {c.source}:{c.start}-{c.end}  {c.text[:90]}")
@@ -229,7 +238,6 @@ def _batch(args: argparse.Namespace) -> int:
         print(f"planextract: error: {args.input_dir}: no such folder", file=sys.stderr)
         return 2
     return_big_buffers_to_os()  # this process is ours: it may be the one worker
-    progress = _RichProgress()
     formats = tuple(f.strip() for f in args.format.split(",") if f.strip())
     try:
         from .outputs import check_formats
@@ -237,10 +245,11 @@ def _batch(args: argparse.Namespace) -> int:
     except ValueError as err:
         print(f"planextract: error: --format: {err}", file=sys.stderr)
         return 2
+    progress = _RichProgress()
     try:
         summary = run_batch(Path(args.input_dir), Path(args.out), workers=args.workers,
-                            formats=formats,
-                            force=args.force, progress=progress, engine=args.engine, scheduler=args.scheduler)
+                            formats=formats, force=args.force, progress=progress, engine=args.engine,
+                            scheduler=args.scheduler)
     finally:
         progress.stop()
     for line in summary.lines():
@@ -252,7 +261,7 @@ def _batch(args: argparse.Namespace) -> int:
 
 def _report(args: argparse.Namespace) -> int:
     from .report import write_report
-    n = write_report(args.file, args.out)
+    n = write_report(args.file, args.out, limits=_limits(args))
     print(f"{args.out}: {n} records drawn")
     return 0
 
@@ -262,9 +271,15 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"planextract {__version__}")
     sub = parser.add_subparsers(dest="command", required=True)
 
+    def add_limit_options(p: argparse.ArgumentParser) -> None:
+        from .limits import SETTINGS
+        for s in SETTINGS:  # default None: then the environment's value, else the default
+            p.add_argument(s.flag, dest=s.field, type=s.kind, metavar="N",
+                           help=f"{s.help} (default: ${s.env}, else {s.default:g} {s.unit})")
+
     def add_input_options(p: argparse.ArgumentParser) -> None:
         p.add_argument("file", help="a plan: PDF (text or scanned), DOCX, HTML or text")
-        p.add_argument("--max-pages", type=int, default=1000, help="refuse PDFs longer than this")
+        add_limit_options(p)
         p.add_argument("--no-ocr", action="store_true", help="do not OCR scanned PDFs")
         p.add_argument("--table-engine", choices=["pdfplumber", "camelot"], default="pdfplumber",
                        help="who finds ruled tables in PDFs (camelot: lattice)")
@@ -293,6 +308,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("report", help="one self-contained HTML page: text with highlights, tables")
     p.add_argument("file")
     p.add_argument("--out", required=True, help="the HTML file to write")
+    add_limit_options(p)
     p.set_defaults(func=_report)
 
     p = sub.add_parser("eval", help="score extraction against gold annotations")
@@ -325,6 +341,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = annotate.add_parser("export", help="Label Studio tasks with pre-annotations")
     p.add_argument("files", nargs="+")
     p.add_argument("--out", required=True, help="the tasks JSON to import into Label Studio")
+    add_limit_options(p)
     add_model_option(p)
     p.set_defaults(func=_annotate_export)
     p = annotate.add_parser("import", help="a Label Studio JSON export into annotations/")
@@ -338,6 +355,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("inputs", nargs="+", help="plans, or folders of plans")
     p.add_argument("--n", type=int, default=20)
     p.add_argument("--out", help="also write them as Label Studio tasks here")
+    add_limit_options(p)
     add_model_option(p)
     p.set_defaults(func=_annotate_next)
 

@@ -94,12 +94,17 @@ def render_report(doc: Document, result: Extraction) -> str:
             f"<script type='application/json' id='data'>{payload}</script><script>{_SCRIPT}</script></body></html>")
 
 
-def write_report(path_in, path_out) -> int:
+def write_report(path_in, path_out, *, limits=None) -> int:
     """Extract a plan and write its report; returns the number of records drawn."""
+    from pathlib import Path
+
     from .batch import write_atomically
     from .extract import extract_document
     from .ingest import load
-    doc = load(path_in)
-    result = extract_document(doc)
-    write_atomically(__import__("pathlib").Path(path_out), render_report(doc, result))
+    from .limits import applied, resolved
+    limits = resolved(limits)
+    with applied(limits):
+        doc = load(path_in, limits=limits)
+        result = extract_document(doc)
+    write_atomically(Path(path_out), render_report(doc, result))
     return sum(len(getattr(result, name)) for name in COLOURS)
