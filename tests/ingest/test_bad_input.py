@@ -233,6 +233,14 @@ def test_a_table_cell_over_the_paragraph_limit_is_refused():
     assert planextract.load_text(text, limits=Limits(paragraph_chars=7_000)).tables()
 
 
+def test_a_long_paragraph_gives_records_of_bounded_size():
+    text = "I. MỤC TIÊU\n\n" + "Phấn đấu đến năm 2025 tỷ lệ hộ gia đình có Internet cáp quang đạt trên 80%, " * 1_200
+    result = planextract.extract_text(text, "dense.txt")
+    assert len(result.targets) == 1_200
+    assert max(len(t.text) for t in result.targets) <= 2_000
+    assert all(0 <= t.start < t.end <= len(text) for t in result.targets)
+
+
 # ---------------------------------------------------------------- deep HTML
 
 def _nested_html(depth: int, tag: str = "div") -> str:
