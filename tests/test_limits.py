@@ -57,7 +57,7 @@ def test_a_bad_limit_on_the_command_line_is_one_line(args, problem):
 
 
 @pytest.mark.parametrize("command", [["extract"], ["blocks"], ["report"], ["annotate", "export"],
-                                     ["annotate", "next"]])
+                                     ["annotate", "next"], ["batch"]])
 def test_every_reading_command_takes_every_limit(command):
     run = subprocess.run([sys.executable, "-m", "planextract.cli", *command, "--help"], capture_output=True, text=True)
     assert all(s.flag in run.stdout and s.env in run.stdout for s in SETTINGS)

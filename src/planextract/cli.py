@@ -130,9 +130,13 @@ def _loo(args: argparse.Namespace) -> int:
 
 
 def _train(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from .batch import check_writable_folder
     from .nlp import DEFAULT_MODEL
     from .train import train
     args.out = args.out or str(DEFAULT_MODEL)
+    check_writable_folder(Path(args.out))  # before a minute of training, not after
     info = train(args.annotations, args.out, exclude=tuple(args.exclude), quiet=args.quiet)
     scores = info["dev_scores"]
     print(f"trained on {info['train_units']} units, scored on {info['dev_units']} held-out units "
@@ -148,8 +152,9 @@ def _annotate_export(args: argparse.Namespace) -> int:
     from pathlib import Path
 
     from .annotate import label_studio_tasks, model_version
-    from .batch import write_atomically
+    from .batch import check_writable_file, write_atomically
     from .ingest import load
+    check_writable_file(Path(args.out))
     tasks = []
     for file in args.files:
         tasks += label_studio_tasks(load(file, limits=_limits(args)), model_version=model_version())
@@ -188,8 +193,10 @@ def _annotate_next(args: argparse.Namespace) -> int:
     from pathlib import Path
 
     from .annotate import label_studio_tasks, model_version, next_batch
-    from .batch import find_inputs, write_atomically
+    from .batch import check_writable_file, find_inputs, write_atomically
     from .ingest import load
+    if args.out:
+        check_writable_file(Path(args.out))
     paths = [p for item in args.inputs for p in (find_inputs(Path(item)) if Path(item).is_dir() else [Path(item)])]
     documents = [load(p, limits=_limits(args)) for p in paths]
     batch = next_batch(documents, args.n)
@@ -222,8 +229,11 @@ class _RichProgress:
         self.task = self.bar.add_task("extracting", total=total)
 
     def advance(self, result: dict) -> None:
+        from rich.text import Text
         status = "ok" if result["ok"] else f"FAILED: {result['error']}"
-        self.bar.console.print(f"{result['source']}: {status} ({result['seconds']:.1f} s)")
+        # Text, not a string: file names and messages are shown as they are ("[2022]" is no
+        # markup); soft_wrap: one line per file however long its name (no line breaks in it).
+        self.bar.console.print(Text(f"{result['source']}: {status} ({result['seconds']:.1f} s)"), soft_wrap=True)
         self.bar.advance(self.task)
 
     def stop(self) -> None:
@@ -233,7 +243,7 @@ class _RichProgress:
 def _batch(args: argparse.Namespace) -> int:
     from pathlib import Path
 
-    from .batch import return_big_buffers_to_os, run_batch
+    from .batch import check_writable_folder, return_big_buffers_to_os, run_batch
     if not Path(args.input_dir).is_dir():
         print(f"planextract: error: {args.input_dir}: no such folder", file=sys.stderr)
         return 2
@@ -245,11 +255,13 @@ def _batch(args: argparse.Namespace) -> int:
     except ValueError as err:
         print(f"planextract: error: --format: {err}", file=sys.stderr)
         return 2
+    check_writable_folder(Path(args.out))
+    limits = _limits(args)
     progress = _RichProgress()
     try:
         summary = run_batch(Path(args.input_dir), Path(args.out), workers=args.workers,
                             formats=formats, force=args.force, progress=progress, engine=args.engine,
-                            scheduler=args.scheduler)
+                            scheduler=args.scheduler, limits=limits)
     finally:
         progress.stop()
     for line in summary.lines():
@@ -260,7 +272,11 @@ def _batch(args: argparse.Namespace) -> int:
 
 
 def _report(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from .batch import check_writable_file
     from .report import write_report
+    check_writable_file(Path(args.out))  # before the plan is read (write_report checks too)
     n = write_report(args.file, args.out, limits=_limits(args))
     print(f"{args.out}: {n} records drawn")
     return 0
@@ -302,6 +318,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--force", action="store_true", help="re-run files whose content has not changed")
     p.add_argument("--engine", choices=["processes", "dask"], default="processes")
     p.add_argument("--scheduler", help="a Dask scheduler address (default: a LocalCluster)")
+    add_limit_options(p)
     add_model_option(p)
     p.set_defaults(func=_batch)
 

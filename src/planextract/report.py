@@ -95,13 +95,15 @@ def render_report(doc: Document, result: Extraction) -> str:
 
 
 def write_report(path_in, path_out, *, limits=None) -> int:
-    """Extract a plan and write its report; returns the number of records drawn."""
+    """Extract a plan and write its report; returns the number of records drawn. The output
+    is checked to be writable before the plan is read."""
     from pathlib import Path
 
-    from .batch import write_atomically
+    from .batch import check_writable_file, write_atomically
     from .extract import extract_document
     from .ingest import load
     from .limits import applied, resolved
+    check_writable_file(Path(path_out))
     limits = resolved(limits)
     with applied(limits):
         doc = load(path_in, limits=limits)
