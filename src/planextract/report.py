@@ -74,6 +74,18 @@ def _cell(value) -> str:
     return "" if value is None else str(value)
 
 
+# Inside <script>, "</script" ends the element and "<!--" followed by "<script" changes how
+# the rest is parsed; U+2028/2029 end a line of older JavaScript. None of them may stand
+# in the embedded data as it is: each becomes its JSON escape, which parses the same.
+_SCRIPT_UNSAFE = {ord("<"): "\\u003c", ord(">"): "\\u003e", ord("&"): "\\u0026",
+                  0x2028: "\\u2028", 0x2029: "\\u2029"}
+
+
+def script_safe_json(data) -> str:
+    """JSON that can stand inside a <script> element whatever text it holds."""
+    return json.dumps(data, ensure_ascii=False).translate(_SCRIPT_UNSAFE)
+
+
 def render_report(doc: Document, result: Extraction) -> str:
     records = []
     for name in COLOURS:
@@ -83,8 +95,7 @@ def render_report(doc: Document, result: Extraction) -> str:
                 continue
             records.append({"type": name, "id": f"{name}-{i}", "start": data["start"], "end": data["end"],
                             "tip": _tip(data)})
-    payload = json.dumps({"text": doc.text, "records": records, "colours": COLOURS}, ensure_ascii=False)
-    payload = payload.replace("</", "<\\/")  # keep the JSON from closing its <script>
+    payload = script_safe_json({"text": doc.text, "records": records, "colours": COLOURS})
     meta = result.document
     title = html.escape(f"{meta.doc_type or ''} {meta.number or ''} — {meta.province or ''}".strip())
     tables = "".join(_table(name, getattr(result, name)) for name in COLOURS)
