@@ -172,6 +172,8 @@ def _annotate_import(args: argparse.Namespace) -> int:
         export = json.loads(open(args.export, encoding="utf-8").read())
     except (OSError, ValueError) as err:
         raise PlanextractError(args.export, f"not a Label Studio JSON export ({err})") from None
+    except RecursionError:
+        raise PlanextractError(args.export, "not a Label Studio JSON export (nested too deep)") from None
     if not isinstance(export, list):
         raise PlanextractError(args.export, "not a Label Studio JSON export (expected a list of tasks)")
     try:
