@@ -96,6 +96,23 @@ def test_eval_of_the_sealed_test_split_prints_totals_only():
     assert "missed" not in result.stdout and "extra" not in result.stdout
 
 
+def test_a_bug_is_one_line_that_says_so(monkeypatch, capsys):
+    from planextract import cli
+    from planextract.ingest import text
+
+    def broken(*args, **kwargs):
+        raise KeyError("a key\nover two lines")
+    monkeypatch.setattr(text, "read_text", broken)
+    monkeypatch.setattr("planextract.ingest.read_text", broken)
+    assert cli.main(["blocks", str(CORPUS / "dak-nong-292-2022.txt")]) == 3
+    err = capsys.readouterr().err
+    assert err == (f"planextract: internal error on {CORPUS / 'dak-nong-292-2022.txt'}: KeyError: 'a key\\nover two "
+                   "lines' (a bug: please report it; PLANEXTRACT_DEBUG=1 shows the traceback)\n")
+    monkeypatch.setenv("PLANEXTRACT_DEBUG", "1")
+    with pytest.raises(KeyError):
+        cli.main(["blocks", str(CORPUS / "dak-nong-292-2022.txt")])
+
+
 @pytest.mark.parametrize("command", [
     ["report", str(CORPUS / "dak-nong-292-2022.txt"), "--out"],
     ["annotate", "export", str(CORPUS / "dak-nong-292-2022.txt"), "--out"],

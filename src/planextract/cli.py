@@ -396,6 +396,14 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("planextract: interrupted", file=sys.stderr)
         return 130
+    except Exception as err:  # a bug: one line that says so, the traceback only when asked
+        if os.environ.get("PLANEXTRACT_DEBUG"):
+            raise
+        where = getattr(args, "file", None) or getattr(args, "input_dir", None) or getattr(args, "export", None)
+        problem = " ".join(str(err).split())
+        print(f"planextract: internal error{f' on {where}' if where else ''}: {type(err).__name__}: {problem} "
+              "(a bug: please report it; PLANEXTRACT_DEBUG=1 shows the traceback)", file=sys.stderr)
+        return 3
 
 
 if __name__ == "__main__":
