@@ -286,3 +286,13 @@ def test_a_line_holding_only_a_tab_through_the_command_line(tmp_path):
     plan.write_text(TAB_LINES[0], encoding="utf-8")
     run = _cli("extract", str(plan))
     assert run.returncode == 0 and json.loads(run.stdout)["document"]["province"] == "Nghệ An", run.stderr
+
+
+def test_a_file_name_with_a_line_break_still_gives_one_line(tmp_path):
+    odd = tmp_path / "kế hoạch\nmới.txt"
+    odd.write_text("", encoding="utf-8")
+    with pytest.raises(EmptyDocument) as info:
+        planextract.load(odd)
+    assert str(info.value) == f"{tmp_path}/kế hoạch\\nmới.txt: the file is empty"
+    assert info.value.source == str(odd)  # the name itself is kept as it is
+    _one_line_error(_cli("extract", str(odd)), "kế hoạch\\nmới.txt")
