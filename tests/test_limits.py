@@ -1,4 +1,5 @@
 """Limits: one settings module; arguments over the environment over the defaults."""
+import os
 import subprocess
 import sys
 
@@ -61,3 +62,9 @@ def test_a_bad_limit_on_the_command_line_is_one_line(args, problem):
 def test_every_reading_command_takes_every_limit(command):
     run = subprocess.run([sys.executable, "-m", "planextract.cli", *command, "--help"], capture_output=True, text=True)
     assert all(s.flag in run.stdout and s.env in run.stdout for s in SETTINGS)
+
+
+def test_a_bad_limit_in_the_environment_is_one_line_not_an_import_error():
+    run = subprocess.run([sys.executable, "-m", "planextract.cli", "extract", str(CORPUS / "c002.txt")],
+                         capture_output=True, text=True, env={**os.environ, "PLANEXTRACT_MAX_PAGES": "lots"})
+    assert run.returncode == 2 and run.stderr.strip() == "planextract: error: PLANEXTRACT_MAX_PAGES='lots' is not a number"

@@ -18,7 +18,17 @@ from .encoding import decode_bytes
 from .sizes import split_long_lines, split_long_paragraphs
 from .text import read_text
 
-DEFAULT_MAX_PAGES = int(float(os.environ.get(BY_FIELD["pages"].env) or BY_FIELD["pages"].default))
+
+def _default_max_pages() -> int:
+    """The page limit of the environment, for callers that show a default (a bad value is
+    reported by Limits.from_env when a file is read, not at import)."""
+    try:
+        return int(float(os.environ.get(BY_FIELD["pages"].env) or BY_FIELD["pages"].default))
+    except ValueError:
+        return BY_FIELD["pages"].default
+
+
+DEFAULT_MAX_PAGES = _default_max_pages()
 
 
 def sniff(data: bytes, path: Path) -> str:
