@@ -43,7 +43,6 @@ class Case:
     names: str | None = None          # the file the error line must name
     env: dict = field(default_factory=dict)
     check: object = None              # a function of the finished run: a problem, or None
-    waits_for: str = ""               # a known failure, and the change that mends it
 
 
 @dataclass
@@ -64,11 +63,7 @@ def run_case(case: Case) -> Outcome:
         os.killpg(child.pid, signal.SIGKILL)
         child.communicate()
         return Outcome("HANG", time.perf_counter() - start, f"still running after {TIME_LIMIT} s")
-    outcome = _outcome(case, child.returncode, stdout, stderr, time.perf_counter() - start)
-    if outcome.verdict != "ok" and case.waits_for:
-        outcome.note = f"{outcome.verdict}, known: waits for {case.waits_for} ({outcome.note})"
-        outcome.verdict = "known"
-    return outcome
+    return _outcome(case, child.returncode, stdout, stderr, time.perf_counter() - start)
 
 
 def _limit_memory() -> None:
@@ -248,8 +243,8 @@ def cases(work: Path) -> list[Case]:
         ("English text", FIXTURES / "english.txt", "error", ("Vietnamese",)),
         ("Latin-1 bytes", write(w / "latin1.txt", PLAN[:3000].encode("utf-8", "ignore").decode("utf-8")
                                 .encode("cp1258", "replace")), "error", ()),
-        ("a line of a tab only (the old text reader)", write(w / "tab.txt", "Tỉnh Nghệ An và các sở\n\t\n"), "ok", ()),
-        ("tab, newline, pipe (the old text reader)", write(w / "tabpipe.txt", "\t\n|"), "error", ()),
+        ("a line of a tab only", write(w / "tab.txt", "Tỉnh Nghệ An và các sở\n\t\n"), "ok", ()),
+        ("tab, newline, pipe", write(w / "tabpipe.txt", "\t\n|"), "error", ()),
         ("only pipes", write(w / "pipes.txt", "|\n" * 500), "error", ()),
         ("CR line ends", write(w / "cr.txt", PLAN.replace("\n", "\r")), "ok", ("347/KH-UBND",)),
         ("a BOM and nothing", write(w / "bom.txt", b"\xef\xbb\xbf"), "error", ("no text",)),
@@ -258,13 +253,11 @@ def cases(work: Path) -> list[Case]:
         ("one 1 MB paragraph of targets", write(w / "dense.txt", "I. MỤC TIÊU\n\n" + SENTENCE * 12_000), "ok", ()),
         ("a 6,000-character table cell", write(w / "cell.txt", "KẾ HOẠCH của tỉnh\n\nStt\tNội dung\n1\t"
                                                + SENTENCE * 70 + "\n"), "error", ("table cell", "--max-paragraph-chars")),
-        ("10,000 table rows, no blank line (the old text reader)", write(
+        ("10,000 table rows, no blank line", write(
             w / "rows.txt", "KẾ HOẠCH của tỉnh Nghệ An\n\nStt\tNội dung\tChủ trì\n"
             + "".join(f"{i}\tTriển khai nhiệm vụ số {i}\tSở Tài chính\n" for i in range(10_000))), "ok", ()),
     ]
-    out = [Case(name, ["extract", str(path)], expect, words, names=str(path),
-                waits_for="the text reader rewrite" if "old text reader" in name else "")
-           for name, path, expect, words in one]
+    out = [Case(name, ["extract", str(path)], expect, words, names=str(path)) for name, path, expect, words in one]
 
     sparse = w / "sparse.txt"
     with open(sparse, "wb") as f:
@@ -461,7 +454,7 @@ def main() -> None:
         for case in all_cases:
             outcome = run_case(case)
             counts[outcome.verdict] = counts.get(outcome.verdict, 0) + 1
-            failed += outcome.verdict not in ("ok", "known")
+            failed += outcome.verdict != "ok"
             print(f"{case.name[:48]:48} {outcome.verdict:10} {outcome.seconds:6.1f}  {outcome.note}", flush=True)
         if not args.only or args.only in "batch processes":
             for name, verdict, note in batch_process_cases(work):

@@ -99,14 +99,12 @@ def test_extract_gives_records_inside_the_text_or_a_clear_error(text):
     check_extracted(text)
 
 
-@pytest.mark.xfail(strict=True, raises=ValueError, reason="fixed by the text reader rewrite")
 @given(plan_text(tabs=True))
 @example("\t\n|")
 def test_load_text_with_tabs_gives_a_document_or_a_clear_error(text):
     check_read(text)
 
 
-@pytest.mark.xfail(strict=True, raises=ValueError, reason="fixed by the text reader rewrite")
 @given(plan_text(tabs=True))
 @example("Tỉnh Nghệ An và các sở\n\t\n")
 def test_extract_with_tabs_gives_records_inside_the_text_or_a_clear_error(text):

@@ -273,7 +273,6 @@ def test_deep_html_within_a_raised_limit_is_read(tmp_path):
 TAB_LINES = ["Tỉnh Nghệ An và các sở\n\t\n", "\t\n|"]
 
 
-@pytest.mark.xfail(strict=True, raises=ValueError, reason="fixed by the text reader rewrite")
 @pytest.mark.parametrize("text", TAB_LINES)
 def test_a_line_holding_only_a_tab_is_read(text):
     try:
@@ -283,7 +282,6 @@ def test_a_line_holding_only_a_tab_is_read(text):
     assert doc.text == "Tỉnh Nghệ An và các sở"
 
 
-@pytest.mark.xfail(strict=True, reason="fixed by the text reader rewrite")
 def test_a_line_holding_only_a_tab_through_the_command_line(tmp_path):
     plan = tmp_path / "plan.txt"
     plan.write_text(TAB_LINES[0], encoding="utf-8")
