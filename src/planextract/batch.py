@@ -13,7 +13,7 @@ records at the end, also atomically; failures go to `OUT/errors.jsonl`.
 One run at a time writes to an OUT (a lock file, released by the system when the run
 ends however it ends), and OUT is checked to be writable before any document is read.
 Worker processes end with the run: the system kills them when their parent dies.
-Files of identical content are extracted once and keep every path: the documents
+Files of identical content share one record file and keep every path: the documents
 table has a row per input file, the record tables one set of rows per content.
 """
 from __future__ import annotations
