@@ -95,7 +95,8 @@ def _model_argument(model):
 
 def chosen_model(model):
     """A context in which `model` (a folder, "none"/False, or None for the default) is used."""
-    from .model_choice import using_model
+    from .model_choice import require_model, using_model
+    require_model(model)
     return contextlib.nullcontext() if model is None else using_model(model)
 
 

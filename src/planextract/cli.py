@@ -90,7 +90,8 @@ def _main(version: Annotated[bool, typer.Option("--version", callback=_version, 
 def _use_model(model: Optional[str]) -> None:
     """--model for this run; batch workers inherit it through the environment."""
     if model:
-        from .model_choice import MODEL_ENV, set_model
+        from .model_choice import MODEL_ENV, require_model, set_model
+        require_model(model)
         set_model(model)
         os.environ[MODEL_ENV] = model
 

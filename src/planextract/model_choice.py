@@ -50,6 +50,16 @@ def using_model(path: str | os.PathLike | None):
         _model_choice = before
 
 
+def require_model(path: str | os.PathLike | None) -> None:
+    """A model folder that was asked for and is not there is an error at once, not when (or
+    whether) a text needs the NER: the rules may read a whole plan without asking it."""
+    if path is None or path is False or str(path).lower() == RULES_ALONE:
+        return
+    if not (Path(path) / "meta.json").exists():
+        from .errors import PlanextractError
+        raise PlanextractError(str(path), "no trained model here (train one with `planextract train`)")
+
+
 def _explicit_choice() -> str | None:
     return _model_choice or os.environ.get(MODEL_ENV) or None
 

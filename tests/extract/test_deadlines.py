@@ -38,6 +38,10 @@ def test_due_dates_and_recurrences(sentence, due, recurrence):
     "Ngành Thuế đã triển khai thu ngân sách hằng quý theo kế hoạch.",    # what was done
     "Hàng năm",                                                          # a time cell read as text
     "Các sở tổ chức thực hiện thường xuyên.",                            # 'thường xuyên' is no deadline
+    "Thời gian: từ tháng 7/2021 đến hết Quý I/2022, tùy theo vắc xin.",  # a task's time line too
+    "Xây dựng kế hoạch an toàn thông tin; thực hiện kiểm thử an toàn định kỳ.",  # how often an activity runs
+    "Tổ chức các hoạt động kiểm tra định kỳ, đột xuất việc chấp hành quy định.",
+    "Sở Giáo dục và Đào tạo chỉ đạo các trường vệ sinh trường lớp hằng tuần.",
 ])
 def test_not_deadlines(sentence):
     assert deadlines(sentence) == []
@@ -58,3 +62,38 @@ def test_a_results_section_gives_no_deadlines():
 ])
 def test_who_must_act(sentence, expected):
     assert actors(sentence, "Hà Nội") == expected
+
+
+def test_a_later_sentence_of_an_agency_paragraph_is_its_bodies_duty():
+    found = deadlines("4. Các đảng bộ trực thuộc Tỉnh ủy: Xây dựng kế hoạch thực hiện. Báo cáo kết quả định kỳ "
+                      "6 tháng, hằng năm về Ban Thường vụ Tỉnh ủy.\n"
+                      "5. Chi cục Chăn nuôi, Thú y và Thủy sản: Hướng dẫn chuyên môn. Báo cáo tình hình dịch bệnh "
+                      "về Sở trước ngày 20 hằng tháng.")
+    assert [(d.recurrence, d.agencies) for d in found] == [
+        ("semiannual", ["Các đảng bộ trực thuộc Tỉnh ủy"]), ("monthly", ["Chi cục Chăn nuôi, Thú y và Thủy sản"])]
+    # a bullet outside the duties section: its first sentence's bodies
+    text = "\n".join(["Số: 12/KH-UBND", "KẾ HOẠCH", "CHUYỂN ĐỔI SỐ", "III. GIẢI PHÁP",
+                      "- Sở Khoa học và Công nghệ tổng hợp kết quả. Báo cáo giữa kỳ gửi UBND tỉnh hằng năm."])
+    assert [d.agencies for d in extract_document(load_text(text)).deadlines] == [["Sở Khoa học và Công nghệ"]]
+
+
+def test_a_heading_that_only_names_bodies_is_the_paragraph_of_its_bullets():
+    found = deadlines("6. Các khu phố\n- Lập danh sách hộ kinh doanh; báo cáo về Công an phường trước ngày "
+                      "31/01/2026.\n7. Các giải pháp khác\n- Báo cáo kết quả về Sở Nội vụ trước ngày 15/12/2026.")
+    assert [(d.due_date, d.agencies) for d in found] == [("2026-01-31", ["Các khu phố"]), ("2026-12-15", [])]
+
+
+def test_the_closing_words_are_addressed_to_no_agency():
+    found = deadlines("6. Ủy ban nhân dân cấp xã\n- Tổ chức thực hiện trên địa bàn.\nTrên đây là Kế hoạch chuyển "
+                      "đổi số. Định kỳ hằng năm (trước ngày 30 tháng 11) báo cáo kết quả về Sở Xây dựng.")
+    assert [(d.recurrence, d.agencies) for d in found] == [("annual", [])]
+
+
+@pytest.mark.parametrize("sentence, recurrence", [
+    ("Định kỳ rà soát, đề xuất sửa đổi các tiêu chuẩn kỹ thuật.", None),        # a bare 'định kỳ' before the duty
+    ("Các sở thực hiện chế độ báo cáo định kỳ.", None),                         # a periodic report is due
+    ("Định kỳ hằng tuần (trước 15 giờ thứ Sáu) tổng hợp tiến độ, báo cáo UBND tỉnh.", None),  # weekly: no schema value
+])
+def test_recurring_duties_without_a_schema_period(sentence, recurrence):
+    (deadline,) = deadlines(sentence)
+    assert deadline.recurrence == recurrence

@@ -240,3 +240,126 @@ def test_a_place_line_of_a_city_that_writes_thanh_pho():
     rec = extract_document(planextract_load("Số: 172/KH-UBND\nThành phố Hồ Chí Minh, ngày 18 tháng 11 năm 2025\nKẾ HOẠCH\n"
                                             "Triển khai thi hành Luật Việc làm\n")).document
     assert rec.issued_date == "2025-11-18"
+
+
+def test_a_page_that_reproduces_the_header_is_read_from_the_header_not_the_site_banner():
+    text = "\n".join(["LUẬT VIỆT NAM - CƠ SỞ DỮ LIỆU VĂN BẢN", "VĂN BẢN PHÁP LUẬT",
+                      "Kế hoạch 178/KH-UBND năm 2025 phòng, chống sốt xuất huyết",
+                      "Số hiệu: 178/KH-UBND", "Loại văn bản: Kế hoạch", "Người ký: Phan Quý Ánh", "",
+                      header(["ỦY BAN NHÂN DÂN", "THÀNH PHỐ HUẾ"], "Huế, ngày 18 tháng 4 năm 2025", "KẾ HOẠCH",
+                             ["Phòng, chống bệnh sốt xuất huyết năm 2025"],
+                             ["TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Phan Quý Ánh"],
+                             number="178/KH-UBND")])
+    rec = record(text)
+    assert (rec.doc_type, rec.title, rec.issuer) == ("Kế hoạch", "Phòng, chống bệnh sốt xuất huyết năm 2025",
+                                                     "UBND thành phố Huế")
+    # the signer of the metadata block, the title of the signature above the same name
+    assert (rec.signer, rec.signer_title) == ("Phan Quý Ánh", "PHÓ CHỦ TỊCH")
+
+
+def test_a_page_title_drops_a_leading_ve():
+    rec = record("Kế hoạch 77/KH-UBND năm 2023 về phòng, chống thiên tai trên địa bàn tỉnh Sóc Trăng\n"
+                 "Số hiệu: 77/KH-UBND\nLoại văn bản: Kế hoạch\nNơi ban hành: Tỉnh Sóc Trăng\n\n"
+                 "I. MỤC TIÊU\n- Giảm 10% thiệt hại.")
+    assert rec.title == "phòng, chống thiên tai trên địa bàn tỉnh Sóc Trăng"
+
+
+def test_a_cover_letter_with_the_plan_attached_is_the_cover_letter():
+    text = "\n".join(["UBND TỈNH TÂY NINH SỞ NÔNG NGHIỆP VÀ MÔI TRƯỜNG", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+                      "Số: 1845/SNNMT-CCCNTY V/v triển khai Kế hoạch số 156/KH-UBND của UBND tỉnh",
+                      "Tây Ninh, ngày 12 tháng 9 năm 2025 Kính gửi:", "- Ủy ban nhân dân các xã, phường.",
+                      "KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC", "Nguyễn Văn Ánh", "",
+                      "ỦY BAN NHÂN DÂN", "TỈNH TÂY NINH", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Số: 156/KH-UBND",
+                      "Tây Ninh, ngày 05 tháng 9 năm 2025", "KẾ HOẠCH", "Phòng, chống dịch bệnh động vật"])
+    rec = record(text)
+    assert (rec.doc_type, rec.number, rec.issued_date) == ("Công văn", "1845/SNNMT-CCCNTY", "2025-09-12")
+    assert rec.title == "V/v triển khai Kế hoạch số 156/KH-UBND của UBND tỉnh"
+    # the attached plan's header is not read even when the cover letter has no 'Kính gửi'
+    rec = record(text.replace(" Kính gửi:", ""))
+    assert (rec.doc_type, rec.number) == ("Công văn", "1845/SNNMT-CCCNTY")
+
+
+@pytest.mark.parametrize("lines", [
+    # a conversion that ran the type line, the title and the body into the place-and-date cell
+    ["Long An, ngày 18 tháng 01 năm 2022 KẾ HOẠCH Thực hiện Chiến lược phát triển giáo dục nghề nghiệp "
+     "trên địa bàn tỉnh Long An Thực hiện Quyết định số 2239/QĐ-TTg ngày 30/12/2021 của Thủ tướng Chính phủ."],
+    # a lower-case title run into its type line
+    ["Long An, ngày 18 tháng 01 năm 2022", "KẾ HOẠCH thực hiện Chiến lược phát triển giáo dục nghề nghiệp "
+     "trên địa bàn tỉnh Long An"],
+    # a bold title joined to the 'Căn cứ' paragraph below it
+    ["Long An, ngày 18 tháng 01 năm 2022", "KẾ HOẠCH", "Thực hiện Chiến lược phát triển giáo dục nghề nghiệp "
+     "trên địa bàn tỉnh Long An Căn cứ Quyết định số 2239/QĐ-TTg ngày 30/12/2021 của Thủ tướng Chính phủ;"],
+])
+def test_a_title_run_into_its_neighbours_is_cut_out(lines):
+    rec = record("\n".join(["ỦY BAN NHÂN DÂN TỈNH LONG AN | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+                            "Số: 215/KH-UBND", *lines]))
+    assert (rec.doc_type, rec.issued_date) == ("Kế hoạch", "2022-01-18")
+    assert rec.title.lower() == "thực hiện chiến lược phát triển giáo dục nghề nghiệp trên địa bàn tỉnh long an"
+
+
+def test_a_type_word_of_one_word_before_mixed_case_is_no_type_line():
+    rec = record("LUẬT Việt Nam - cơ sở dữ liệu\nSố: 12/KH-UBND\nĐồng Tháp, ngày 05 tháng 6 năm 2023\n")
+    assert rec.doc_type == "Kế hoạch" and rec.title is None
+
+
+def test_a_party_committee_whose_standing_committee_enacts_the_plan():
+    text = header(["TỈNH ỦY THANH HÓA"], "Thanh Hóa, ngày 14 tháng 3 năm 2025", "KẾ HOẠCH",
+                  ["thực hiện Nghị quyết số 57-NQ/TW"], ["T/M BAN THƯỜNG VỤ", "PHÓ BÍ THƯ THƯỜNG TRỰC", "Trịnh Tuấn Ánh"],
+                  number="312-KH/TU").replace("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "ĐẢNG CỘNG SẢN VIỆT NAM")
+    enacting = "Thực hiện Nghị quyết số 57-NQ/TW, Ban Thường vụ Tỉnh ủy ban hành Kế hoạch thực hiện như sau:"
+    rec = record(text.replace("Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015;", enacting))
+    assert rec.issuer == "Ban Thường vụ Tỉnh ủy Thanh Hóa"
+    assert (rec.signer_title, rec.signer) == ("PHÓ BÍ THƯ THƯỜNG TRỰC", "Trịnh Tuấn Ánh")
+    rec = record(text.replace("Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015;",
+                              enacting.replace("Ban Thường vụ Tỉnh ủy", "Tỉnh ủy")))
+    assert rec.issuer == "Tỉnh ủy Thanh Hóa"
+
+
+def test_a_ward_whose_name_begins_like_a_body():
+    rec = record(header(["ỦY BAN NHÂN DÂN", "PHƯỜNG BẾN THÀNH"], "Thành phố Hồ Chí Minh, ngày 10 tháng 12 năm 2025",
+                        "KẾ HOẠCH", ["Chỉnh trang đô thị"], ["CHỦ TỊCH", "Trần Thị Ánh Nguyệt"]))
+    assert (rec.issuer, rec.province) == ("UBND phường Bến Thành", "Hồ Chí Minh")
+
+
+@pytest.mark.parametrize("signing, signer", [
+    ("Kế hoạch do Phó Chủ tịch UBND tỉnh Hoàng Xuân Ánh ký ban hành, nhằm cụ thể hóa Quyết định số 645/QĐ-TTg.",
+     "Hoàng Xuân Ánh"),
+    ("Kế hoạch do Phó Chủ tịch UBND Thành phố Trần Văn Ánh ký ban hành.", "Trần Văn Ánh"),
+])
+def test_news_names_the_signer_in_another_sentence(signing, signer):
+    rec = record("(QTO) - Ngày 19/9/2025, UBND tỉnh Quảng Trị ban hành Kế hoạch số 98/KH-UBND về phát triển "
+                 "thương mại điện tử đến năm 2030.\n\n" + signing)
+    assert (rec.issuer, rec.number, rec.issued_date) == ("UBND tỉnh Quảng Trị", "98/KH-UBND", "2025-09-19")
+    assert (rec.signer, rec.signer_title) == (signer, "PHÓ CHỦ TỊCH")
+    body = parse_body("Phó Chủ tịch UBND tỉnh Hoàng Xuân Ánh")
+    assert (body.name("Quảng Trị"), body.after) == ("UBND tỉnh Quảng Trị", "Hoàng Xuân Ánh")
+
+
+def test_a_portal_abstract_field_gives_the_title_when_no_headline_does():
+    rec = record("Số hiệu: 12/KH-UBND\nLoại văn bản: Kế hoạch\nCơ quan ban hành: Ủy ban nhân dân Thành phố Hồ Chí Minh\n"
+                 "Ngày ban hành: 05/03/2024\nTrích yếu: Về việc triển khai chuyển đổi số năm 2024\n"
+                 "Người ký: Võ Văn Hoan\n\nI. MỤC TIÊU\n- Đạt 80% hồ sơ trực tuyến.")
+    assert (rec.issuer, rec.title, rec.signer) == ("UBND thành phố Hồ Chí Minh", "triển khai chuyển đổi số năm 2024",
+                                                   "Võ Văn Hoan")
+
+
+def test_an_action_plan_and_a_title_that_stops_at_the_signature():
+    rec = record(header(["ỦY BAN NHÂN DÂN", "TỈNH ĐỒNG THÁP"], "Đồng Tháp, ngày 05 tháng 3 năm 2024",
+                        "KẾ HOẠCH HÀNH ĐỘNG", ["THỰC HIỆN NGHỊ QUYẾT SỐ 57-NQ/TW"], ["KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH",
+                                                                                  "[đã ký]", "Nguyễn Văn An"]))
+    assert (rec.doc_type, rec.title, rec.signer) == ("Kế hoạch", "THỰC HIỆN NGHỊ QUYẾT SỐ 57-NQ/TW", "Nguyễn Văn An")
+    rec = record("ĐẢNG BỘ TỈNH ĐỒNG THÁP\nBAN THƯỜNG VỤ TỈNH ỦY\nĐẢNG CỘNG SẢN VIỆT NAM\nSố 45-CT/TU\n"
+                 "Đồng Tháp, ngày 05 tháng 3 năm 2024\nCHỈ THỊ\nvề tăng cường lãnh đạo chuyển đổi số\n"
+                 "T/M BAN THƯỜNG VỤ\nBÍ THƯ\nLê Quốc Phong")
+    assert (rec.doc_type, rec.title, rec.signer_title) == ("Chỉ thị", "về tăng cường lãnh đạo chuyển đổi số", "BÍ THƯ")
+
+
+def test_news_of_a_signed_decision_and_of_a_council_resolution():
+    rec = record("(BĐT) - Ngày 12/3/2024, Chủ tịch UBND tỉnh Bình Định Phạm Anh Tuấn đã ký Quyết định số "
+                 "845/QĐ-UBND phê duyệt Kế hoạch chuyển đổi số năm 2024.\n\nTheo đó, tỉnh phấn đấu 80% hồ sơ trực tuyến.")
+    assert (rec.doc_type, rec.number, rec.issued_date, rec.title) == (
+        "Quyết định", "845/QĐ-UBND", "2024-03-12", "phê duyệt Kế hoạch chuyển đổi số năm 2024")
+    assert (rec.issuer, rec.signer, rec.signer_title) == ("UBND tỉnh Bình Định", "Phạm Anh Tuấn", "CHỦ TỊCH")
+    rec = record("Hội đồng nhân dân tỉnh Nghệ An đã thông qua Nghị quyết số 15/2025/NQ-HĐND quy định mức hỗ trợ.")
+    assert (rec.issuer, rec.doc_type, rec.number, rec.title) == (
+        "HĐND tỉnh Nghệ An", "Nghị quyết", "15/2025/NQ-HĐND", "quy định mức hỗ trợ")

@@ -148,3 +148,66 @@ def test_the_own_number_of_a_page_is_not_a_reference():
     refs = cited("Ngày 03/12/2025, UBND tỉnh Cà Mau đã ban hành Kế hoạch 0219/KH-UBND về việc phát triển nhà ở "
                  "xã hội, thay thế Kế hoạch 84/KH-UBND.")
     assert set(refs) == {"84/KH-UBND"}
+
+
+@pytest.mark.parametrize("sentence, number, issuer, title", [
+    # the clause after the citations, whatever its subject, is no title
+    ("Thực hiện Kế hoạch số 01-KH/BCĐTW ngày 15/01/2025 của Ban Chỉ đạo Trung ương về phát triển khoa học, "
+     "Ban Thường vụ Tỉnh ủy ban hành Kế hoạch thực hiện như sau:", "01-KH/BCĐTW", "Ban Chỉ đạo Trung ương",
+     "phát triển khoa học"),
+    ("Xét đề nghị của Sở Y tế tại Tờ trình số 987/TTr-SYT ngày 08/4/2025, Ủy ban nhân dân thành phố ban hành "
+     "Kế hoạch như sau:", "987/TTr-SYT", "Sở Y tế", None),
+    # a new sentence run into the title by a lost line break
+    ("Nghị quyết số 06-NQ/TW ngày 24/01/2022 của Bộ Chính trị về quy hoạch đô thị đến năm 2030 Ngày 24/01/2022, "
+     "Bộ Chính trị ban hành Nghị quyết.", "06-NQ/TW", "Bộ Chính trị", "quy hoạch đô thị đến năm 2030"),
+    # a header's place-and-date after the citation is neither the issuer's place nor the title
+    ("V/v triển khai Kế hoạch số 245/KH-UBND ngày 30/10/2024 của UBND tỉnh Quảng Ninh, ngày 12 tháng 11 năm 2024",
+     "245/KH-UBND", "UBND tỉnh", None),
+    # a quotation keeps its parenthesis
+    ("Tờ trình số 443/TTr-UBND của UBND Thành phố đề nghị bổ sung nội dung “mức thu phí bằng không (không thu)” "
+     "tại dự thảo Nghị quyết;", "443/TTr-UBND", "UBND thành phố",
+     "đề nghị bổ sung nội dung “mức thu phí bằng không (không thu)” tại dự thảo Nghị quyết"),
+    # a plenum and its committee; 'Ban chỉ đạo' in lower case inside a name
+    ("Nghị quyết số 21-NQ/TW ngày 25/10/2017 của Hội nghị lần thứ sáu Ban Chấp hành Trung ương Khóa XII về công "
+     "tác dân số;", "21-NQ/TW", "Hội nghị lần thứ sáu Ban Chấp hành Trung ương", "công tác dân số"),
+    ("Nghị quyết 36-NQ/TW ngày 22/10/2018, Hội nghị lần thứ 8 của Ban Chấp hành Trung ương Đảng khóa XII về "
+     "chiến lược phát triển bền vững kinh tế biển;", "36-NQ/TW", "Ban Chấp hành Trung ương Đảng",
+     "chiến lược phát triển bền vững kinh tế biển"),
+    ("Thông báo số 30-TB/TGV ngày 5/6/2025 của Tổ giúp việc Ban chỉ đạo Trung ương về phát triển khoa học;",
+     "30-TB/TGV", "Tổ giúp việc Ban chỉ đạo Trung ương", "phát triển khoa học"),
+])
+def test_issuers_and_titles_of_every_writing(sentence, number, issuer, title):
+    ref = cited(sentence)[number]
+    assert (ref.issuer, ref.title) == (issuer, title)
+
+
+def test_citations_listed_side_by_side_share_the_issuer_named_once():
+    refs = cited("Căn cứ Báo cáo thẩm tra số 116/BC-BPC ngày 22/11/2025 và Báo cáo thẩm tra số 122/BC-BPC ngày "
+                 "25/11/2025 của Ban Pháp chế Hội đồng nhân dân Thành phố;")
+    assert refs["116/BC-BPC"].issuer == refs["122/BC-BPC"].issuer == "Ban Pháp chế HĐND thành phố"
+    refs = cited("Quy hoạch đã được Thủ tướng Chính phủ phê duyệt tại các Quyết định: số 36/QĐ-TTg ngày 11/01/2024 "
+                 "về việc quy hoạch hạ tầng thông tin; số 1668/QĐ-TTg ngày 27/12/2024 về việc phê duyệt quy hoạch.")
+    assert (refs["36/QĐ-TTg"].issuer, refs["36/QĐ-TTg"].title) == ("Thủ tướng Chính phủ", "quy hoạch hạ tầng thông tin")
+    assert refs["1668/QĐ-TTg"].issuer == "Thủ tướng Chính phủ"
+    # a law before another type keeps no issuer it was not given
+    refs = cited("Căn cứ Luật Thú y số 79/2015/QH13, Nghị định số 35/2016/NĐ-CP của Chính phủ;")
+    assert (refs["79/2015/QH13"].issuer, refs["35/2016/NĐ-CP"].issuer) == (None, "Chính phủ")
+
+
+def test_the_date_of_the_fullest_mention():
+    refs = cited("Triển khai Nghị quyết số 163/2024/QH15 ngày 27 tháng 11 năm 2025 phê duyệt chủ trương đầu tư; "
+                 "Nghị quyết 50/NQ-CP ban hành Kế hoạch thực hiện Nghị quyết số 163/2024/QH15 ngày 27/11/2024 của "
+                 "Quốc hội phê duyệt chủ trương đầu tư.")
+    assert refs["163/2024/QH15"].issued_date == "2024-11-27"
+
+
+def test_a_typo_number_is_the_document_cited_well_elsewhere():
+    refs = cited("KẾ HOẠCH THỰC HIỆN CHỈ THỊ SỐ 27/CT-TTG NGÀY 15 THÁNG 8 NĂM 2024\n"
+                 "Thực hiện Chỉ thị số 27/CT-TTg ngày 15 tháng 8 năm 2024 của Thủ tướng Chính phủ về dân số.\n"
+                 "[2] Chỉ thị số 27/CTTg ngày 15/7/2024 của Thủ tướng Chính phủ về dân số.")
+    assert list(refs) == ["27/CT-TTg"]
+
+
+def test_an_abbreviated_type_before_a_comparison_is_no_citation():
+    assert cited("| So sánh KH 2026/UTH 2025 (%) | Kế hoạch số 12/KH-UBND |") .keys() == {"12/KH-UBND"}
+    assert set(cited("Thực hiện KH 244/KH-UBND và QĐ 411/QĐ-TTg.")) == {"244/KH-UBND", "411/QĐ-TTg"}

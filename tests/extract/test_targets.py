@@ -73,11 +73,127 @@ def test_a_school_year_before_the_plan_is_a_result():
     assert (t.year, t.value, t.indicator) == (2030, 80, "tỷ lệ trường đạt chuẩn quốc gia")
 
 
+def test_what_was_done_before_a_colon_does_not_make_the_values_after_it_results():
+    text = ("Tin tức\n\nNhiệm vụ này đã được cụ thể hóa bằng nhiều chỉ tiêu, nổi bật là: tỷ trọng kinh tế số "
+            "trong GRDP đạt 30% vào năm 2030.\n\nNăm 2024, tỉnh đã đạt 12% tỷ trọng kinh tế số.\n")
+    assert [(t.year, t.value, t.indicator) for t in targets(text)] == [(2030, 30, "tỷ trọng kinh tế số trong GRDP")]
+
+
+def test_a_count_after_trong_do_co_names_its_own_things():
+    text = ("II. MỤC TIÊU ĐẾN NĂM 2030\n- Có ít nhất 50 doanh nghiệp trở thành hạt nhân đổi mới công nghệ, trong đó "
+            "có 20 doanh nghiệp công nghệ cao đóng vai trò dẫn dắt ngành.\n")
+    assert [(t.value, t.indicator) for t in targets(text)] == [
+        (50, "doanh nghiệp trở thành hạt nhân đổi mới công nghệ"),
+        (20, "doanh nghiệp công nghệ cao đóng vai trò dẫn dắt ngành")]
+
+
+def test_a_share_after_trong_do_names_what_it_counts():
+    text = ("II. MỤC TIÊU\n- Tạo việc làm cho khoảng 2.000 lao động tại chỗ, trong đó ít nhất 70% lao động được tập "
+            "huấn kỹ năng phục vụ du lịch.\n")
+    assert [(t.comparator, t.value, t.indicator) for t in targets(text)][1] == (
+        "gte", 70, "lao động được tập huấn kỹ năng phục vụ du lịch")
+
+
+def test_a_yearly_count_after_a_connective_keeps_no_year():
+    text = ("II. MỤC TIÊU ĐẾN NĂM 2030\n- Nâng cao tỷ trọng giá trị gia tăng. Trong đó, mỗi năm có ít nhất 150 sản "
+            "phẩm đổi mới sáng tạo được thương mại hoá.\n")
+    [t] = targets(text)
+    assert (t.year, t.comparator, t.value) == (None, "gte", 150)
+
+
+def test_a_distributive_list_shares_the_year_said_after_it():
+    text = ("b) Về giáo dục mầm non\nTỷ lệ huy động trẻ em trong độ tuổi nhà trẻ, mẫu giáo đến trường lần lượt đạt "
+            "35% và 99% vào năm 2030.\n")
+    found = targets(text)
+    assert [(t.year, t.value) for t in found] == [(2030, 35), (2030, 99)]
+    assert found[0].indicator == "Tỷ lệ huy động trẻ em trong độ tuổi nhà trẻ, mẫu giáo đến trường"
+
+
+def test_a_value_right_after_a_label_ending_in_so_is_no_serial_number():
+    [t] = targets("2. Mục tiêu cụ thể\nb) Về xã hội số: 95% hộ gia đình được phủ mạng Internet băng rộng cáp quang.\n")
+    assert (t.value, t.indicator) == (95, "hộ gia đình được phủ mạng Internet băng rộng cáp quang")
+
+
+def test_a_count_with_a_multiplier_names_its_noun_and_keeps_its_verb():
+    found = targets("II. MỤC TIÊU\n- Phấn đấu đón 3,2 triệu lượt khách du lịch.\n"
+                    "- Thu hút 500 tỷ đồng vốn đầu tư vào du lịch.\n")
+    assert [(t.value, t.unit, t.indicator) for t in found] == [
+        (3.2, "triệu lượt", "đón lượt khách du lịch"), (500, "tỷ đồng", "Thu hút vốn đầu tư vào du lịch")]
+
+
+def test_a_measure_named_before_a_colon_heads_every_clause_after_it():
+    text = ("II. MỤC TIÊU\n- Cơ cấu kinh tế: Ngư, nông, lâm nghiệp chiếm khoảng 27,31%; Công nghiệp, xây dựng chiếm "
+            "khoảng 27,91%; Dịch vụ chiếm khoảng 40,94%.\n")
+    assert [t.indicator for t in targets(text)] == ["Cơ cấu kinh tế: Ngư, nông, lâm nghiệp",
+                                                    "Cơ cấu kinh tế: Công nghiệp, xây dựng", "Cơ cấu kinh tế: Dịch vụ"]
+
+
+def test_the_measure_in_the_last_part_of_a_long_lead():
+    text = ("II. MỤC TIÊU\n- Dự báo tình hình kinh tế tiếp tục tăng trưởng tích cực, kinh tế trong tỉnh phát triển ổn "
+            "định, dự báo tốc độ tăng trưởng GRDP của tỉnh giai đoạn 2026 - 2030 khoảng từ 10 - 10,5%/năm.\n")
+    [t] = targets(text)
+    assert (t.indicator, t.year, t.value, t.value_max) == ("tốc độ tăng trưởng GRDP của tỉnh", 2030, 10, 10.5)
+
+
+def test_the_nations_targets_are_cited_not_adopted():
+    text = ("I. MỤC TIÊU\nNghị quyết đặt mục tiêu đến năm 2030 tỷ lệ đô thị hóa cả nước đạt tối thiểu 50%.\n"
+            "Cả nước phấn đấu đến năm 2025 có 55% dân số tham gia mua sắm trực tuyến.\n"
+            "- Tỷ lệ đô thị hóa của tỉnh đạt 40% vào năm 2030; chỉ số PCI thuộc nhóm 10 tỉnh dẫn đầu cả nước.\n")
+    assert [(t.value, t.unit) for t in targets(text)] == [(40, "%"), (10, "top")]
+
+
 def test_tone_marks_tell_a_comparator_from_a_word_ending_the_clause_before():
     # "điện tử; 100%" is no "từ 100%"
     found = targets("II. MỤC TIÊU\n- Ít nhất 50% hợp tác xã có gian hàng trên sàn thương mại điện tử; "
                     "100% xã có điểm hỗ trợ bán hàng trực tuyến.\n")
     assert summary(found) == [(None, "gte", 50, None, "%"), (None, "eq", 100, None, "%")]
+
+
+def test_an_indicator_label_before_a_colon():
+    text = ("II. CHỈ TIÊU CHỦ YẾU\n- Tổng lượt khách du lịch: 8,5 triệu lượt.\n"
+            "- Tổng thu từ khách du lịch: ≥ 25.000 tỷ đồng.\n- Tỷ lệ lao động qua đào tạo: 75 - 80%.\n"
+            "- Mục tiêu cụ thể: 100% hồ sơ được số hóa.\n")
+    found = targets(text)
+    assert [(t.indicator, t.comparator, t.value, t.value_max, t.unit) for t in found] == [
+        ("Tổng lượt khách du lịch", "eq", 8.5, None, "triệu lượt"),
+        ("Tổng thu từ khách du lịch", "gte", 25000, None, "tỷ đồng"),
+        ("Tỷ lệ lao động qua đào tạo", "range", 75, 80, "%"),
+        ("hồ sơ được số hóa", "eq", 100, None, "%")]
+
+
+def test_what_each_counted_thing_has_belongs_to_the_count():
+    found = targets("II. MỤC TIÊU\n- Thu hút ít nhất 05 dự án đầu tư du lịch có quy mô trên 500 tỷ đồng.\n"
+                    "- Thu hút 02 dự án quy mô lớn (tổng mức đầu tư trên 1.000 tỷ đồng/dự án).\n")
+    assert [(t.comparator, t.value, t.unit) for t in found] == [("gte", 5, "dự án"), ("eq", 2, "dự án")]
+    assert [t.indicator for t in found] == ["Thu hút dự án đầu tư du lịch có quy mô",
+                                            "Thu hút dự án quy mô lớn (tổng mức đầu tư trên 1.000 tỷ đồng/dự án)"]
+
+
+def test_a_star_grade_qualifies_what_is_counted():
+    found = targets("II. MỤC TIÊU\n- Có 50 sản phẩm OCOP đạt từ 3 sao trở lên.\n"
+                    "- Số cơ sở lưu trú đạt tiêu chuẩn 3 sao trở lên: 120 cơ sở.\n")
+    assert [(t.value, t.unit, t.indicator) for t in found] == [
+        (50, "sản phẩm", "sản phẩm OCOP đạt từ 3 sao"), (120, "cơ sở", "Số cơ sở lưu trú đạt tiêu chuẩn 3 sao")]
+
+
+def test_a_direction_word_before_the_measure_stays():
+    [t] = targets("II. MỤC TIÊU\n- Giảm tỷ lệ hộ nghèo bình quân 1 - 1,5%/năm.\n")
+    assert (t.indicator, t.value, t.value_max, t.unit) == ("Giảm tỷ lệ hộ nghèo bình quân", 1, 1.5, "%/năm")
+
+
+def test_per_mille_and_counted_nouns_with_nothing_after_them():
+    text = ("II. MỤC TIÊU CỤ THỂ ĐẾN NĂM 2030\n- Giảm tỷ suất tử vong trẻ em dưới 5 tuổi xuống còn 18‰.\n"
+            "- Tăng thêm 2.000 giường bệnh.\n- Đạt 35 bác sĩ/vạn dân.\n")
+    assert [(t.indicator, t.value, t.unit) for t in targets(text)] == [
+        ("Giảm tỷ suất tử vong trẻ em dưới 5 tuổi xuống còn", 18, "‰"),
+        ("Tăng thêm giường bệnh", 2000, "giường bệnh"), ("bác sĩ/vạn dân", 35, "bác sĩ/vạn dân")]
+
+
+def test_a_later_year_of_the_same_count_keeps_its_indicator():
+    text = ("II. MỤC TIÊU\nPhấn đấu đến năm 2030, số căn nhà ở xã hội hoàn thành đạt tối thiểu 56.200 căn; "
+            "trong đó, năm 2025 đạt 4.670 căn.\n")
+    assert [(t.year, t.value, t.indicator) for t in targets(text)] == [
+        (2030, 56200, "số căn nhà ở xã hội hoàn thành"), (2025, 4670, "số căn nhà ở xã hội hoàn thành")]
 
 
 # ---------------------------------------------------------------- several values, one sentence
@@ -129,6 +245,13 @@ def test_counts_of_the_plans_own_parts_are_not_targets():
 
 
 # ---------------------------------------------------------------- scopes
+
+def test_support_levels_of_a_policy_section_are_no_targets():
+    text = ("Điều 1. Mục tiêu\n1. Tỷ lệ hộ gia đình được hỗ trợ cải thiện chỗ ở đạt trên 70% vào năm 2030.\n"
+            "Điều 2. Một số cơ chế, chính sách hỗ trợ\n1. Ngân sách Thành phố hỗ trợ 50% lãi suất vay thương mại.\n"
+            "2. Hộ gia đình được hỗ trợ tối đa 200 triệu đồng/hộ để tự xây dựng nhà ở.\n")
+    assert [(t.value, t.year) for t in targets(text)] == [(70, 2030)]
+
 
 def test_results_and_evaluation_sections_give_no_targets():
     text = ("I. ĐÁNH GIÁ KẾT QUẢ THỰC HIỆN NĂM 2023\n- Tỷ lệ hồ sơ trực tuyến đạt 45%.\n"
@@ -203,6 +326,24 @@ Tốc độ tăng trưởng GRDP
 10,50
 |
 """
+
+
+def test_a_value_cell_with_a_direction_word():
+    text = ("PHỤ LỤC I\n| TT | Chỉ tiêu | Đơn vị tính | Thực hiện năm 2025 | Kế hoạch năm 2026 |\n|---|---|---|---|---|\n"
+            "| 1 | Tỷ lệ hộ nghèo (theo chuẩn đa chiều) | % | 2,1 | Giảm 0,5 |\n"
+            "| 2 | Kim ngạch xuất khẩu | % | 10 | Tăng 12 |\n")
+    assert [(t.indicator, t.year, t.value) for t in targets(text)] == [
+        ("Tỷ lệ hộ nghèo (theo chuẩn đa chiều) giảm", 2026, 0.5), ("Kim ngạch xuất khẩu tăng", 2026, 12)]
+
+
+def test_a_year_table_that_restates_a_target_of_the_text_gives_no_second_record():
+    text = ("2. Mục tiêu cụ thể\na) Giai đoạn 2024 - 2025: Đào tạo, bồi dưỡng ít nhất 500 kỹ sư thiết kế vi mạch.\n"
+            "Chỉ tiêu theo năm:\n\n| Chỉ tiêu | Đơn vị tính | Năm 2025 | Năm 2027 | Cơ quan chủ trì |\n|---|---|---|---|---|\n"
+            "| Kỹ sư thiết kế vi mạch được đào tạo (lũy kế) | Người | 500 | 1.500 | Sở Giáo dục và Đào tạo |\n")
+    found = targets(text)
+    assert [(t.year, t.comparator, t.value, t.lead) for t in found] == [
+        (2025, "gte", 500, ["Sở Giáo dục và Đào tạo"]), (2027, "eq", 1500, ["Sở Giáo dục và Đào tạo"])]
+    assert found[0].indicator == "Đào tạo, bồi dưỡng kỹ sư thiết kế vi mạch"
 
 
 def test_current_year_estimates_are_not_targets_under_a_two_row_header():

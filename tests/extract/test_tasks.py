@@ -75,6 +75,14 @@ def test_two_row_header_agency_group_over_lead_and_partners():
                                   ["Các sở, ban, ngành"], 2026, 2026)]
 
 
+def test_a_group_written_whole_in_the_number_column_is_a_group():
+    text = ("PHỤ LỤC\n| TT | Nội dung nhiệm vụ | Đơn vị chủ trì | Thời gian hoàn thành |\n|---|---|---|---|\n"
+            "| **I. HOÀN THIỆN THỂ CHẾ** | | | |\n| 1 | Ban hành quy chế quản lý dữ liệu | Sở Tư pháp | Quý II/2026 |\n"
+            "| **II. PHÁT TRIỂN HẠ TẦNG** | | | |\n| 2 | Nâng cấp trung tâm dữ liệu | Công an tỉnh | Năm 2026 |\n")
+    assert [(t.number, t.group, t.lead) for t in tasks(text)] == [
+        ("1", "I. HOÀN THIỆN THỂ CHẾ", ["Sở Tư pháp"]), ("2", "II. PHÁT TRIỂN HẠ TẦNG", ["Công an tỉnh"])]
+
+
 def test_group_rows_give_the_path_and_are_not_tasks():
     text = ("PHỤ LỤC\n\n| TT | Nhiệm vụ | Cơ quan chủ trì | Thời gian |\n| I | Hoàn thiện thể chế |  |  |\n"
             "| 1 | Ban hành quy chế dữ liệu | Sở Tư pháp | 2026 |\n")
@@ -171,6 +179,46 @@ def test_a_subject_that_is_more_than_bodies_or_is_everyone_assigns_nothing():
             "dân số.\nTrong đó, doanh nghiệp giữ vai trò chủ động trong đổi mới.\n"
             "IV. TỔ CHỨC THỰC HIỆN\nCác sở, ban, ngành và các đơn vị liên quan có trách nhiệm xây dựng kế hoạch.\n")
     assert tasks(text) == []
+
+
+def test_an_item_under_an_assignment_lead_in_that_names_its_own_body_is_that_bodys():
+    text = ("Điều 3. Giao Sở Dân tộc và Tôn giáo chủ trì, phối hợp các đơn vị liên quan có trách nhiệm:\n"
+            "1. Tổ chức niêm yết thủ tục tại trụ sở.\n2. Văn phòng UBND tỉnh tham mưu trình Chủ tịch UBND tỉnh "
+            "phê duyệt quy trình điện tử.\n")
+    assert sorted((t.number, t.lead) for t in tasks(text)) == [("1", ["Sở Dân tộc và Tôn giáo"]),
+                                                               ("2", ["Văn phòng UBND tỉnh"])]
+
+
+def test_a_heading_over_agency_paragraphs_is_their_group_not_a_task():
+    text = ("IV. TỔ CHỨC THỰC HIỆN\n1. Các sở, ban, ngành\na) Sở Tài chính\n- Bố trí kinh phí thực hiện.\n"
+            "b) Sở Nội vụ\n- Đưa kết quả vào đánh giá thi đua.\n2. UBND các xã, phường\n"
+            "Xây dựng kế hoạch của địa phương.\n")
+    assert [(t.number, t.group, t.text, t.lead) for t in tasks(text)] == [
+        ("a", "1. Các sở, ban, ngành", "Bố trí kinh phí thực hiện.", ["Sở Tài chính"]),
+        ("b", "1. Các sở, ban, ngành", "Đưa kết quả vào đánh giá thi đua.", ["Sở Nội vụ"]),
+        ("2", "", "Xây dựng kế hoạch của địa phương.", ["UBND các xã, phường"])]
+
+
+def test_agency_headings_written_trach_nhiem_cua_or_doi_voi():
+    text = ("V. TỔ CHỨC THỰC HIỆN\n1. Trách nhiệm của các sở, ban, ngành\n1.1. Đối với Sở Tài chính:\n"
+            "Bố trí kinh phí thực hiện Kế hoạch.\n2. Trách nhiệm của UBND các xã, phường\n"
+            "Xây dựng kế hoạch triển khai tại địa phương.\n")
+    assert [(t.number, t.lead) for t in tasks(text)] == [("1.1", ["Sở Tài chính"]), ("2", ["UBND các xã, phường"])]
+
+
+def test_the_time_in_a_closing_parenthesis_after_the_bodies():
+    text = ("III. NHIỆM VỤ, GIẢI PHÁP\na) Rà soát quy định về quản lý dữ liệu (Sở Tư pháp chủ trì, phối hợp với "
+            "Công an tỉnh; hoàn thành trong Quý III/2026).\n")
+    [t] = tasks(text)
+    assert (t.lead, t.partners, t.timeframe, t.start_year, t.end_year) == (
+        ["Sở Tư pháp"], ["Công an tỉnh"], "hoàn thành trong Quý III/2026", 2026, 2026)
+
+
+def test_agency_paragraphs_numbered_with_a_dash():
+    text = ("IV - TỔ CHỨC THỰC HIỆN\n1 - Ban Tuyên giáo Tỉnh ủy chủ trì, phối hợp với các cơ quan liên quan hướng dẫn "
+            "tuyên truyền Chương trình hành động.\n2 - Công an tỉnh bảo đảm an ninh mạng.\n")
+    assert [(t.number, t.lead, t.text[:8]) for t in tasks(text)] == [
+        ("1", ["Ban Tuyên giáo Tỉnh ủy"], "chủ trì,"), ("2", ["Công an tỉnh"], "bảo đảm ")]
 
 
 def test_closing_formulas_and_bullets_without_agency_are_not_tasks():

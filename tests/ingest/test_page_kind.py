@@ -95,3 +95,39 @@ def test_documents_that_are_not_plans_are_said_so():
     assert any("not a plan but a regulation" in w for w in doc.warnings)
     plan = OFFICIAL.replace("KẾ HOẠCH\nCHUYỂN ĐỔI SỐ NĂM 2026", "QUYẾT ĐỊNH\nVỀ VIỆC BAN HÀNH KẾ HOẠCH THÀNH LẬP")
     assert not_a_plan(load_text(plan)) is None and not_a_plan(load_text(OFFICIAL)) is None
+
+
+def test_a_related_list_ends_where_the_page_reproduces_the_document():
+    doc, view, boiler = marked("\n".join([
+        "Số hiệu: 96/KH-UBND", "Loại văn bản: Kế hoạch", "Ngày ban hành: 16/06/2022",
+        "Văn bản liên quan cùng nội dung:",
+        "- Quyết định 922/QĐ-TTg năm 2022 phê duyệt Chương trình phát triển du lịch nông thôn",
+        "Kế hoạch 45/KH-UBND năm 2021 phát triển du lịch tỉnh Cà Mau",
+        "NỘI DUNG VĂN BẢN", OFFICIAL]))
+    assert boiler == ["Văn bản liên quan cùng nội dung:",
+                      "- Quyết định 922/QĐ-TTg năm 2022 phê duyệt Chương trình phát triển du lịch nông thôn",
+                      "Kế hoạch 45/KH-UBND năm 2021 phát triển du lịch tỉnh Cà Mau"]
+    assert doc.page_kind == "portal"
+    assert [b.text for b in view.blocks][-9:-7] == ["ỦY BAN NHÂN DÂN", "TỈNH ĐỒNG THÁP"]
+    # a label ending in ':' ends the list too
+    _, _, boiler = marked("Văn bản liên quan:\n- Kế hoạch 45/KH-UBND năm 2021\nNội dung:\n" + OFFICIAL)
+    assert boiler == ["Văn bản liên quan:", "- Kế hoạch 45/KH-UBND năm 2021"]
+
+
+def test_a_menu_item_named_like_a_related_list_opens_no_list():
+    doc, view, boiler = marked("\n".join([
+        "Trang chủ", "Văn bản mới", "Văn bản hợp nhất", "Công văn",
+        "Kế hoạch 96/KH-UBND năm 2022 phát triển du lịch cộng đồng tỉnh Cà Mau",
+        "Số hiệu: 96/KH-UBND", "Loại văn bản: Kế hoạch", "Nơi ban hành: Tỉnh Cà Mau"]))
+    assert boiler == ["Trang chủ", "Văn bản mới"]
+    assert doc.page_fields == {"number": "96/KH-UBND", "doc_type": "Kế hoạch", "issuer": "Tỉnh Cà Mau"}
+
+
+def test_comments_and_a_newspaper_masthead_are_boilerplate_not_an_official_header():
+    doc, _, boiler = marked("\n".join([
+        "(HNM) - UBND thành phố Hà Nội vừa ban hành Kế hoạch số 66/KH-UBND ngày 08/3/2024 về không khí.", "",
+        "Ý kiến bạn đọc (3)", "Minh Tuấn: Cần công khai số liệu quan trắc theo giờ.",
+        "Báo Hà Nội Mới - Cơ quan của Đảng bộ Đảng Cộng sản Việt Nam thành phố Hà Nội."]))
+    assert doc.page_kind == "news"
+    assert boiler == ["Ý kiến bạn đọc (3)", "Minh Tuấn: Cần công khai số liệu quan trắc theo giờ.",
+                      "Báo Hà Nội Mới - Cơ quan của Đảng bộ Đảng Cộng sản Việt Nam thành phố Hà Nội."]

@@ -94,3 +94,30 @@ def test_a_range_wrapped_to_the_start_of_a_line_is_no_numbered_item():
     texts = [b.text for b in load_text(text).blocks]
     assert any("chứng chỉ đạt 35 - 40%;" in t for t in texts)
     assert any(t.startswith("3 - Nhiệm vụ trọng tâm") for t in texts)
+
+
+def test_a_line_cut_mid_sentence_goes_on_in_text_not_wrapped_as_a_whole():
+    text = ("2. Mục tiêu cụ thể\nĐến năm 2030, kinh tế số chiếm 35% GRDP, năng suất lao động tăng bình quân\n"
+            "8%/năm, chỉ số đổi mới sáng tạo cấp địa phương thuộc nhóm 5 địa phương\ndẫn đầu cả nước.\n"
+            "Năm 2026, tỷ trọng kinh tế số đạt 22%.\n")
+    texts = [b.text for b in load_text(text).blocks]
+    assert texts == ["2. Mục tiêu cụ thể",
+                     "Đến năm 2030, kinh tế số chiếm 35% GRDP, năng suất lao động tăng bình quân 8%/năm, chỉ số đổi "
+                     "mới sáng tạo cấp địa phương thuộc nhóm 5 địa phương dẫn đầu cả nước.",
+                     "Năm 2026, tỷ trọng kinh tế số đạt 22%."]
+
+
+def test_a_line_ending_in_a_comma_goes_on_even_in_a_new_capital():
+    text = ("IV. NHIỆM VỤ, GIẢI PHÁP\n2. Giao Sở Khoa học và Công nghệ chủ trì, phối hợp với Công an tỉnh,\n"
+            "Văn phòng UBND tỉnh triển khai Nền tảng tích hợp, chia sẻ dữ liệu cấp tỉnh.\n3. Giao Sở Nội vụ tổ chức.\n")
+    texts = [b.text for b in load_text(text).blocks]
+    assert texts[1] == ("2. Giao Sở Khoa học và Công nghệ chủ trì, phối hợp với Công an tỉnh, Văn phòng UBND tỉnh "
+                        "triển khai Nền tảng tích hợp, chia sẻ dữ liệu cấp tỉnh.")
+
+
+def test_a_line_ending_in_a_word_no_sentence_ends_with_goes_on():
+    text = ("3. Về phát triển nguồn nhân lực\nGiao Sở Tài chính cân đối, bố trí kinh phí thực hiện; giao Sở Khoa học và\n"
+            "Công nghệ hướng dẫn các trường học triển khai nền tảng học tập số.\n")
+    texts = [b.text for b in load_text(text).blocks]
+    assert texts[1] == ("Giao Sở Tài chính cân đối, bố trí kinh phí thực hiện; giao Sở Khoa học và Công nghệ hướng dẫn "
+                        "các trường học triển khai nền tảng học tập số.")

@@ -101,3 +101,17 @@ def test_bold_lines_inside_a_cell_do_not_break_the_stream():
     [table] = load_text(text).tables()
     assert table.table.n_rows == 2
     assert table.table.row_texts()[0][2] == "Dự toán TTg giao (I+II+III)"
+
+
+def test_a_hard_wrapped_page_after_its_header_table_is_read_as_wrapped_prose():
+    # the header layout table, then the whole plan without a blank line, wrapped at ~75 columns
+    prose = ["Căn cứ Nghị quyết số 09-NQ/TU ngày 04/8/2021 của Ban Chấp hành Đảng bộ tỉnh về",
+             "Chuyển đổi số, chính sách chủ động tham gia cuộc Cách mạng công nghiệp lần thứ tư;",
+             "Ủy ban nhân dân tỉnh ban hành Kế hoạch chuyển đổi số tỉnh năm 2023 như sau:",
+             "**I. MỤC TIÊU**"] + ["Tỷ lệ hồ sơ thủ tục hành chính được xử lý trực tuyến toàn trình đạt tối",
+                                   "thiểu 40%; tỷ trọng kinh tế số trong GRDP của tỉnh đạt khoảng 9%, số"] * 4
+    text = "ỦY BAN NHÂN DÂN\nTỈNH NGHỆ AN\n|\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n|\n|\nSố: 58/KH-UBND\n|\n" \
+        "Nghệ An, ngày 10 tháng 02 năm 2023\n**KẾ HOẠCH**\n" + "\n".join(prose) + "\n"
+    texts = [b.text for b in load_text(text).blocks]
+    assert any(t.startswith("Căn cứ Nghị quyết số 09-NQ/TU ngày 04/8/2021 của Ban Chấp hành Đảng bộ tỉnh về Chuyển "
+                            "đổi số, chính sách chủ động tham gia cuộc Cách mạng công nghiệp lần thứ tư;") for t in texts)

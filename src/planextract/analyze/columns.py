@@ -34,7 +34,7 @@ FUZZY = 0.85
 CONTENT_SHARE = 0.6
 _YEAR = re.compile(r"\b((?:19|20)\d{2})\b")
 _ROW_NUMBER = re.compile(r"^(?:\d{1,3}(?:\.\d{1,2})*[.)]?|[IVXLC]{1,6}[.)]?|[A-ZĐ][.)]?|[a-zđ][.)]?)$")
-_VALUE_CELL = re.compile(rf"^\s*(?:[≥≤<>]=?|trên|dưới|tối thiểu|ít nhất|khoảng|từ)?\s*(?:{NUMBER})\s*%?"
+_VALUE_CELL = re.compile(rf"^\s*(?:(?:tăng|giảm)\s+)?(?:[≥≤<>]=?|trên|dưới|tối thiểu|ít nhất|khoảng|từ)?\s*(?:{NUMBER})\s*%?"
                          rf"(?:\s*[-–]\s*(?:{NUMBER})\s*%?)?\s*(?:trở lên|trở xuống)?\s*$", re.I)
 _UNIT_IN_HEADER = re.compile(r"\(\s*(%|[^()]{1,25}?)\s*\)\s*$")
 _CURRENT_WORDS = ("ước", "thực hiện", "đánh giá", "hiện hành", "hiện trạng", "lũy kế", "thực trạng",
@@ -94,6 +94,7 @@ def table_view(block: Block, analysis: "Analysis | None" = None) -> TableView:
     for column in columns:
         if column.role is None:
             column.role = role_from_cells([table.grid()[r][column.index] for r in body])
+    value_under_content_header(columns, table, body)
     settle_agency_roles(columns)
     unit = caption_unit(block, analysis)
     return TableView(block, columns, n_header, table_kind(table, columns, body), unit)
@@ -170,6 +171,17 @@ def assign_role(column: Column) -> None:
         column.current = True
 
 
+def looks_like_unit_cell(text: str) -> bool:
+    """'%', 'Tỷ đồng', 'ha', 'Doanh nghiệp', 'Người', 'Lượt khách': a unit of measure or a
+    counted noun, not a body ('Sở Y tế') and not a value."""
+    from .quantities import _counted_nouns, _unit_words
+    words = text.lower().split()
+    if text in ("%", "‰") or (words and all(w.strip("()/") in _unit_words() for w in words)):
+        return True
+    nouns = _counted_nouns().get(words[0] if words else "", [])
+    return " ".join(words) in nouns  # the whole cell is a counted noun: "Doanh nghiệp", "Lượt khách"
+
+
 def role_from_cells(cells: list[Cell | None]) -> str | None:
     """A column without a known header, judged by what its cells hold."""
     texts = [c.text.strip() for c in cells if c is not None and c.text.strip()]
@@ -184,6 +196,8 @@ def role_from_cells(cells: list[Cell | None]) -> str | None:
         return "amount"  # numbers under no header that says what they are: not a target
     if share(looks_like_time_cell) >= CONTENT_SHARE:
         return "time"
+    if share(looks_like_unit_cell) >= CONTENT_SHARE:
+        return "unit"  # "%", "Tỷ đồng", "Doanh nghiệp" under a bare "Đơn vị"
     if share(starts_with_agency) >= CONTENT_SHARE:
         return "agency"
     if sum(len(t) for t in texts) / len(texts) > 25:
@@ -207,6 +221,19 @@ def starts_with_agency(text: str) -> bool:
         rest = key[4:]
         return rest.startswith(heads) or rest.startswith(plural_only)
     return key.startswith(heads)
+
+
+def value_under_content_header(columns: list[Column], table: Table, body: range) -> None:
+    """'| Nội dung | Mục tiêu |' with '80%' under 'Mục tiêu': a header that names what is
+    measured elsewhere holds the target values when its cells are values and another column
+    holds the words."""
+    content = [c for c in columns if c.role in ("indicator", "task")]
+    if len(content) < 2:
+        return
+    for c in content:
+        cells = [table.grid()[r][c.index] for r in body]
+        if role_from_cells(cells) == "amount":
+            c.role = "value"
 
 
 def settle_agency_roles(columns: list[Column]) -> None:
@@ -255,6 +282,15 @@ def caption_unit(block: Block, analysis: "Analysis | None") -> str | None:
         if m := _CAPTION_UNIT.search(prev.text):
             return m.group(1).strip().rstrip(".").lower()
     return None
+
+
+_DIRECTION_CELL = re.compile(r"^\s*(tăng|giảm)\s", re.I)
+
+
+def direction_of(text: str) -> str | None:
+    """'giảm' of a value cell written 'Giảm 0,5': the direction the indicator keeps."""
+    m = _DIRECTION_CELL.match(text)
+    return m.group(1).lower() if m else None
 
 
 def value_of(text: str) -> tuple[float, float | None, str] | None:

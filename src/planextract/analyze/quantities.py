@@ -29,6 +29,7 @@ _NUMBER = re.compile(rf"(?<![\w./,-])(?:{NUMBER})(?![\w])")
 _UPPER_NUMBER = re.compile(rf"(?:{NUMBER})(?![\w])")  # the second number of a range
 _RANGE_LINK = re.compile(r"\s*(?:%\s*)?(?:-|–|—|đến|tới)\s*(?:mức\s+)?")
 _PERCENT = re.compile(r"\s?(?:%|phần trăm)(?:\s?/\s?năm)?")
+_PER_MILLE = re.compile(r"\s?(?:‰|phần nghìn)")
 _RATE = re.compile(r"\s?/\s?(?:\d[\d.,]*\s)?[^\W\d_]+(?:\s[^\W\d_]+)?")
 _YEAR = re.compile(r"^(?:19|20)\d{2}$")
 _RANK = re.compile(r"\b(?:top|TOP|Top)\s*$")
@@ -49,7 +50,7 @@ class Quantity:
 
     @property
     def percent(self) -> bool:
-        return self.unit.startswith("%")
+        return self.unit.startswith(("%", "‰"))  # a share of a whole, per hundred or per thousand
 
 
 def parse_number(text: str) -> float:
@@ -134,7 +135,10 @@ def _leading_group(text: str, m: re.Match) -> bool:
 def _is_numbered_context(text: str, start: int) -> bool:
     """'Điều 3', 'số 57', 'giai đoạn 2', 'năm 2025', 'tháng 6': the number names something."""
     # compared with their diacritics: "mục 2" names a section, "mức 54,7%" is a value
-    head = " " + normalize_key(text[max(0, start - 24):start])
+    raw = text[max(0, start - 24):start]
+    if re.search(r"[:;,.]\s*$", raw):
+        return False  # "Về xã hội số: 95% hộ gia đình …": a label ends before the value
+    head = " " + normalize_key(raw)
     return any(head.endswith(" " + w) for w in _number_contexts())
 
 
@@ -166,6 +170,8 @@ def _unit_after(text: str, end: int, head: str = "") -> tuple[str | None, int]:
     if p := _PERCENT.match(text, end):
         unit = "%/năm" if "năm" in p.group(0) else "%"
         return unit, p.end()
+    if p := _PER_MILLE.match(text, end):  # "tỷ suất tử vong trẻ em dưới 5 tuổi 18‰"
+        return "‰", p.end()
     words = list(re.finditer(r"\S+", text[end:end + 80]))
     if not words or words[0].start() > 1:
         return None, end

@@ -18,11 +18,11 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from ..lexicon import provinces, read_rows
-from ..normalize import normalize_line, normalize_tone_marks
+from ..normalize import is_all_caps, normalize_line, normalize_tone_marks
 
 
 @dataclass(frozen=True)
@@ -202,14 +202,14 @@ def _gazetteer() -> tuple[dict[str, _Entry], dict[str, _Entry], list[tuple[str, 
     rows = _gazetteer_rows()
     for row in rows:
         entry = _Entry(row["canonical"], row["kind"], row["successor"] or None)
-        for name in [row["canonical"], *_split_list(row["variants"])]:
+        for name in [row["canonical"], *_split_list(row["variants"]), *_split_list(row["written_variants"])]:
             add(prose, name, entry)
             add(every, name, entry)
         for name in _split_list(row["item_variants"]):
             add(every, name, entry)
     for row in rows:  # a centrally-run city's bodies: 'Công an thành phố', 'Thành Đoàn'
         entry = _Entry(row["canonical"], row["kind"], row["successor"] or None)
-        for name in [row["canonical"], *_split_list(row["variants"])]:
+        for name in [row["canonical"], *_split_list(row["variants"]), *_split_list(row["written_variants"])]:
             city = city_form(name)
             if city != name and agency_key(city) not in every:
                 prose[agency_key(city)] = every[agency_key(city)] = entry
@@ -240,6 +240,81 @@ def localized(agency: Agency, written: str, province: str | None) -> Agency:
         return agency
     return Agency(city_form(agency.name), agency.known,
                   city_form(agency.successor) if agency.successor else None, agency.kind)
+
+
+@lru_cache(maxsize=None)
+def _kept_wordings() -> frozenset[str]:
+    """Keys of the wordings a document's own naming keeps (`written_variants`: 'Ban Chỉ đạo
+    chuyển đổi số của tỉnh') and of the proper names that hold a province ('Báo Đắc Nông')."""
+    out = set()
+    for row in _gazetteer_rows():
+        names = _split_list(row["written_variants"])
+        if "{province}" in read_rows_canonical().get(row["canonical"], ""):
+            names += [row["canonical"], *_split_list(row["variants"])]
+        out |= {agency_key(n) for n in names} | {agency_key(city_form(n)) for n in names}
+    return frozenset(out)
+
+
+@lru_cache(maxsize=None)
+def read_rows_canonical() -> dict[str, str]:
+    """A written-out '{province}' row's canonical name → the row's template ('Báo {province}')."""
+    out = {}
+    for row in read_rows("agencies.csv"):
+        if "{province}" in row["canonical"]:
+            for province in provinces():
+                out[row["canonical"].replace("{province}", province["name"])] = row["canonical"]
+    return out
+
+
+_REGION = re.compile(r"khu vực\s+([IVXLC]{1,6}|\d{1,2})$")
+_REGION_AFTER = re.compile(r"\s+(?:[IVXLC]{1,6}|\d{1,2})(?!\w)")
+_LEVEL_AT_END = re.compile(r"\s+(?:tỉnh|thành phố)$")
+
+
+@lru_cache(maxsize=None)
+def _place_word() -> re.Pattern:
+    names = "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in _province_names(None))
+    return re.compile(rf"(?<!\w)(?:tỉnh|thành\s+phố|TP\.?|{names})(?!\w)", re.I)
+
+
+def as_written(agency: Agency, written: str, province: str | None) -> Agency:
+    """Rule 8: a known body as the document names it, after rules 1-7. The gazetteer's name
+    gives the spelling (abbreviations, variants, the own province as the level word), the
+    document the rest: no level word it did not write ('Cục Thống kê', 'Ban Quản lý khu Kinh
+    tế'), its letter case beyond the head noun ('Ban Chỉ đạo chuyển đổi số tỉnh'), and its own
+    wording where the gazetteer keeps it ('… của tỉnh', 'Báo Đắc Nông'). A collective is 'Các'
+    and its written words ('Các doanh nghiệp viễn thông, bưu chính', 'Các đoàn thể tỉnh'),
+    except the fixed forms of rule 2 ('Các sở, ban, ngành'); people's committees keep theirs."""
+    if not agency.known or agency.kind == "people_committee" or agency.name.startswith(("UBND", "HĐND")):
+        return agency
+    text = _drop_titles(_drop_parentheticals(normalize_line(written)))
+    if agency.kind == "collective":
+        entry = _lookup(agency.name)
+        if (entry.canonical if entry else agency.name) in _patterns("fixed_collective"):
+            return agency  # also a city's form of it ('Các Ban của HĐND thành phố')
+        # 'các doanh nghiệp viễn thông, bưu chính', 'các Đoàn thể tỉnh'; a list's '/' is its ','
+        shown = display_name(re.sub(r"\s*/\s*(?=\w)", ", ", text), province)
+        return replace(agency, name=shown) if shown.startswith("Các ") else agency
+    spelled = _spelled(text, province)
+    if not spelled or is_all_caps(text, min_letters=2):
+        return agency
+    name = agency.name
+    for wording in (_spell_out(_drop_own_province(text.strip(" ,.;:-–+/"), province)), spelled):
+        if agency_key(wording) in _kept_wordings():
+            return replace(agency, name=_single_body(wording))
+    shown = _single_body(spelled)
+    if (region := _REGION.search(shown)) and name.endswith("khu vực"):
+        return replace(agency, name=f"{name} {region.group(1)}")  # 'Chi cục Hải quan khu vực XIX'
+    bare = _LEVEL_AT_END.sub("", name)
+    if bare != name and not _place_word().search(text) and agency_key(shown) == agency_key(bare):
+        name = bare
+    head = _organisation_head().match(name)
+    if shown.casefold() == name.casefold() and not (head and head.group() in _patterns("official_name")):
+        # the letter case of the document after the head noun; the departments' and
+        # ministries' official names keep theirs ('Sở Nông nghiệp và Phát triển nông thôn')
+        cut = head.end() if head else 0
+        name = name[:cut] + shown[cut:]
+    return replace(agency, name=name)
 
 
 def gazetteer_conflicts() -> list[tuple[str, str, str]]:
@@ -360,6 +435,13 @@ def _tail(province: str | None, qualifiers: bool) -> re.Pattern:
     return re.compile(rf"\s*(?:{'|'.join(words)})(?!\w)", re.I)
 
 
+def _region_end(text: str, end: int) -> int:
+    """After '… khu vực', the region's number is part of the name ('Chi cục Hải quan khu vực XIX')."""
+    if text[:end].endswith("khu vực") and (m := _REGION_AFTER.match(text, end)):
+        return m.end()
+    return end
+
+
 def _tail_end(text: str, end: int, province: str | None, qualifiers: bool) -> int:
     tail = _tail(province, qualifiers)
     while m := tail.match(text, end):
@@ -371,12 +453,13 @@ def _tail_end(text: str, end: int, province: str | None, qualifiers: bool) -> in
 
 # ------------------------------------------------------------- running text
 
-def find_agencies(text: str, province: str | None = None) -> list[tuple[int, int, Agency]]:
+def find_agencies(text: str, province: str | None = None, as_named: bool = True) -> list[tuple[int, int, Agency]]:
     """Gazetteer names in running text: (start, end, agency), longest match first.
 
     Offsets index `text` as given (pass the document's normalized text). A province
     name after a body ('Cục Thuế tỉnh Nghệ An') is part of its span. List-only
-    wordings ('địa phương', 'doanh nghiệp') are not looked for here.
+    wordings ('địa phương', 'doanh nghiệp') are not looked for here. Names are written
+    as the document names them (`as_written`) unless `as_named` is False.
     """
     keyed = _keyed(text)
     prose = _gazetteer()[0]
@@ -387,9 +470,40 @@ def find_agencies(text: str, province: str | None = None) -> list[tuple[int, int
             continue  # inside the province tail of the previous mention
         if _word_before(text, start).lower() in _patterns("not_after"):
             continue  # 'cơ sở giáo dục, đào tạo' names no Sở
-        end = _tail_end(text, end, province, qualifiers=False)
-        out.append((start, end, localized(prose[m.group()].agency(), text[start:end], province)))
-    return _with_structural_names(text, out, province)
+        end = _region_end(text, _tail_end(text, end, province, qualifiers=False))
+        agency = localized(prose[m.group()].agency(), text[start:end], province)
+        out.append((start, end, as_written(agency, text[start:end], province) if as_named else agency))
+    return _with_structural_names(text, _with_listed_items(text, out, province, as_named), province)
+
+
+_LIST_JOINT = re.compile(r"\s*(?:,|và)\s*")
+_LIST_ITEM_WORDS = 6  # syllables of a list-only wording ("địa phương có liên quan")
+
+
+def _with_listed_items(text: str, found: list[tuple[int, int, Agency]], province: str | None,
+                       as_named: bool) -> list[tuple[int, int, Agency]]:
+    """List-only wordings ('địa phương', 'hợp tác xã') where they go on a list of collective
+    bodies in running text: 'Các đơn vị, địa phương tăng cường kiểm tra …'."""
+    prose, every = _gazetteer()[0], _gazetteer()[1]
+    out = list(found)
+    i = 0
+    while i < len(out):
+        start, end, agency = out[i]
+        following = out[i + 1][0] if i + 1 < len(out) else len(text)
+        joint = _LIST_JOINT.match(text, end, following)
+        if agency.kind == "collective" and joint and joint.end() < following:
+            at = joint.end()
+            words = list(re.finditer(r"\w+", text[at:following]))[:_LIST_ITEM_WORDS]
+            for n in range(len(words), 0, -1):
+                wording = text[at:at + words[n - 1].end()]
+                entry = every.get(key := agency_key(wording))
+                if entry and key not in prose and entry.kind == "collective":
+                    item = entry.agency()
+                    out.insert(i + 1, (at, at + words[n - 1].end(),
+                                       as_written(item, wording, province) if as_named else item))
+                    break
+        i += 1
+    return out
 
 
 # Bodies the gazetteer does not list, read by their structure: a head noun as written
@@ -418,7 +532,8 @@ def _structural_names(text: str, province: str | None) -> list[tuple[int, int, A
         for i, w in enumerate(words[:_NAME_WORDS]):
             gap = text[end:m.end() + w.start()]
             pair = f"{w.group()} {words[i + 1].group()}" if i + 1 < len(words) else ""
-            if gap.strip() or (i and (w.group().lower() in stops or pair.lower() in stops)):
+            fields = _name_fields(words, i, gap)
+            if (gap.strip() and not fields) or (i and not fields and (w.group().lower() in stops or pair.lower() in stops)):
                 break
             end = m.end() + w.end()
         end = _tail_end(text, end, province, qualifiers=False)
@@ -428,11 +543,27 @@ def _structural_names(text: str, province: str | None) -> list[tuple[int, int, A
     return out
 
 
+def _name_fields(words: list[re.Match], i: int, gap: str) -> bool:
+    """A name that lists its fields goes on over ',' and 'và' before a capitalised word that starts
+    no other body: 'Chi cục Chăn nuôi, Thú y và Thủy sản', 'Phòng Khảo thí và Kiểm định chất lượng'."""
+    word = words[i].group()
+    if gap.strip() == "," and word[:1].isupper() and not _organisation_head().match(word):
+        following = [w.group() for w in words[i + 1:i + 5]]
+        return "và" in following and _name_fields(words, i + 1 + following.index("và"), " ")
+    if word == "và" and not gap.strip() and i + 1 < len(words):
+        after = words[i + 1].group()
+        rest = " ".join(w.group() for w in words[i + 1:i + 3])
+        return after[:1].isupper() and not _organisation_head().match(rest) and not _lookup(after)
+    return False
+
+
 def _with_structural_names(text: str, known: list[tuple[int, int, Agency]], province: str | None
                            ) -> list[tuple[int, int, Agency]]:
     """Gazetteer mentions, and structural names that overlap none of them."""
-    extra = [(s, e, a) for s, e, a in _structural_names(text, province)
-             if not any(s < ke and ks < e for ks, ke, _ in known)]
+    extra: list[tuple[int, int, Agency]] = []
+    for s, e, a in _structural_names(text, province):
+        if not any(s < ke and ks < e for ks, ke, _ in known + extra):
+            extra.append((s, e, a))  # not 'Ngân hàng …' again inside 'Chi nhánh Ngân hàng …'
     return sorted(known + extra, key=lambda x: x[0])
 
 
@@ -467,7 +598,7 @@ class _Body:
     def extended(self, separator: str, text: str) -> "_Body":
         merged = f"{self.text}{_joiner(separator)}{text}"
         entry = _lookup(merged)
-        written = f"{self.written or self.text} {text}"
+        written = f"{self.written or self.text}{_joiner(separator)}{text}"
         return _Body(entry.canonical, entry, written) if entry else _Body(merged, written=written)
 
     def head(self) -> str | None:
@@ -494,9 +625,20 @@ def canonical_agencies(cell: str, province: str | None = None) -> list[Agency]:
             agency = body.entry.agency() if body.entry else _unknown_agency(body.text, province)
             if agency:
                 agency = localized(agency, body.written or body.text, province)
+                agency = as_written(agency, body.written or body.text, province)
             if agency and agency.name not in {a.name for a in agencies}:
                 agencies.append(agency)
     return agencies
+
+
+def names_only(text: str) -> bool:
+    """Does a text (a heading) only name bodies: 'Các khu phố', 'Sở Tài chính, Công an tỉnh',
+    'Đại học Đà Nẵng và các trường đại học' — not 'Các giải pháp', 'Sở Y tế chủ trì …'?"""
+    words = set(_patterns("stop")) - {"các", "và", "của", "trên", "trong"}
+    head = _determiner().sub("", text, count=1)
+    return bool((_organisation_head().match(head) or _collective_head().match(head))
+                and not any(re.search(rf"(?<!\w){re.escape(w)}(?!\w)", text, re.I) for w in words)
+                and canonical_names(text))
 
 
 def canonical_names(cell: str, province: str | None = None) -> list[str]:
@@ -540,8 +682,9 @@ def _read_segment(segment: str, province: str | None) -> list[_Body]:
 
 def _listed_names(segment: str, province: str | None) -> list[tuple[int, int, _Entry]]:
     """Gazetteer names that stand as list items: a separator (or another name) on their left,
-    and on their right a separator, another name, a province tail — or, for a collective,
-    words that go on describing it ('Các doanh nghiệp cung cấp dịch vụ …')."""
+    and on their right a separator, another name, a province tail — or, for a collective or
+    a level of people's committees, words that go on describing it ('Các doanh nghiệp cung
+    cấp dịch vụ …')."""
     keyed = _keyed(segment)
     every = _gazetteer()[1]
     found = [(*keyed.span(m.start(), m.end()), every[m.group()])
@@ -551,10 +694,13 @@ def _listed_names(segment: str, province: str | None) -> list[tuple[int, int, _E
     for i, (start, end, entry) in enumerate(found):
         if start < floor or _proper_name(segment[start:end], entry):
             continue
-        end = _tail_end(segment, end, province, qualifiers=True)
+        end = _region_end(segment, _tail_end(segment, end, province, qualifiers=True))
         following = next((s for s, _, _ in found[i + 1:] if s >= end), len(segment))
         after = segment[end:following]
-        open_after = not after.strip() or _OPEN_AFTER.match(after) or entry.kind == "collective"
+        # a collective, or a level of people's committees, followed by words in lower case that go
+        # on describing it or the duty ('UBND các huyện, thành phố khảo sát …')
+        open_after = (not after.strip() or _OPEN_AFTER.match(after) or entry.kind == "collective"
+                      or (entry.kind == "people_committee" and after.strip()[:1].islower()))
         if _OPEN_BEFORE.search(segment[floor:start]) and open_after:
             accepted.append((start, end, entry))
             floor = end
@@ -564,8 +710,8 @@ def _listed_names(segment: str, province: str | None) -> list[tuple[int, int, _E
 def _proper_name(written: str, entry: _Entry) -> bool:
     """A collective's words written as a proper name ('Trường Đại học …' is one school, not 'các
     trường đại học'): a capitalised word after the head noun, without 'các'."""
-    words = written.split()
-    return (entry.kind == "collective" and words[0].lower() not in ("các", "những", "tất")
+    words = _PROVINCE_WRITTEN.sub("", _CITY_WRITTEN.sub("", written)).split()  # 'Sở, ban, ngành Thành phố'
+    return (entry.kind == "collective" and bool(words) and words[0].lower() not in ("các", "những", "tất")
             and any(w[0].isupper() for w in words[1:]))
 
 
@@ -585,7 +731,7 @@ def _known_run(gap: str, pieces: list[tuple[int, int]], i: int, head: str | None
     """The longest run of pieces from i that is a gazetteer name (with `head` before it)."""
     for j in range(len(pieces), i, -1):
         text = gap[pieces[i][0]:pieces[j - 1][1]]
-        if entry := _lookup(f"{head} {text}" if head else text):
+        if (entry := _lookup(f"{head} {text}" if head else text)) and not _proper_name(text, entry):
             return entry, j
     return None
 
@@ -608,8 +754,12 @@ def _read_gap(gap: str, bodies: list[_Body], head: str | None = None) -> list[_B
             continue
         text = gap[pieces[i][0]:pieces[i][1]]
         separator = gap[pieces[i - 1][1] if i else 0:pieces[i][0]]
-        if _agency_start().match(text):
-            bodies.append(_Body(text))
+        if bodies and bodies[-1].extendable and separator.strip() in ("-", "–") and text[:1].islower():
+            # a hyphen inside a name, not a bullet: 'giáo dục nghề nghiệp - giáo dục thường xuyên'
+            bodies[-1] = bodies[-1].extended(separator, text)
+        elif _agency_start().match(text):
+            plural = bodies and bodies[-1].is_collective and text[:1].islower() and not _determiner().match(text)
+            bodies.append(_Body(f"các {text}" if plural else text))  # 'Các trường …, trung tâm …'
         elif head:
             bodies.append(_Body(f"{head} {text}"))
         elif bodies and bodies[-1].extendable:
@@ -624,23 +774,36 @@ def _unknown_agency(text: str, province: str | None) -> Agency | None:
     name = display_name(text, province)
     if not name:
         return None
-    if entry := _lookup(name):
-        return entry.agency()
-    return Agency(name, False, None, "collective" if name.startswith("Các ") else None)
+    collective = name.startswith("Các ")
+    if (entry := _lookup(name)) and (entry.kind == "collective") == collective:
+        return entry.agency()  # not 'Hiệp hội Doanh nghiệp' (one body) for 'các hiệp hội doanh nghiệp'
+    return Agency(name, False, None, "collective" if collective else None)
 
 
 def display_name(text: str, province: str | None = None) -> str:
     """An agency not in the gazetteer, written by the same rules: abbreviations spelled out
     (UBND kept), qualifiers and the own province dropped, collectives as 'Các …'."""
-    text = text.strip(" ,.;:-–+/")
-    text = _drop_qualifiers(text)
-    text = _drop_own_province(text, province)
-    text = _spell_out(text)
+    text = _spelled(text, province)
     if not text:
         return ""
     if (rest := _collective_rest(text)) is not None:
         return f"Các {_lower_common_words(rest)}" if rest.strip() else ""  # a dangling 'các' names nothing
-    text = re.sub(r"(?<=\s)(?:Thành phố|THÀNH PHỐ|TP\.?)$", "thành phố", text)  # rule 5: the level word
+    return _single_body(text)
+
+
+def _spelled(text: str, province: str | None) -> str:
+    """Rules 4-6 on a wording: abbreviations spelled out, qualifiers and the own province dropped,
+    a province's branch named by its parent ('Chi nhánh Ngân hàng Chính sách xã hội Thành phố')."""
+    text = text.strip(" ,.;:-–+/")
+    text = re.sub(r"^Chi nhánh\s+(?=[A-ZĐ])", "", text)
+    text = _drop_qualifiers(text)
+    text = _drop_own_province(text, province)
+    return _spell_out(text)
+
+
+def _single_body(text: str) -> str:
+    """A single body's wording: its level word in lower case (rule 5), its first letter capital."""
+    text = re.sub(r"(?<=\s)(?:Thành phố|THÀNH PHỐ|TP\.?)$", "thành phố", text)
     text = re.sub(r"(?<=\s)(?:Tỉnh|TỈNH)$", "tỉnh", text)
     return text[0].upper() + text[1:]
 
@@ -690,13 +853,16 @@ def _collective_rest(text: str) -> str | None:
 def _lower_common_words(text: str) -> str:
     """Lower-case a collective's words, except acronyms, province names and the names of
     single bodies inside it ('Các doanh nghiệp được Bộ Thông tin và Truyền thông cấp phép')."""
-    keep = [(s, e) for s, e, a in find_agencies(text) if a.kind != "collective"]
+    # bodies the gazetteer knows; a head noun and a capital read by structure ('Trường Đại học')
+    # inside a collective names a category, not one school
+    keep = [(s, e) for s, e, a in find_agencies(text, as_named=False) if a.kind != "collective" and a.known]
     names = "|".join(re.escape(n) for n in _province_names(None))
     keep += [m.span() for m in re.finditer(rf"(?<!\w)(?:{names})(?!\w)", text)]
 
     def lower(m: re.Match) -> str:
         word = m.group()
-        if any(s <= m.start() < e for s, e in keep) or sum(c.isupper() for c in word) > 1:
+        if any(s <= m.start() < e for s, e in keep) or sum(c.isupper() for c in word) > 1 \
+                or word in _patterns("proper_noun"):  # 'các tổ chức Đảng': the Party
             return word
         return word.lower()
 

@@ -12,7 +12,9 @@ bare "định kỳ" has no period); the most frequent wins. Not deadlines: goal 
 năm 2025 đến hết năm 2030").
 
 Who must act: the agency paragraph the sentence stands in, else the bodies the sentence opens
-with — or, after "yêu cầu"/"giao"/"đề nghị", the bodies asked.
+with — or, after "yêu cầu"/"giao"/"đề nghị", the bodies asked —, else those its paragraph opens
+with ("4. Các đảng bộ trực thuộc Tỉnh ủy: … . Báo cáo …") or a heading that is only names
+("6. Các khu phố" above its bullets).
 """
 from __future__ import annotations
 
@@ -20,12 +22,12 @@ import calendar
 import re
 from functools import lru_cache
 
-from ..document import TABLE, Document
+from ..document import HEADING, TABLE, Document
 from ..lexicon import read_rows
 from ..normalize import normalize_key
 from ..records import Deadline, Task
 from ..structure import Section, section_paths
-from .agencies import canonical_names, find_agencies
+from .agencies import canonical_names, find_agencies, names_only as _names_only
 from .dates import DATE_PATTERN, iso_date
 from .spans import bullet_end, split_spans
 
@@ -52,13 +54,25 @@ def _recurrence_words() -> list[tuple[str, str | None]]:
     return sorted(rows, key=lambda r: -len(r[0]))
 
 
+# 'kiểm thử an toàn định kỳ', 'kiểm tra định kỳ, đột xuất': a bare 'định kỳ' after what is done
+# says how often an activity runs, not that a duty recurs ('định kỳ báo cáo', 'báo cáo định kỳ' do).
+_ACTIVITY_PERIODIC = re.compile(r"(?<=\w)(?<!báo cáo)\s+định kỳ(?=\s*(?:[,.;:)]|$|trên\b|tại\b|theo\b|đối với\b|cho\b))")
+# A task's attribute line ('Thời gian: từ tháng 7/2021 đến hết Quý I/2022') gives its timeframe.
+_TIME_LABEL = re.compile(r"(?i:thời gian|tiến độ|thời hạn|lộ trình)(?:\s+(?i:thực hiện|hoàn thành|triển khai))?\s*:")
+_REPORTS = re.compile(r"\b(?:báo cáo|tổng hợp|gửi|cập nhật)\b")
+SCHEMA_RECURRENCES = ("monthly", "quarterly", "semiannual", "annual")  # 'hằng tuần' is recurring, with none of these
+
+
 def _recurrence(sentence: str) -> tuple[bool, str | None]:
     """(is a recurring obligation, the most frequent period named). A comma reads as 'và'
     ('Báo cáo 6 tháng, năm'); 'kế hoạch trung hạn, hằng năm' names a kind of plan."""
-    lowered = re.sub(r"\s*,\s*", " và ", re.sub(r"\s+", " ", sentence.lower()))
+    lowered = _ACTIVITY_PERIODIC.sub(" ", re.sub(r"\s+", " ", sentence.lower()))
+    lowered = re.sub(r"\s*,\s*", " và ", lowered)
     for phrase in _words("not_recurrence"):
         lowered = lowered.replace(phrase, " ")
     found = [rec for word, rec in _recurrence_words() if re.search(rf"(?<!\w){re.escape(word)}(?!\w)", lowered)]
+    if found == ["weekly"] and not _REPORTS.search(lowered):
+        return False, None  # 'vệ sinh trường lớp hằng tuần': how often an activity runs, no report due
     if not found:
         return False, None
     periods = [r for r in found if r]
@@ -143,8 +157,11 @@ def extract_deadlines(doc: Document, prose: list[Task], province: str | None = N
             if found is None:
                 continue
             due, recurrence = found
+            recurrence = recurrence if recurrence in SCHEMA_RECURRENCES else None
             start = block.start + body_at + s
             agencies = _paragraph_lead(start, prose) or actors(sentence, province)
+            if not agencies and not _closing(block.text[body_at:]):
+                agencies = _paragraph_bodies(block.text[body_at:], province) or _heading_bodies(section, province)
             out.append(Deadline(text=sentence, due_date=due, recurrence=recurrence, agencies=list(agencies),
                                 page=doc.page_at(start), start=start, end=start + len(sentence)))
     return out
@@ -153,6 +170,8 @@ def extract_deadlines(doc: Document, prose: list[Task], province: str | None = N
 def _deadline(sentence: str) -> tuple[str | None, str | None] | None:
     """(due date, recurrence) of a sentence that states an obligation in time, else None."""
     body = _LABEL.sub("", sentence)
+    if _TIME_LABEL.match(body):
+        return None
     if len(body.split()) < MIN_WORDS or normalize_key(body).startswith(tuple(map(normalize_key, _words("not_obligation_start")))):
         return None
     if _PAST.match(body):
@@ -184,6 +203,38 @@ def actors(sentence: str, province: str | None = None) -> list[str]:
         asked, _ = _opening_bodies(text[end + m.end():], province)
         return asked or names
     return names
+
+
+@lru_cache(maxsize=None)
+def _closings() -> tuple[str, ...]:
+    return tuple(r["wording"] for r in read_rows("closing_phrases.csv") if r["role"] == "closing")
+
+
+def _closing(text: str) -> bool:
+    """'Trên đây là Kế hoạch … Định kỳ hằng năm báo cáo …': the plan's closing words, addressed
+    to no agency paragraph."""
+    return _LABEL.sub("", text).startswith(_closings())
+
+
+def _paragraph_bodies(text: str, province: str | None) -> list[str]:
+    """The bodies a paragraph opens with: before its ':' when that is only names ('4. Các đảng
+    bộ trực thuộc Tỉnh ủy: …'), else those its first words name ('- Sở X tổng hợp, … .')."""
+    text = _LABEL.sub("", text)
+    head = text.split(":", 1)[0] if ":" in text[:200] else ""
+    if head and _names_only(head.strip()):
+        return canonical_names(head, province)
+    return actors(text, province)
+
+
+def _heading_bodies(section: Section, province: str | None) -> list[str]:
+    """The bodies a heading names when it is only names ('6. Các khu phố', '5. Đại học Đà Nẵng
+    và các trường đại học, cao đẳng:'): the agency paragraph the sentence stands in."""
+    if not section.path or section.path[-1].kind != HEADING:
+        return []
+    text = _LABEL.sub("", section.titles[-1]).strip(" :")
+    if not _names_only(text):
+        return []
+    return canonical_names(text, province)
 
 
 _BETWEEN = re.compile(r"^\s*(?:,|;|và|,\s*và)\s*$")

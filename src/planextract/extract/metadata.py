@@ -6,19 +6,25 @@ body in the left column ("ỦY BAN NHÂN DÂN / THÀNH PHỐ HÀ NỘI", "UBND T
 "Đắk Nông, ngày 01 tháng 6 năm 2022", the type line and the title after it, and the
 signature block (title line, "(Đã ký)", the name). The bodies and their number codes are
 data (`data/document_issuers.csv`, `data/departments.csv`); the level word ("tỉnh", "thành
-phố") comes from the header or from `data/provinces.csv`.
+phố") comes from the header or from `data/provinces.csv`. The header starts at the official
+header (a page's banner and menu before it are not read) and ends at the body, at "Kính gửi" or
+at a second national motto (a plan attached to a cover letter is not the document). Cells a
+conversion ran into one line are cut apart: after the number, after the place-and-date, and a
+title at the body's first words ("… Cần Thơ Căn cứ Quyết định …"). A party committee's
+enacting sentence may name the part of it that issues ("Ban Thường vụ Tỉnh ủy ban hành …").
 
 Pages about a plan (see `ingest.page_kind`) describe the plan they are about: a portal's
 metadata fields ("Số hiệu", "Loại văn bản", "Cơ quan ban hành", "Người ký", "Ngày ban
 hành"), or a news article's sentence "Ngày 19/9/2022, UBND tỉnh X đã ban hành Kế hoạch số
-59/KH-UBND về …" (the article's own date is not the plan's). Where the page reproduces the
-plan's header, the header wins. Where a plan's text lost its header, the appendix caption
+59/KH-UBND về …" (the article's own date is not the plan's), its signer perhaps in another
+sentence ("Kế hoạch do Phó Chủ tịch UBND tỉnh … ký ban hành"). Where the page reproduces the
+plan's header, the header wins; a page's title drops a leading "về"/"về việc". Where a plan's text lost its header, the appendix caption
 "(Kèm theo Kế hoạch số 4181/KH-UBND ngày 07/12/2022 …)" gives number and date.
 """
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from ..document import HEADING, Block, Document
@@ -44,11 +50,21 @@ _OWN_NUMBER = re.compile(rf"(?:^|(?<=\s))Số\s*:\s*({NUMBER})|^Số\s+({NUMBER}
 _CAPTION = re.compile(rf"Kèm theo\s+(\w+(?: \w+)?)\s+số\s*:?\s*({NUMBER})\s*,?\s*ngày\s*({DATE_PATTERN})", re.I)
 _PLACE_DATE = re.compile(rf"(?m)^(?P<place>(?:[Tt]hành phố\s+|TP\.?\s*)?{CAPITAL}[\w.\-]*(?:\s+{CAPITAL}[\w.\-]*){{0,5}})\s*,\s*"
                          rf"ngày\s*(?P<date>{DATE_PATTERN})")
+_MOTTO = re.compile(r"CỘNG HÒA XÃ HỘI CHỦ NGHĨA|ĐẢNG CỘNG SẢN VIỆT NAM", re.I)
 _RIGHT_COLUMN = re.compile(r"CỘNG HÒA XÃ HỘI|Độc lập\s*[-–]\s*Tự do|ĐẢNG CỘNG SẢN VIỆT NAM|(?<!\w)Số\s*:", re.I)
+# A title run into its type line by a conversion: 'KẾ HOẠCH thực hiện …', 'KẾ HOẠCH Thực hiện Chiến lược …'
+# (a type of two words or more: 'LUẬT Việt Nam' is no type line).
+_RUN_IN_TITLE = re.compile(rf"[a-zđ{UPPER.lower()}]|{CAPITAL}[a-zđ{UPPER.lower()}]+\s+[a-zđ{UPPER.lower()}]")
+# The body begins inside a title line whose line breaks were lost: '… thành phố Cần Thơ Căn cứ Quyết định …'.
+_INLINE_BODY = re.compile(r"\s(?:Căn cứ|Thực hiện|Kính gửi|Xét đề nghị|Theo đề nghị)\s")
+# The preamble's enacting sentence: '…; Ban Thường vụ Tỉnh ủy ban hành Kế hoạch thực hiện như sau:'.
+_ENACTING = re.compile(r"(?:^|[,;:]\s*)([^,;:]{3,80}?)\s+ban hành\s+[^.;]*?(?:như sau|cụ thể)")
+_INLINE_RECIPIENTS = re.compile(r"(?<=\S)\s+Kính gửi\b")
 _BODY_OPENER = re.compile(r"(?:Căn cứ|Thực hiện|Kính gửi|Nhằm|Để |Theo đề nghị|Xét |Trên cơ sở)")
 _SECTION_LINE = re.compile(r"(?:PHẦN|Phần|CHƯƠNG|Chương|Điều)\s+[\dIVXLC]+\b|[IVXLC]+\.\s|\d+\.\s")
 _INLINE_SECTION = re.compile(r"\s(?:PHẦN|CHƯƠNG|MỤC)\s+[IVXLC\d]+\b[.:]?\s|\s[IVX]+\.\s+(?=[A-ZĐ]{2})")
 _LEVELS = ("THÀNH PHỐ", "THỊ XÃ", "ĐẶC KHU", "TỈNH", "HUYỆN", "QUẬN", "XÃ", "PHƯỜNG", "THỊ TRẤN", "TP.", "TP")
+_PROVINCE_LEVELS = ("tỉnh", "thành phố")
 _MARKDOWN = re.compile(r"[*#_`]+")
 PREAMBLE_BLOCKS = 60
 SIGNER_WINDOW = 4   # lines after a signature title in which the name stands
@@ -70,8 +86,8 @@ def extract_metadata(doc: Document) -> DocumentRecord:
     if header.province is None:
         body = mentioned_provinces("\n".join(b.text for b in doc.blocks))
         header.province = body.most_common(1)[0][0] if body else None
-    if header.signer_title is None and header.signer is None:
-        header.signer_title, header.signer = _signature(doc)
+    if header.signer_title is None:
+        _fill_signature(header, *_signature(doc))
     header.issuer = header.issuer or _issuer_from_number(header.number, header.province)
     header.doc_id, header.source, header.pages = doc.doc_id, doc.source, doc.pages
     return header
@@ -86,6 +102,15 @@ def _fill(into: DocumentRecord, other: DocumentRecord) -> None:
     for name in _FILLED:
         if getattr(into, name) is None:
             setattr(into, name, getattr(other, name))
+
+
+def _fill_signature(into: DocumentRecord, title: str | None, name: str | None) -> None:
+    """The signature block's title and name; where a page's 'Người ký' field named the signer
+    already, the block gives the title above that name (or above no name)."""
+    if into.signer is None:
+        into.signer_title, into.signer = title, name
+    elif name is None or name == into.signer:
+        into.signer_title = title
 
 
 def clean_number(number: str) -> str:
@@ -111,7 +136,7 @@ def _head_lines(doc: Document) -> list[str]:
 
 def _read_header(lines: list[str]) -> _Fields:
     out = _Fields()
-    region = _header_region(lines)
+    region = _header_region(lines[_official_start(lines):])
     type_at = _type_line(region)
     head = region[:type_at] if type_at is not None else region
     out.number = next((clean_number(m.group(1) or m.group(2)) for line in head
@@ -121,6 +146,8 @@ def _read_header(lines: list[str]) -> _Fields:
         out.issued_date = iso_date(place_date.group("date"))
     issuer = _issuer_lines(head)
     body = parse_body(issuer) if issuer else None
+    if body:
+        body = _issuing_part(body, lines)
     place_province = _province_in(place_date.group("place")) if place_date else None
     out.province = (body.province if body else None) or place_province
     if body:
@@ -132,19 +159,51 @@ def _read_header(lines: list[str]) -> _Fields:
     return out
 
 
-def _header_region(lines: list[str]) -> list[str]:
-    """The lines before the body: up to 'Kính gửi', 'Căn cứ', 'Thực hiện' … in mixed case,
-    with a right-column cell run into a left one split off ('Số: 2068/SYT-VP Gia Lai, ngày …')."""
-    out = []
+def _official_start(lines: list[str]) -> int:
+    """Where the official header begins: the issuing body's lines in capitals above the
+    national motto or the number. A page that reproduces a document puts its site's lines
+    (banner, menu, breadcrumb, metadata block) before it; a document starts there anyway."""
     for i, line in enumerate(lines):
+        if _MOTTO.search(line) or _OWN_NUMBER.match(line):
+            while i > 0 and is_all_caps(lines[i - 1], min_letters=2) and not _type_word(lines[i - 1]) \
+                    and not _MOTTO.search(lines[i - 1]):
+                i -= 1
+            return i
+    return 0
+
+
+def _header_region(lines: list[str]) -> list[str]:
+    """The lines before the body: up to 'Kính gửi', 'Căn cứ', 'Thực hiện' … in mixed case, or
+    to a second national motto (the header of a plan attached to a cover letter), with cells
+    of both columns run into one line split apart ('Số: 2068/SYT-VP Gia Lai, ngày …',
+    'Long An, ngày 18 tháng 01 năm 2022 KẾ HOẠCH …', 'Tây Ninh, ngày … Kính gửi: …')."""
+    out: list[str] = []
+    mottos = 0
+    for line in lines:
         if _BODY_OPENER.match(line) and not (out and _type_word(out[-1])):
             break
-        m = _OWN_NUMBER.search(line)
-        if m and line[m.end():].strip():
-            out += [line[:m.end()].strip(), line[m.end():].strip()]
-        else:
-            out.append(line)
+        mottos += bool(_MOTTO.search(line))
+        if mottos > 1:
+            break
+        recipients = _INLINE_RECIPIENTS.search(line)
+        out += _header_cells(line[:recipients.start()] if recipients else line)
+        if recipients:
+            break
     return out
+
+
+def _header_cells(line: str) -> list[str]:
+    """A header line cut after the number and after the place-and-date."""
+    out = []
+    m = _OWN_NUMBER.search(line)
+    if m and line[m.end():].strip():
+        out.append(line[:m.end()].strip())
+        line = line[m.end():].strip()
+    d = _PLACE_DATE.match(line)
+    if d and line[d.end():].strip():
+        out.append(line[:d.end()].strip())
+        line = line[d.end():].strip()
+    return out + ([line] if line else [])
 
 
 def _subject_line(head: list[str]) -> str | None:
@@ -175,7 +234,7 @@ def _type_word(line: str) -> str | None:
         if line.startswith(header) and (len(line) == len(header) or line[len(header)] == " ") \
                 and is_all_caps(line[:len(header)]):
             rest = line[len(header):].strip()
-            if not rest or is_all_caps(rest, min_letters=1):
+            if not rest or is_all_caps(rest, min_letters=1) or (" " in header and _RUN_IN_TITLE.match(rest)):
                 return header
     return None
 
@@ -185,6 +244,7 @@ def _type_headers() -> dict[str, str]:
     """'KẾ HOẠCH' → 'Kế hoạch'; 'CHƯƠNG TRÌNH HÀNH ĐỘNG' → 'Chương trình'."""
     out = {r["issued_as_plan_header"]: r["name"] for r in doc_types()}
     out["CHƯƠNG TRÌNH HÀNH ĐỘNG"] = "Chương trình"
+    out["KẾ HOẠCH HÀNH ĐỘNG"] = "Kế hoạch"
     return out
 
 
@@ -205,13 +265,14 @@ def _type_and_title(lines: list[str], at: int) -> tuple[str, str | None]:
         parts.append(line)
     title = " ".join(p for p in parts if p).strip()
     title = _INLINE_SECTION.split(title)[0].strip()  # a first section heading run into the title
+    title = _INLINE_BODY.split(title)[0].strip()
     return _type_headers()[word], title or None
 
 
 def _ends_title(line: str, first: bool = False) -> bool:
     """Where the title stops; its first line may open like a body ('Thực hiện Nghị quyết …')."""
     opener = re.match(r"(?:Căn cứ|Kính gửi)", line) if first else _BODY_OPENER.match(line)
-    return bool(opener or _SECTION_LINE.match(line)
+    return bool(opener or _SECTION_LINE.match(line) or _SIGNATURE_START.match(line)
                 or (is_all_caps(line) and parse_body(line) is not None and _is_authority_line(line))
                 or line.startswith(("QUYẾT ĐỊNH:", "QUYẾT NGHỊ:", "Kính gửi")))
 
@@ -227,6 +288,17 @@ def _continues(previous: str, line: str) -> bool:
     starts in lower case or with a number's rest ('Kế hoạch số 1331/' + 'KH-UBND, …')."""
     return bool(previous) and (previous[-1] in "/-–,(" or line[:1].islower() or line[:1].isdigit()
                                or re.match(r"[A-ZĐ]{1,6}[-/]", line) is not None)
+
+
+def _issuing_part(body: "Body", lines: list[str]) -> "Body":
+    """The header names a committee ('TỈNH ỦY THANH HÓA'); the enacting sentence may name the
+    part of it that issues ('…, Ban Thường vụ Tỉnh ủy ban hành Kế hoạch thực hiện như sau:')."""
+    for line in lines:
+        for m in _ENACTING.finditer(line):
+            named = parse_body(m.group(1))
+            if named and named.body != body.body and named.body.endswith(body.body):
+                return replace(body, body=named.body, form=named.form)
+    return body
 
 
 def _issuer_lines(lines: list[str]) -> str | None:
@@ -308,7 +380,10 @@ def parse_body(text: str) -> Body | None:
         if m:
             out.subject = text[end:end + m.end(1)].strip(" ,").lower()
             rest_at = end + m.end(1)
-    level, place, province, used = _level_and_place(text, upper, rest_at)
+    # 'Phó Chủ tịch UBND tỉnh Hoàng Xuân Ánh': a province's level is followed by a province, or
+    # (a person's title before the body) by the person's name
+    level, place, province, used = _level_and_place(text, upper, rest_at,
+                                                    person_follows=_signer_title_in(out.before) is not None)
     if level is None and place is None:
         level, place, province, _ = _superior_place(text, superior)
     out.level, out.place, out.province = level, place, province
@@ -316,8 +391,10 @@ def parse_body(text: str) -> Body | None:
     return out
 
 
-def _level_and_place(text: str, upper: str, at: int) -> tuple[str | None, str | None, str | None, int]:
-    """'TỈNH GIA LAI …' at `at`: ('tỉnh', 'Gia Lai', 'Gia Lai', end of the place)."""
+def _level_and_place(text: str, upper: str, at: int,
+                     person_follows: bool = False) -> tuple[str | None, str | None, str | None, int]:
+    """'TỈNH GIA LAI …' at `at`: ('tỉnh', 'Gia Lai', 'Gia Lai', end of the place). A place that is
+    no province is taken below a province's level only, or when no person's name may follow."""
     m = re.match(rf"\s*({'|'.join(re.escape(level) for level in _LEVELS)})\s*", upper[at:])
     words = list(re.finditer(r"[^\s,.;:()]+", upper[at + (m.end() if m else 0):]))
     base = at + (m.end() if m else 0)
@@ -326,13 +403,14 @@ def _level_and_place(text: str, upper: str, at: int) -> tuple[str | None, str | 
         span_end = base + words[n - 1].end()
         if province := canonical_province(text[base + words[0].start():span_end]):
             return level, province, province, span_end
-    if m and words:
+    if m and words and not (person_follows and level in _PROVINCE_LEVELS):
         # A place that is no province (a commune, a district): its capitalised words.
         taken = []
         for w in words:
             original = text[base + w.start():base + w.end()]
-            if not original[:1].isupper() or any(w.group() == b.split()[0] for b, _, _ in _body_wordings()):
-                break
+            rest = upper[base + w.start():]
+            if not original[:1].isupper() or any(re.match(rf"{re.escape(b)}(?!\w)", rest) for b, _, _ in _body_wordings()):
+                break  # the next body ('… XÃ X SỞ Y TẾ'), not a word of the place ('PHƯỜNG BẾN THÀNH')
             taken.append(w)
         if taken:
             place = " ".join(t.group().capitalize() for t in taken)
@@ -418,6 +496,8 @@ def _from_page(doc: Document) -> _Fields:
         out.province = (body.province if body else None) or province
         out.issuer = body.name(out.province) if body else _issuer_from_number(out.number, out.province)
     out.title = _headline_title(doc, out.number)
+    if out.title is None and (title := found.get("title")):
+        out.title = _without_about(title).strip(" .") or None  # 'Trích yếu: Về việc triển khai …'
     return out
 
 
@@ -428,7 +508,7 @@ def _headline_title(doc: Document, number: str | None) -> str | None:
     for block in doc.blocks[:10]:
         m = re.search(rf"{re.escape(number)}(?:\s+năm\s+\d{{4}})?\s+(.+)$", clean_number_spaces(block.text))
         if m and block.text.split()[0].lower() in {r["name"].split()[0].lower() for r in doc_types()}:
-            return m.group(1).strip(" .") or None
+            return _without_about(m.group(1)).strip(" .") or None
     return None
 
 
@@ -440,22 +520,26 @@ def clean_number_spaces(text: str) -> str:
 def _issued_sentence() -> re.Pattern:
     types = "|".join(re.escape(r["name"]) for r in sorted(doc_types(), key=lambda r: -len(r["name"])))
     return re.compile(
-        rf"(?:(?:đã|vừa|mới|chính thức)\s+)*(?:ký\s+)?(?:ban hành|phê duyệt)"
+        rf"(?:(?:đã|vừa|mới|chính thức)\s+)*(?:(?:ký\s+)?(?:ban hành|phê duyệt|thông qua)|ký(?=\s+(?:{types})\b))"
         rf"(?:\s+(?P<type>{types})(?:\s+hành động)?(?:\s+số)?\s*(?P<num>{NUMBER})?"
         rf"(?:\s*,?\s*ngày\s*(?P<date>{DATE_PATTERN}))?)?")
 
 
 def _from_news(doc: Document) -> _Fields:
-    """The plan an article reports: the first sentence in which a body issues it."""
-    best = _Fields()
+    """The plan an article reports: the first sentence in which a body issues it; its signer
+    from that sentence or another ('Kế hoạch do Phó Chủ tịch UBND tỉnh … Hoàng Xuân Ánh ký ban
+    hành'), said of the same issuer."""
+    best, signed = _Fields(), []
     for block in doc.blocks[:PREAMBLE_BLOCKS]:
         for sentence in re.split(rf"(?<=[.!?])\s+(?={CAPITAL})", block.text):
             for m in _issued_sentence().finditer(sentence):
                 found = _news_fields(sentence, m)
-                if found.issuer and (found.number or best.issuer is None):
-                    if found.number:
-                        return found
+                signed += [found] if found.signer else []
+                if found.issuer and not best.number and (found.number or best.issuer is None):
                     best = found
+    for other in signed:
+        if best.signer is None and other.province in (None, best.province):
+            best.signer, best.signer_title = other.signer, other.signer_title
     return best
 
 
@@ -482,8 +566,13 @@ def _news_fields(sentence: str, m: re.Match) -> _Fields:
     return out
 
 
+def _without_about(title: str) -> str:
+    """A page's title of the plan without a leading 'về việc' / 'về' / 'V/v' (guidelines §2)."""
+    return re.sub(r"^\s*(?:[Vv]ề việc|[Vv]ề|V/v)\s+", "", title)
+
+
 def _news_title(rest: str) -> str | None:
-    rest = re.sub(r"^\s*,?\s*(?:năm\s+\d{4}\s*)?(?:về việc|về|V/v)?\s*", "", rest)
+    rest = _without_about(re.sub(r"^\s*,?\s*(?:năm\s+\d{4}\s*)?", "", rest))
     types = "|".join(re.escape(r["name"]) for r in doc_types())
     rest = re.split(rf"\s+và\s+(?:{types})\b|[;]", rest)[0]
     return rest.strip(" .,") or None
@@ -521,6 +610,7 @@ class _LastTitle:
 
 _SIGNED = re.compile(r"^\(?\[?(?:đã ký|Đã ký|ĐÃ KÝ|ký|Ký)[^)\]]{0,30}[)\]]?$")
 _DELEGATION = re.compile(r"^(?:KT|TM|TL|T/M|Q|TUQ)\.")
+_SIGNATURE_START = re.compile(r"(?:KT|TM|TL|TUQ)\.|T/M\b|T\.M\.")  # a delegation line: the signature
 
 
 def _signature(doc: Document) -> tuple[str | None, str | None]:

@@ -12,11 +12,16 @@ The issuer after "của"/"do" is a known body (`data/issuers.csv`) or a name rea
 structure: a head (Bộ, Ban, Ủy ban, Sở, Bộ trưởng, Giám đốc …) and capitalised words, "và"
 between capitalised words, a level word and its place ("UBND tỉnh Long An") — read case
 by case, so it stops at "về", "về việc", "ban hành", "phê duyệt", ";" and every other lower-case
-word. The title is what follows, up to the end of the clause or the next cited document.
+word. The title is what follows, up to the end of the clause, the next cited document, the
+clause after the citations ("…, Ban Thường vụ Tỉnh ủy ban hành …") or a sentence run into it by a
+lost line break ("… Ngày 24/01/2022, …"); a quotation keeps its parentheses. Citations of one
+type listed side by side share the issuer named once; a mention's date is that of the fullest
+mention; a header's place-and-date run into a citation is neither its place nor its title.
 """
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from functools import lru_cache
 
 from ..document import Document
@@ -89,7 +94,9 @@ def _issuer_name() -> re.Pattern:
     """A body named by its structure, case by case: a head, then capitalised words, 'và' between
     capitalised words, level words and places; no lower-case word else ('về', 'ban hành' …)."""
     heads = "|".join(map(_spaced, sorted(_HEADS, key=len, reverse=True)))
-    word = rf"(?:{_spaced('Ủy ban nhân dân')}|{_spaced('Hội đồng nhân dân')}|{_LEVEL}|{_CAP_WORD}|nhân dân|Nhà nước|nhà nước)"
+    # 'Ban chỉ đạo', 'Ban Chấp hành' whatever their case; 'Hội nghị lần thứ sáu Ban Chấp hành …'
+    word = (rf"(?:{_spaced('Ủy ban nhân dân')}|{_spaced('Hội đồng nhân dân')}|(?<=Ban\s)(?i:chỉ\s+đạo|chấp\s+hành)"
+            rf"|{_LEVEL}|{_CAP_WORD}|nhân dân|Nhà nước|nhà nước|lần\s+thứ\s+\w+)")
     return re.compile(rf"(?:{heads})(?!\w)(?:\s+(?:và\s+(?=[A-ZĐ])(?!(?i:{_type_words()[0]})\b))?{word})*")
 
 
@@ -114,6 +121,11 @@ def _issuer_at(text: str) -> tuple[int, str] | None:
     if not candidates:
         return None
     end, name = max(candidates, key=lambda c: c[0])
+    if re.match(r"\s*,\s*ngày\s*\d", text[end:]) and (level := re.search(rf"\s{_LEVEL}(?=\s+\S+)", name)):
+        # 'UBND tỉnh Quảng Ninh, ngày 12 tháng 11 năm 2024': the place starts a place-and-date line
+        from ..provinces import canonical_province
+        if canonical_province(name[level.end():].strip()):
+            end, name = end - (len(name) - level.end()), name[:level.end()]
     return end, (text[:at] + name).strip()
 
 
@@ -126,6 +138,9 @@ def _place_end(text: str, start: int, end: int) -> int:
     names = words[1:] if level else words
     for n in range(len(names), 0, -1):
         if canonical_province(" ".join(w.group() for w in names[:n]).strip(",.;")):
+            after = ("," if names[n - 1].group().endswith(",") else "") + text[start + names[n - 1].end():]
+            if re.match(r"\s*,\s*ngày\s*\d", after):
+                break  # 'Quảng Ninh, ngày 12 tháng 11 năm 2024': a header's place-and-date line
             return start + names[n - 1].end()
     if level and not names:
         return start + words[0].end()
@@ -164,8 +179,11 @@ _TITLE_END = re.compile(r"[;|]|\((?!(?i:khóa|khoá))|\.(?:\s|$)|,\s*(?:trong đ
 _NEW_LINE = re.compile(r"\n\s*(?=[-+•*|]|\d+(?:\.\d+)*[.)]\s|[a-zđ][.)]\s|[IVXLC]+\.\s|(?:Căn cứ|Thực hiện|Theo|"
                        r"Xét|Kính gửi|Nơi nhận|Điều)\b)|(?<=[.;:,)])\s*\n")
 # ', UBND tỉnh ban hành Kế hoạch …': the clause after the citations (its own subject and verb).
-_NEXT_CLAUSE = re.compile(rf",\s+(?:(?:{CAPITAL}\S*|ban|nhân|dân|tỉnh|thành|phố)\s+){{1,6}}(?:đã\s+|sẽ\s+)?(?:ban hành|xây dựng|"
+_NEXT_CLAUSE = re.compile(rf",\s+{CAPITAL}\S*(?:\s+[^\s,;.]+){{0,6}}?\s+(?:đã\s+|sẽ\s+)?(?:ban hành|xây dựng|"
                           r"yêu cầu|đề nghị|chỉ đạo)\b")
+# A new sentence run into a title by a lost line break: '… năm 2045 Ngày 24/01/2022, Bộ Chính trị …'.
+_RUN_ON = re.compile(r"\s(?=(?:Ngày\s+\d|Căn cứ\s|Thực hiện\s|Kính gửi\b))")
+_ONLY_DATE = re.compile(rf"(?:(?:{CAPITAL}\S*\s*){{1,5}},\s*)?(?:[Nn]gày\s*)?(?:{DATE_PATTERN})\W*(?:Kính gửi\W*)?$")
 
 
 def _title(rest: str) -> str | None:
@@ -174,17 +192,30 @@ def _title(rest: str) -> str | None:
     rest = re.sub(r"^\s*\(?(?:khóa|khoá)\s+[IVXLC]+\)?", "", rest, flags=re.I)
     rest = re.sub(r"^\s*\((?:nay là|trước đây|cũ)[^)]*\)", "", rest)  # '(nay là tỉnh Đồng Tháp)'
 
+    if _NEXT_CLAUSE.match(rest):
+        return None  # '…, Ủy ban nhân dân thành phố ban hành Kế hoạch …': the citation says nothing
     rest = re.sub(r"^\s*,?\s*(?:năm\s+\d{4}\s*)?", "", rest)
     rest = re.sub(r"^(?:về việc|về|V/v)\s+", "", rest, flags=re.I)
     if re.match(r"(?:và|,|;|\.|\(|\)|\|)", rest) or not rest[:1].strip():
         return None
-    cuts = [m.start() for m in (_TITLE_END.search(rest), _NEW_LINE.search(rest), _NEXT_CLAUSE.search(rest)) if m]
+    cuts = [m.start() for m in (_title_end(rest), _NEW_LINE.search(rest), _NEXT_CLAUSE.search(rest),
+                                _RUN_ON.search(rest)) if m]
     title = rest[:min(cuts)] if cuts else rest[:MAX_TITLE]
     title = _before_sibling(title)
     title = re.sub(r"\s+", " ", title).strip(" ,:")
-    if not title or len(title) > MAX_TITLE or title[0].isdigit():
-        return None
+    if not title or len(title) > MAX_TITLE or title[0].isdigit() or _ONLY_DATE.match(title):
+        return None  # a header's place-and-date run into the citation ('…, ngày 12 tháng 11 năm 2024')
     return title
+
+
+def _title_end(rest: str) -> re.Match | None:
+    """The first end of a title outside a quotation: '“… bằng không (không thu)” tại dự thảo …'
+    keeps its parenthesis."""
+    quoted = [m.span() for m in re.finditer(r"“[^”]*”", rest)]
+    for m in _TITLE_END.finditer(rest):
+        if not any(a < m.start() < b for a, b in quoted):
+            return m
+    return None
 
 
 def _before_sibling(title: str) -> str:
@@ -200,7 +231,7 @@ def _before_sibling(title: str) -> str:
 
 # ---------------------------------------------------------------- extraction
 
-_CONTINUED = re.compile(rf"(?:,|\svà)\s+(?i:số)\s*:?\s*(?P<num>{NUMBER})"
+_CONTINUED = re.compile(rf"(?:,|;|\svà)\s+(?i:số)\s*:?\s*(?P<num>{NUMBER})"
                         rf"(?:\s*,?\s*(?:ngày|ban hành ngày)\s*(?P<date>{DATE_PATTERN}))?")
 CONTINUED_REACH = 300  # how far a list of numbers after one type word ('các Quyết định: số …, và số …') goes
 
@@ -217,19 +248,62 @@ def _citations(text: str, start: int, end: int) -> list[tuple[re.Match, str]]:
 
 
 def extract_references(doc: Document, own_number: str | None = None) -> list[Reference]:
-    found: dict[str, Reference] = {}
+    """One record per cited document (guidelines §5): see `_merged`."""
+    mentions: dict[str, list[Reference]] = {}
     own = clean_number(own_number).lower() if own_number else None
     for start, end in _content_spans(doc):
+        refs = []
         for m, type_word in _citations(doc.text, start, end):
             ref = _reference(doc, m, type_word)
-            if ref is None or ref.number.lower() == own:
-                continue
-            key = ref.number.lower()
-            if key not in found:
-                found[key] = ref
-            else:
-                _fill_missing(found[key], ref)
-    return list(found.values())
+            if ref is not None:
+                refs.append((m, ref))
+        _share_issuers(doc.text, refs)
+        for _, ref in refs:
+            if ref.number.lower() != own:
+                mentions.setdefault(_same_document(ref.number), []).append(ref)
+    return [_merged(refs) for refs in mentions.values()]
+
+
+def _same_document(number: str) -> str:
+    """A key under which a typo'd number meets the document cited well elsewhere ('27/CTTg' is
+    '27/CT-TTg': guidelines §5): no hyphens, a letter doubled by the typo once."""
+    return re.sub(r"(\w)\1+", r"\1", re.sub(r"[-–\s]", "", number).lower())  # 'ct-ttg', 'cttg' → 'ctg'
+
+
+_FIELDS = ("doc_type", "issued_date", "issuer", "title")
+
+
+def _merged(refs: list[Reference]) -> Reference:
+    """The first mention, its date that of the fullest mention (a date cited with the issuer
+    beats a bare one: '… số 163/2024/QH15 ngày 27 tháng 11 năm 2025' then '… ngày 27/11/2024
+    của Quốc hội'), the others filling what it lacks."""
+    first = refs[0]
+    fullest = max(refs, key=lambda r: sum(getattr(r, f) is not None for f in _FIELDS))  # the first of the fullest
+    # the well-formed writing: its hyphens, and its case when a capitalised title wrote it too
+    number = max((r.number for r in refs), key=lambda n: (n.count("-"), not n.isupper()))
+    out = replace(first, number=number, issued_date=fullest.issued_date or first.issued_date)
+    for other in refs:
+        _fill_missing(out, other)
+    return out
+
+
+_SIBLINGS = re.compile(r"\s*(?:,|và|,\s*và)\s*")
+
+
+def _share_issuers(text: str, refs: list[tuple[re.Match, Reference]]) -> None:
+    """Citations of one type listed side by side share the issuer the list names once: '… số
+    116/BC-BPC ngày … và Báo cáo thẩm tra số 122/BC-BPC ngày … của Ban Pháp chế …' (the last one's), and
+    'các Quyết định: số 36/QĐ-TTg …; số 1668/QĐ-TTg …' (the first one's, for the numbers that
+    continue a list after one type word)."""
+    for i in range(len(refs) - 2, -1, -1):  # from the end: a list's issuer goes back over it
+        (m, ref), (n, nxt) = refs[i], refs[i + 1]
+        if (ref.issuer is None and nxt.issuer and ref.doc_type == nxt.doc_type
+                and _SIBLINGS.fullmatch(text[m.end():n.start()])):
+            ref.issuer = nxt.issuer
+    for i in range(1, len(refs)):
+        (m, ref), (_, before) = refs[i], refs[i - 1]
+        if ref.issuer is None and before.issuer and m.re is _CONTINUED:
+            ref.issuer = before.issuer
 
 
 def _content_spans(doc: Document) -> list[tuple[int, int]]:
@@ -246,11 +320,12 @@ def _content_spans(doc: Document) -> list[tuple[int, int]]:
 
 def _reference(doc: Document, m: re.Match, type_word: str) -> Reference | None:
     number = clean_number(m.group("num")).rstrip("-")
-    if "/" not in number:
+    if "/" not in number or _not_a_number(m, type_word, number):
         return None
     issuer, title, tail_used = None, None, 0
     tail = doc.text[m.end(): m.end() + 800]
-    if im := re.match(r"(?:\s+năm\s+\d{4})?\s*,?\s*(?:của|do)\s+", tail):
+    # '… của Bộ Chính trị'; '…, Hội nghị lần thứ 8 của Ban Chấp hành Trung ương Đảng': the plenum's committee
+    if im := re.match(r"(?:\s+năm\s+\d{4})?\s*,?\s*(?:của|do|Hội nghị lần thứ \w+(?:\s+của)?)\s+", tail):
         if found := _issuer_at(tail[im.end():]):
             issuer = canonical_issuer(found[1])
             tail_used = im.end() + found[0]
@@ -268,9 +343,17 @@ def _reference(doc: Document, m: re.Match, type_word: str) -> Reference | None:
                      start=m.start(), end=m.end() + tail_used)
 
 
+def _not_a_number(m: re.Match, type_word: str, number: str) -> bool:
+    """'So sánh KH 2026/UTH 2025': an abbreviated type without 'số' before a code that is no
+    document's (no hyphen, no year: '411/QĐ-TTg', '57-NQ/TW', '20/2023/QH15' are)."""
+    abbreviated = type_word.lower() not in {r["name"].lower() for r in doc_types()}
+    return (abbreviated and not re.search(r"(?i:số)", m.group(0)) and "-" not in number
+            and not re.search(r"/\d{4}/", number))
+
+
 def _issuer_before(text: str) -> str | None:
     """'(Theo đề nghị) của Sở X tại' / 'UBND tỉnh đã ban hành' right before a citation."""
-    for opener, closer in ((r"của", r"tại"), (r"được", r"(?:ban hành|phê duyệt)\s+(?:theo|tại)"),
+    for opener, closer in ((r"của", r"tại"), (r"được", r"(?:ban hành|phê duyệt)\s+(?:theo|tại)(?:\s+các)?"),
                            (r"(?:^|[,;.\n])", r"(?:(?:đã|vừa)\s+)?(?:ký\s+)?ban hành")):
         end = re.search(rf"\s+{closer}\s*$", text)
         if not end:

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..analyze import Analysis, Quantity, TableView
-from ..analyze.columns import value_of
+from ..analyze.columns import direction_of, value_of
 from ..analyze.scope import Scope, years_in
 from ..lexicon import read_rows
 from ..normalize import normalize_key, word_overlap
@@ -73,7 +73,7 @@ def sentences(block_text: str, block_start: int) -> list[Sentence]:
     return out
 
 
-NO_TARGET_KINDS = ("results", "basis", "criteria")
+NO_TARGET_KINDS = ("results", "basis", "criteria", "policy")  # "policy": support levels a regulation sets
 
 
 YES, NO, MAYBE = "yes", "no", "maybe"
@@ -87,12 +87,14 @@ def verdict(q: Quantity, sentence: str, scope: Scope, clause_obj: "Clause", issu
         return NO
     clause = f"{clause_obj.left} {clause_obj.right}"
     before = _clause_head(sentence[max(0, q.start - 40):q.start])
-    if _has(before[-25:], "baseline") or _has(sentence[:q.start], "past"):
+    if _has(before[-25:], "baseline") or _has(_after_colon(sentence[:q.start]), "past"):
         return NO
     if not q.percent and _counts_own_structure(q):
         return NO
     if _inside_parentheses(sentence, q):
         return NO  # "(năm 2020 đạt 12 xã)", "(10 Gbps)": a remark, not what the plan sets
+    if _the_nations(_clause_head(sentence[:q.start])):
+        return NO  # "Nghị quyết đặt mục tiêu … tỷ lệ đô thị hóa cả nước đạt 50%": cited, not adopted
     if issued_year and _states_a_past_year(_without_baseline(sentence[:q.start]), issued_year):
         return NO  # "Năm 2023, tỷ lệ … là 45%" in a plan of 2024: a result
     if scope.kind == "objectives":
@@ -101,6 +103,26 @@ def verdict(q: Quantity, sentence: str, scope: Scope, clause_obj: "Clause", issu
     if _has(clause, "trigger") or _has(comparator_words, "trigger") or _has(sentence[:q.start], "goal"):
         return YES
     return MAYBE
+
+
+def _after_colon(head: str) -> str:
+    """'… đã được cụ thể hóa bằng nhiều chỉ tiêu, nổi bật là: X đạt 18%': what was done
+    before the colon introduces the values after it."""
+    return re.split(r":\s", head)[-1]
+
+
+_RELATIVE_TO = re.compile(r"\b(?:dẫn đầu|đứng|nhóm|top|xếp|trong số|so với|bình quân|trung bình|mức|của)\s+(?:\S+\s+){0,2}$", re.I)
+
+
+def _the_nations(head: str) -> bool:
+    """Is the value the country's ('tỷ lệ đô thị hóa cả nước đạt …', 'Cả nước phấn đấu …'),
+    not the province's? A rank or comparison against the country ('dẫn đầu cả nước') is the
+    province's own."""
+    for w in words("nation"):
+        for m in re.finditer(rf"(?<!\w){re.escape(w)}\b", head, re.I):
+            if not _RELATIVE_TO.search(head[:m.start()]):
+                return True
+    return False
 
 
 def _clause_head(before: str) -> str:
@@ -145,8 +167,13 @@ def is_target(q: Quantity, sentence: str, scope: Scope, clause_obj: "Clause", he
     return p is not None and p >= THRESHOLD
 
 
+def _is_grade(q: Quantity) -> bool:
+    return normalize_key(q.unit) in {normalize_key(w) for w in words("grade")}
+
+
 def _counts_own_structure(q: Quantity) -> bool:
-    return normalize_key(q.unit) in {normalize_key(w) for w in words("own_structure")}
+    """'04 nhóm nhiệm vụ' counts the plan's own parts; '3 sao' grades what another value counts."""
+    return normalize_key(q.unit) in {normalize_key(w) for w in words("own_structure")} or _is_grade(q)
 
 
 _STRONG = re.compile(r";|\.\s|:\s|,\s*trong đó,?")
@@ -159,6 +186,7 @@ class Clause:
     right: str  # the words after it
     value_first: bool  # the value comes before what it measures ("100% hồ sơ …")
     part_of_previous: bool = False  # after ", trong đó": a part of what the value before measures
+    label: str = ""  # "Tổng thu từ khách du lịch: ≥ 25.000 tỷ đồng": the words before a colon right before the value
 
 
 def clauses_of(sentence: str, quantities: list[Quantity]) -> list[Clause]:
@@ -172,23 +200,37 @@ def clauses_of(sentence: str, quantities: list[Quantity]) -> list[Clause]:
         part = False
         if i == 0:
             left = sentence[:q.start]
+            label = _label(sentence[:q.start])
             if strong := list(_STRONG.finditer(left)):
                 left = left[strong[-1].end():]
         else:
             region = sentence[quantities[i - 1].end:q.start]
             cut = _cut(region, last=out[-1].value_first)
             left = region[cut[1]:]
+            since = next((p.end for p in reversed(quantities[:i]) if not _is_grade(p)), 0)
+            label = _label(sentence[since:q.start])  # a grade is part of the label ("… 3 sao trở lên: 120 cơ sở")
             part = bool(re.search(r"trong đó", region[cut[0]:cut[1]]))
             out[-1].right = region[:cut[0]] if out[-1].value_first else out[-1].right
         value_first = _content_words(clean_left(left)) < MIN_INDICATOR_WORDS or _takes_object(left)
         right = sentence[q.end:]
         if i + 1 < len(quantities):
             region = sentence[q.end:quantities[i + 1].start]
-            right = region[:_cut(region, last=value_first)[0]]
+            right = region if _describes_count(q, region) else region[:_cut(region, last=value_first)[0]]
+            if not right and not q.percent and "(" in region:  # "02 dự án quy mô lớn (tổng mức đầu tư trên …)"
+                right = region[:region.index("(")]
         elif cut := _STRONG.search(right):
             right = right[:cut.start()]
-        out.append(Clause(left, right, value_first, part_of_previous=bool(i and part)))
+        out.append(Clause(left, right, value_first, part_of_previous=bool(i and part), label=label))
     return out
+
+
+def _label(left: str) -> str:
+    """The label before a colon the value follows right away ("Tỷ lệ lao động qua đào tạo:
+    75 - 80%"), back to the strong separator before it; "" when the value does not follow a colon."""
+    strong = list(_STRONG.finditer(left))
+    if not strong or left[strong[-1].end():].strip() or not strong[-1].group().startswith(":"):
+        return ""
+    return left[strong[-2].end() if len(strong) > 1 else 0:strong[-1].start()]
 
 
 def _takes_object(left: str) -> bool:
@@ -234,8 +276,8 @@ def _counts_inside_next(text: str, found: list[Quantity]) -> set[int]:
         q, nxt = found[i], found[i + 1]
         between = text[q.end:nxt.start]
         if not q.percent and not _STRONG.search(between) and not _WEAK.search(between) \
-                and _linked_pattern().search(between.rstrip()):
-            out.add(i)
+                and _linked_pattern().search(between.rstrip()) and not _is_grade(nxt):
+            out.add(i)  # ("50 sản phẩm OCOP đạt 3 sao": the grade is what the count's things reach)
     return out
 
 
@@ -243,12 +285,24 @@ def qualifies_previous(quantities: list[Quantity], clauses: list[Clause], i: int
     """A count inside the clause of a value that comes first ("100% khu công nghiệp có tối
     thiểu 1 trạm 5G", "70% phụ nữ mang thai được tầm soát ít nhất 4 loại bệnh") describes
     what that value counts: it is part of its indicator, not a target."""
-    if i == 0 or quantities[i].percent or not clauses[i - 1].value_first:
+    if i == 0 or quantities[i].percent:
         return False
     between = sentence[quantities[i - 1].end:quantities[i].start]
+    if not clauses[i - 1].value_first:
+        return _describes_count(quantities[i - 1], between)  # "05 dự án … có quy mô trên 500 tỷ đồng"
     if _STRONG.search(between) or re.search(r"\s+và\s+", between):
         return False
-    return not _WEAK.search(between) or bool(re.search(r"\b(?:có|gồm|với|được)\s+(?:\S+\s+){0,2}$", between))
+    return not _WEAK.search(between) or bool(_QUALIFIER_END.search(between))
+
+
+_QUALIFIER_END = re.compile(r"\b(?:có|gồm|với|được)\s+(?:\S+\s+){0,2}$")
+
+
+def _describes_count(count: Quantity, between: str) -> bool:
+    """The words after a count up to the next value say what each counted thing has ("ít
+    nhất 05 dự án đầu tư có quy mô trên 500 tỷ đồng"): the next value belongs to the count."""
+    return not count.percent and not _STRONG.search(between) and not _WEAK.search(between) \
+        and bool(_QUALIFIER_END.search(between))
 
 
 _BASELINE = re.compile(r"\b(?:so với|so cùng kỳ|cùng kỳ)\b")
@@ -261,8 +315,14 @@ def clean_left(text: str) -> str:
     text = _after_last_goal_verb(text)
     text = _TIME_PHRASE.sub(" ", text).strip(" ,:")
     text = _strip(text, words("recurrence") + words("frame"), at_start=True)
-    text = _strip(text, words("link") + words("object"), at_start=False)
+    text = _strip(text, words("link") + words("object") + _comparator_words(), at_start=False)
     return _from_head_word(text.strip(" ,:;.-"))
+
+
+@lru_cache(maxsize=None)
+def _comparator_words() -> tuple[str, ...]:
+    """'khoảng' of 'khoảng từ 10 - 10,5%': comparator words the quantity did not take."""
+    return tuple(r["wording"] for r in read_rows("comparators.csv") if r["position"] == "before")
 
 
 def _after_last_goal_verb(text: str) -> str:
@@ -279,7 +339,17 @@ def _from_head_word(text: str) -> str:
     """'chú trọng xây dựng chính sách để nâng cao tỷ lệ hoạt động trực tuyến' → 'tỷ lệ hoạt
     động trực tuyến': a measure word after other words starts the indicator."""
     starts = sorted(m.start() for w in words("head") for m in re.finditer(rf"(?<!\w){re.escape(w)}\b", text, re.I))
-    return text[starts[0]:] if starts and starts[0] > 0 else text
+    if not starts or starts[0] == 0:
+        return text
+    last_comma = text.rfind(", ")
+    in_last_part = [s for s in starts if s > last_comma] if last_comma > 0 else []
+    if in_last_part and starts[0] < last_comma:
+        # "Dự báo tình hình …, kinh tế … ổn định, dự báo tốc độ tăng trưởng GRDP": the
+        # measure named in the last part of a long lead is the one the value belongs to
+        return text[in_last_part[0]:]
+    direction = next((d for d in sorted(_DIRECTIONS, key=len, reverse=True)
+                      if normalize_key(text[:starts[0]]) == d), None)
+    return text if direction else text[starts[0]:]  # "Giảm tỷ lệ hộ nghèo": the direction stays
 
 
 def clean_right(text: str, q: Quantity) -> str:
@@ -292,9 +362,13 @@ def clean_right(text: str, q: Quantity) -> str:
     text = _TIME_PHRASE.sub(" ", text)
     text = re.sub(r"\s+(?:so với|so cùng kỳ)\s*$", "", text.rstrip(" ,:;.-"))  # its year went with the time phrase
     text = re.sub(r"\s+", " ", text).strip(" ,:;.-")
-    if not q.percent and text:
-        text = f"{q.unit} {text}"
+    noun = _MULTIPLIER.sub("", q.unit)  # "3,2 triệu lượt khách" counts "lượt khách"
+    if not q.percent and text and not is_unit_word(noun.split("/")[0]):
+        text = f"{noun} {text}"
     return text
+
+
+_MULTIPLIER = re.compile(r"^(?:nghìn|ngàn|triệu|tỷ|vạn|trăm)\s+", re.I)
 
 
 def _strip(text: str, wordings: tuple[str, ...], *, at_start: bool) -> str:
@@ -321,11 +395,17 @@ def indicator_of(clause: Clause, q: Quantity, previous: str | None) -> str | Non
     if clause.part_of_previous and previous:
         # "Tỷ lệ lao động qua đào tạo đạt 65%, trong đó có bằng cấp, chứng chỉ đạt 28%"
         own = _strip(_MARKER.sub("", clause.left.strip()), words("link"), at_start=False).strip(" ,:")
+        counted = clean_right(clause.right, q)
+        if own in ("", "có") and clause.value_first and _content_words(counted) >= 1:
+            return counted  # "…, trong đó có 20 doanh nghiệp công nghệ cao …", "…, trong đó ít nhất 70% lao động …"
         if re.match(r"(?:có|được|là)\b", own) or not own:
             return f"{previous} {own}".strip()  # "…, trong đó có bằng cấp, chứng chỉ đạt 28%"
         return own  # "…, trong đó khách quốc tế trên 5%"
     before = clean_left(clause.left)
     after = clean_right(clause.right, q)
+    if not after and not previous and not clause.label and not q.percent and not is_unit_word(q.unit.split("/")[0]) and \
+            (not before or ("/" not in q.unit and len(before.split()) <= SHORT_LEFT)):
+        after = q.unit  # "Tăng thêm 2.000 giường bệnh", "Đạt 35 bác sĩ/vạn dân": the counted noun
     if not clause.value_first:
         short = len(before.split()) <= SHORT_LEFT
         if after and (not q.percent or _opens(before) or short) and not _linked_pattern().search(clause.left):
@@ -334,11 +414,14 @@ def indicator_of(clause: Clause, q: Quantity, previous: str | None) -> str | Non
     if previous and normalize_key(before) in _DIRECTIONS and not _content_words(after):
         return f"{previous} {before}"  # "… đạt 150 triệu đồng, tăng 30% so với năm 2020"
     if _content_words(after) >= 1:
-        if normalize_key(before) in _DIRECTIONS:
-            return f"{before} {after}"  # "Giảm 10% số ca mắc …"
+        if normalize_key(before) in _DIRECTIONS or (before and not q.percent):
+            return f"{before} {after}"  # "Giảm 10% số ca mắc …", "đón 3,2 triệu lượt khách du lịch"
         if before and not _takes_object_only(clause.left):
             return f"{before} {after}".strip()  # "ở các khu đô thị ven biển, chất thải … được thu gom"
         return after
+    label = clean_left(re.sub(r"\s+(?:trở lên|trở xuống)\b", "", clause.label))
+    if _content_words(label) >= MIN_INDICATOR_WORDS:
+        return label  # "Tổng lượt khách du lịch: 8,5 triệu lượt"
     if previous:
         return previous  # "… đạt 80% vào năm 2025 và 100% vào năm 2030"
     return before or None
@@ -373,15 +456,21 @@ def year_of(sentence: str, clause: "Clause", scope: Scope, rate: bool = False, p
     return scope.year
 
 
+_CONNECTIVES = r"(?:(?:Trong đó|Theo đó|Đồng thời|Ngoài ra|Cụ thể|Bên cạnh đó),\s*)"
+
+
 def _opens_with_recurrence(text: str) -> bool:
-    key = normalize_key(_MARKER.sub("", text.strip()))
+    text = re.sub(rf"^{_CONNECTIVES}", "", _MARKER.sub("", text.strip()))  # "Trong đó, mỗi năm có …"
+    key = normalize_key(text)
     return any(key.startswith(normalize_key(w)) for w in words("recurrence"))
 
 
 def targets_in_text(analysis: Analysis, text: str, scope: Scope, headings: list[str] = ()
                     ) -> list[tuple[Quantity, str, int | None]]:
     """(quantity, indicator, year) of every target a sentence states."""
-    found = analysis.quantities(text)
+    # A value inside parentheses is a remark, never a target: it does not cut the clauses of
+    # the values around it ("02 dự án quy mô lớn (tổng mức đầu tư trên 1.000 tỷ đồng/dự án) tại …").
+    found = [q for q in analysis.quantities(text) if not _inside_parentheses(text, q)]
     clauses = clauses_of(text, found)
     out = []
     previous = None
@@ -407,6 +496,44 @@ def targets_in_text(analysis: Analysis, text: str, scope: Scope, headings: list[
             continue
         previous = indicator
         out.append((q, indicator, year_of(text, clause, scope, rate=q.unit.endswith("/năm"), position=q.start)))
+    return _with_sentence_label(text, _share_distributive_year(text, out))
+
+
+_SENTENCE_LABEL = re.compile(r"^\s*(?:[-+•*]\s*)?([^:;\d]{3,60}?)\s*:\s+(?=\S)")
+
+
+def _with_sentence_label(text: str, found: list[tuple[Quantity, str, int | None]]
+                         ) -> list[tuple[Quantity, str, int | None]]:
+    """'Cơ cấu kinh tế: Ngư, nông, lâm nghiệp chiếm 27,31%; …; Dịch vụ chiếm 40,94%': a measure
+    named before a colon at the start of the sentence is part of every indicator after it."""
+    m = _SENTENCE_LABEL.match(text)
+    if not m or len(m.group(1).split()) > 8 or _from_head_word(m.group(1)) != m.group(1) \
+            or not any(normalize_key(m.group(1)).startswith(normalize_key(w)) for w in words("head")):
+        return found
+    label = m.group(1).strip()
+    return [(q, ind if normalize_key(ind).startswith(normalize_key(label)) or q.start < m.end()
+             else f"{label}: {ind}", year) for q, ind, year in found]
+
+
+def _share_distributive_year(text: str, found: list[tuple[Quantity, str, int | None]]
+                             ) -> list[tuple[Quantity, str, int | None]]:
+    """'… lần lượt đạt 35% và 99% vào năm 2030': the values of one distributive list share
+    the year said after the last of them."""
+    if "lần lượt" not in text or len(found) < 2:
+        return found
+    out = list(found)
+    run = [0]
+    for i in range(1, len(out) + 1):
+        joined = i < len(out) and re.fullmatch(r"\s*(?:,|và|;)?\s*", text[out[i - 1][0].end:out[i][0].start])
+        if joined:
+            run.append(i)
+            continue
+        years = {out[j][2] for j in run} - {None}
+        if len(run) > 1 and len(years) == 1:
+            year = years.pop()
+            for j in run:
+                out[j] = (out[j][0], out[j][1], year)
+        run = [i]
     return out
 
 
@@ -444,6 +571,7 @@ def table_targets(analysis: Analysis, view: TableView, province: str | None,
     values = [c for c in view.value_columns() if not c.current and analysis.is_ahead(c.year)]
     section = analysis.section(block)
     new: list[Target] = []
+    stated = _by_value(body)
     for r in view.body_rows():
         indicator = _row_indicator(view.text(r, content))
         if not indicator or _is_group_title(view, r, content):
@@ -461,8 +589,16 @@ def table_targets(analysis: Analysis, view: TableView, province: str | None,
                 value, value_max, comparator = parsed
                 name = _PAREN.sub("", indicator) if is_unit_word(_PAREN.search(indicator).group(0).strip(" ()")
                                                                    if _PAREN.search(indicator) else "") else indicator
+                if direction := direction_of(view.text(r, column)):
+                    name = f"{name} {direction}"  # "Tỷ lệ hộ nghèo | … | Giảm 0,5"
+                year = column.year or scope.year
+                if (said := _stated_before(stated, name, value, value_max, year)) is not None:
+                    # the table restates a target of the text ("ít nhất 500 kỹ sư …" / "… | 500"):
+                    # one record, the first statement's, with the table's agencies
+                    said.lead, said.partners = said.lead or lead, said.partners or partners
+                    continue
                 new.append(Target(indicator=name, domain=scope.domain,
-                                  year=column.year or scope.year, value=value, value_max=value_max,
+                                  year=year, value=value, value_max=value_max,
                                   unit=column.unit or unit, comparator=comparator, lead=lead,
                                   partners=partners, section=section, text=row_text,
                                   page=block.page, start=start, end=end))
@@ -478,6 +614,22 @@ def table_targets(analysis: Analysis, view: TableView, province: str | None,
             t.lead, t.partners, t.start, t.end = lead, partners, start, end
             new.append(t)
     return new
+
+
+def _by_value(targets: list[Target]) -> dict[tuple, list[Target]]:
+    """Targets by (value, upper bound, year): restatements are looked up, not searched for."""
+    index: dict[tuple, list[Target]] = {}
+    for t in targets:
+        index.setdefault((t.value, t.value_max, t.year), []).append(t)
+    return index
+
+
+def _stated_before(index: dict[tuple, list[Target]], indicator: str, value: float, value_max: float | None,
+                   year: int | None) -> Target | None:
+    candidates = index.get((value, value_max, year), [])
+    scored = [(word_overlap(t.indicator, indicator), t) for t in candidates]
+    best = max(scored, key=lambda st: st[0], default=(0.0, None))
+    return best[1] if best[0] >= SAME_TARGET else None
 
 
 def _text_targets(analysis: Analysis, text: str, scope: Scope, section: str, block) -> list[Target]:

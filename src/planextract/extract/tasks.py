@@ -31,7 +31,8 @@ from ..records import Task
 _YEARS = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
 _ROMAN = re.compile(r"^[IVXLC]{1,6}$")
 _OPEN_END = re.compile(r"(?:và\s+(?:các|những)\s+năm\s+tiếp\s+theo|trở\s+đi|^\s*từ\b|^\s*kể\s+từ\b)", re.I)
-_NUMBER_MARK = re.compile(r"^(?:[-–+•*]\s*|\(?[a-zđ0-9]{1,3}[.)/]\s+|\d+(?:\.\d+)+\.?\s+|[IVXLC]{1,6}[.)]\s+)")
+_NUMBER_MARK = re.compile(r"^(?:[-–+•*]\s*|\(?[a-zđ0-9]{1,3}[.)/]\s+|\d+(?:\.\d+)+\.?\s+|[IVXLC]{1,6}[.)]\s+"
+                          r"|(?:\d{1,2}|[IVXLC]{1,6}|[a-zđA-Z])\s[-–]\s+(?=\D))")  # "2 - Ban Tuyên giáo …"
 LEVEL_UPPER, LEVEL_ROMAN, LEVEL_ARABIC, LEVEL_LOWER = 1, 2, 3, 6
 
 
@@ -62,6 +63,9 @@ def parse_timeframe(text: str) -> tuple[int | None, int | None]:
 
 # ------------------------------------------------------------------ 1. tables
 
+_GROUP_IN_NUMBER_CELL = re.compile(r"^([IVXLC]{1,6}|[A-ZĐ]|\d{1,2}(?:\.\d{1,2})*)[.)]?\s+\S{2,}")
+
+
 def table_tasks(analysis: Analysis, view: TableView, province: str | None) -> list[Task]:
     from .agencies import canonical_names
     content = view.role("task") or view.role("indicator")
@@ -81,7 +85,10 @@ def table_tasks(analysis: Analysis, view: TableView, province: str | None) -> li
         lead = [] if spanning else canonical_names(view.text(r, lead_col), province) if lead_col else []
         partners = [] if spanning else canonical_names(view.text(r, partner_col), province) if partner_col else []
         if not (lead or partners or timeframe):
-            if text and (number or spanning):  # a group row
+            if not text and (m := _GROUP_IN_NUMBER_CELL.match(number)):  # "| I. HOÀN THIỆN THỂ CHẾ | | |"
+                level = number_level(m.group(1))
+                groups = [g for g in groups if g[0] < level] + [(level, number)]
+            elif text and (number or spanning):  # a group row
                 level = number_level(number) if number else 0
                 groups = [g for g in groups if g[0] < level] + [(level, f"{number} {text}".strip())]
             continue
@@ -272,7 +279,7 @@ def leading_agencies(text: str, province: str | None) -> tuple[list[str], str]:
     """The agencies a paragraph opens with, and the text after them:
     'Sở Kế hoạch và Đầu tư, Sở Tài chính: Bảo đảm …' → ([…, …], 'Bảo đảm …')."""
     from .agencies import canonical_names
-    for word in _phrases("request"):  # "Đề nghị Tỉnh đoàn …: …"
+    for word in _phrases("request") + _phrases("addressee"):  # "Đề nghị Tỉnh đoàn …", "Trách nhiệm của Sở X"
         if text.startswith(word + " "):
             text = text[len(word) + 1:]
     names, pos = [], 0
@@ -336,6 +343,9 @@ def agency_paragraph_tasks(analysis: Analysis, province: str | None, skip: set[i
             names = canonical_names(head.strip(" .;"), province)
         if not names or (only_names and not organisation and rest.strip(" :.-–")):
             continue
+        if not rest.strip(" :.-–") and any(c.parent is node and _is_agency_heading(c, province)
+                                           for c in _descendants(nodes, node)):
+            continue  # "1. Các sở, ban, ngành" over "a) Sở Tài chính", "b) Sở Nội vụ": a group
         duties = [] if node.role == HEADING_ROLE and not rest.strip(" :.-–") else [rest.strip(" :-–")]
         end = block.end
         for child in _descendants(nodes, node):
@@ -351,6 +361,22 @@ def agency_paragraph_tasks(analysis: Analysis, province: str | None, skip: set[i
         tasks.append(Task(number=task_number(block.number), group=_group(analysis, node), text=text,
                           lead=names, partners=[], page=block.page, start=block.start, end=end))
     return tasks, covered
+
+
+def _subject_with_verb(text: str, province: str | None) -> list[str]:
+    """The bodies a sentence opens with when a duty verb follows them ("Văn phòng UBND tỉnh
+    tham mưu …"), else []."""
+    names, rest = leading_agencies(text, province)
+    if names and re.match(rf"(?:{_verbs()})\b", rest):
+        return names
+    return []
+
+
+def _is_agency_heading(node: Node, province: str | None) -> bool:
+    """'a) Sở Tài chính' or 'b) Công an tỉnh:' — a sub-item that is only the names of bodies."""
+    body = _body(node.block.text)
+    names, rest = leading_agencies(body, province)
+    return bool(node.block.number) and bool(names) and not rest.strip(" :.-–")
 
 
 def _opens_with_request(text: str) -> bool:
@@ -465,13 +491,16 @@ def assignment_tasks(analysis: Analysis, province: str | None, skip: set[int]) -
                 continue
             if body.rstrip().endswith(":") and (items := _children(analysis.nodes, node)):
                 for item in items:
-                    if assignment_of(_body(item.block.text), province)[0]:
+                    item_body = _body(item.block.text)
+                    if item.index in skip or assignment_of(item_body, province)[0]:
                         continue  # an item that assigns its own work ("4. Giao Sở X chủ trì …")
+                    # "5. Văn phòng UBND tỉnh tham mưu …": the item names its own body
+                    item_lead = _subject_with_verb(item_body, province) or lead
                     done.add(item.index)
                     tasks.append(Task(number=task_number(item.block.number),
-                                      group=_group(analysis, item), text=_body(item.block.text), lead=lead,
-                                      partners=partners, page=item.block.page, start=item.block.start,
-                                      end=item.block.end))
+                                      group=_group(analysis, item), text=item_body, lead=item_lead,
+                                      partners=partners if item_lead is lead else [], page=item.block.page,
+                                      start=item.block.start, end=item.block.end))
                 continue
             start = block.start + offset + sentence_start
             tasks.append(Task(number=task_number(block.number),
@@ -510,9 +539,7 @@ def inline_attribute_task(analysis: Analysis, node: Node, body: str, province: s
         text = body[:m.start()].strip(" .;")
         inside = m.group("inside")
         lead, partners = _split_agency_line(inside.split(";")[0], province)
-        if time := re.search(r"(?:thực hiện|hoàn thành|thời gian)?\s*(?:năm|trong năm|quý [IV]+/)\s*\d{4}.*$|\d{4}\s*[-–]\s*\d{4}",
-                             inside):
-            timeframe = time.group(0).strip(" ;")
+        timeframe = _time_part(inside.split(";")[1:])
     else:
         return None
     if not lead or not text:
@@ -522,6 +549,16 @@ def inline_attribute_task(analysis: Analysis, node: Node, body: str, province: s
     return Task(number=task_number(block.number), group=_group(analysis, node), text=text, lead=lead,
                 partners=[p for p in partners if p not in lead], start_year=first, end_year=last,
                 timeframe=timeframe, page=block.page, start=block.start, end=block.end)
+
+
+def _time_part(parts: list[str]) -> str | None:
+    """The part of '(Sở X chủ trì; hoàn thành trong Quý III/2026)' that says when."""
+    from ..ingest.vocabulary import looks_like_time_cell
+    for part in parts:
+        part = part.strip(" .;")
+        if part and (parse_timeframe(part) != (None, None) or looks_like_time_cell(part)):
+            return part
+    return None
 
 
 def _children(nodes: list[Node], node: Node) -> list[Node]:

@@ -24,19 +24,21 @@ import re
 from functools import lru_cache
 
 from ..document import HEADING, TABLE, Block, Document
-from ..lexicon import read_rows
+from ..lexicon import doc_types, read_rows
 from ..normalize import is_all_caps, normalize_key
 
 DOCUMENT, PORTAL, NEWS = "document", "portal", "news"
 HEAD_BLOCKS = 60         # where a header, a metadata block or the issuing sentence may stand
 SHORT_BLOCK = 300        # boilerplate is short; a long paragraph is content
 RELATED_ITEMS = 40       # at most this many items of a "related documents" list
-_OFFICIAL = re.compile(r"(?m)^\W*Số\s*:\s*\d|CỘNG HÒA XÃ HỘI CHỦ NGHĨA|Độc lập\s*-\s*Tự do|ĐẢNG CỘNG SẢN VIỆT NAM",
-                       re.I)
-# How an article says a body issued a plan: "… vừa ký ban hành …", "… đã phê duyệt …",
-# "… ban hành Kế hoạch số 59/KH-UBND".
-ISSUING = re.compile(r"\b(?:đã|vừa|mới)\s+(?:ký\s+)?(?:ban hành|phê duyệt)\b"
-                     r"|\b(?:ban hành|phê duyệt)\s+(?:Kế hoạch|Quyết định|Chương trình|Nghị quyết|Chỉ thị|Đề án)"
+HEADLINE_WORDS = 6       # an unmarked item of such a list is a headline of at least this many syllables
+# The motto in capitals: a newspaper's masthead "Cơ quan của Đảng bộ Đảng Cộng sản Việt Nam …" is not it.
+_OFFICIAL = re.compile(r"(?m)^\W*(?:Số|SỐ|số)\s*:\s*\d|CỘNG HÒA XÃ HỘI CHỦ NGHĨA|Độc lập\s*-\s*Tự do"
+                       r"|ĐỘC LẬP\s*-\s*TỰ DO|ĐẢNG CỘNG SẢN VIỆT NAM")
+# How an article says a body issued a plan: "… vừa ký ban hành …", "… đã phê duyệt …", "… đã
+# thông qua Nghị quyết …" (a council), "… đã ký Quyết định số 845/QĐ-UBND", "… ban hành Kế hoạch số 59/KH-UBND".
+ISSUING = re.compile(r"\b(?:đã|vừa|mới)\s+(?:ký\s+)?(?:ban hành|phê duyệt|thông qua)\b"
+                     r"|\b(?:ban hành|phê duyệt|thông qua|ký)\s+(?:Kế hoạch|Quyết định|Chương trình|Nghị quyết|Chỉ thị|Đề án)"
                      r"(?:\s+hành động)?\s+(?:số\s+)?\d")
 _NEWS_MARKS = re.compile(r"^\s*(?:date\s+\d{4}-\d{2}-\d{2}|\([A-ZĐ]{2,8}\)\s*[-–])", re.I)
 _PHOTO_CREDIT = re.compile(r"(?:^|[.!?”\"]\s*)\(?(?:Ảnh|Nguồn ảnh|Ảnh minh họa)\s*:\s*[^.:;]{1,40}\)?\s*$")
@@ -65,6 +67,13 @@ def _markers() -> _Markers:
                     key=lambda x: -len(x[0]))
     return _Markers(fields, tuple(of("boilerplate_start")), tuple(of("boilerplate_contains")),
                     frozenset(of("boilerplate_line")), frozenset(of("related_list")))
+
+
+@lru_cache(maxsize=None)
+def _named_document() -> re.Pattern:
+    """A document named by its type and number: 'Quyết định 922/QĐ-TTg …', 'Kế hoạch số 45/…'."""
+    types = "|".join(re.escape(r["name"]) for r in doc_types())
+    return re.compile(rf"(?:{types})\s+(?:số\s+)?\d")
 
 
 @lru_cache(maxsize=None)
@@ -170,29 +179,51 @@ def _mark_boilerplate(doc: Document) -> int:
     """Mark the site's blocks; the number marked."""
     marked = 0
     related_left = 0
-    for block in doc.blocks:
+    blocks = doc.blocks
+    for i, block in enumerate(blocks):
         if block.kind == TABLE:
             related_left = 0
             continue
         if related_left:
-            if block.kind == HEADING or len(block.text) > SHORT_BLOCK:
-                related_left = 0
-            else:
+            if _related_item(block):
                 block.boilerplate = True
                 marked += 1
                 related_left -= 1
                 continue
+            related_left = 0  # the list ended: the page's own text (or its next part) goes on
         if len(block.text) > SHORT_BLOCK and not _PHOTO_CREDIT.search(block.text):
             continue
         key = normalize_key(block.text)
-        if key in _markers().related:
+        if _opens_related_list(key) and i + 1 < len(blocks) and _related_item(blocks[i + 1]):
             related_left = RELATED_ITEMS
-        if _is_boilerplate(block.text, key):
+            block.boilerplate = True
+            marked += 1
+        elif _is_boilerplate(block.text, key):
             block.boilerplate = True
             marked += 1
     return marked
 
 
+def _opens_related_list(key: str) -> bool:
+    """'Văn bản liên quan', 'Văn bản liên quan cùng nội dung:', 'Tin liên quan' …"""
+    return any(key == w or (key.startswith(w + " ") and len(key) <= 2 * len(w) + 20) for w in _markers().related)
+
+
+_ITEM_MARK = re.compile(r"^\s*[-–•+*]\s")
+
+
+def _related_item(block: Block) -> bool:
+    """An entry of a 'related documents/news' list: a bulleted line, a document named by its
+    type and number ('Quyết định 922/QĐ-TTg năm 2022 …') or a headline; not a field of the
+    metadata block, a line in capitals ('NỘI DUNG VĂN BẢN', 'ỦY BAN NHÂN DÂN'), the official
+    header, a heading or a label ending in ':' — those end the list."""
+    text = block.text.strip()
+    if block.kind == HEADING or len(text) > SHORT_BLOCK or not text:
+        return False
+    if _ITEM_MARK.match(text) or _named_document().match(text):
+        return True
+    return (len(text.split()) >= HEADLINE_WORDS and not text.endswith(":") and not is_all_caps(text, min_letters=2)
+            and not _OFFICIAL.search(text) and _labelled(text) is None)
 def _is_boilerplate(text: str, key: str) -> bool:
     m = _markers()
     return (key in m.lines or key in m.related or key.startswith(m.starts)

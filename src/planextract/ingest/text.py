@@ -256,13 +256,31 @@ def starts_paragraph(previous: str, line: str, wrapped: bool) -> bool:
         # a line cut at a hyphen ("kinh tế" / "- xã hội") goes on in lower case
         return not (wrapped and text.lstrip("-–+ ")[:1].islower() and not prev_text.endswith(_TERMINAL))
     if not wrapped:
-        return True
+        return not _continues_cut_line(prev_text, text)
     if _is_only_number(prev_text):
         return False  # "III." alone on a line, its title on the next
     if is_all_caps(prev_text, min_letters=4) != is_all_caps(text, min_letters=4) and \
             len(text.split()) > 1 and len(prev_text.split()) > 1:
         return not text[:1].islower()  # a title in capitals, then running text
     return False
+
+
+_NO_SENTENCE_END = {"và", "của", "với", "các", "cho", "về", "tại", "trong", "để", "theo", "từ", "đến", "là",
+                    "được", "có", "những", "hoặc", "hay", "như", "tới"}
+
+
+def _continues_cut_line(previous: str, text: str) -> bool:
+    """In text that is not wrapped as a whole, a line cut mid-sentence still goes on: the line
+    before ends without punctuation and is long, and this one opens in lower case or with a
+    value ("… tăng bình quân" / "8%/năm, chỉ số …")."""
+    if previous.endswith(_TERMINAL) or len(previous) < 40 or split_number(previous)[0] is not None \
+            and len(previous) < 60 or is_all_caps(previous, min_letters=4):
+        return False
+    if split_number(text)[0] is not None or is_bullet(text):
+        return False
+    if previous.endswith(",") or previous.split()[-1].lower() in _NO_SENTENCE_END:
+        return True  # "… phối hợp với Công an tỉnh," / "Văn phòng UBND tỉnh …"; "… Sở Khoa học và" / "Công nghệ …"
+    return text[:1].islower() or text[:1] == "(" or bool(re.match(r"\d[\d.,]*\s*(?:%|‰)", text))
 
 
 _APPENDIX_MARK = re.compile(r"^(?:PHỤ LỤC|Phụ lục)(?:\s+(?:số\s+)?[0-9IVXLC]{1,4})?\s*[.:]?$")

@@ -128,7 +128,14 @@ def split_streams(lines: list[str]) -> list[tuple[bool, list[str]]]:
         out.append((True, lines[start:a + 1 + cell_end]))
         out.append((False, slot[cell_end:cell_start]))
         start = a + 1 + cell_start
-    out.append((True, lines[start:]))
+    tail_at = bars[-1] + 1 if bars else len(lines)
+    tail = lines[tail_at:]
+    titles = [k for k, line in enumerate(tail) if k and (is_title_line(line) or _is_bold_line(line))]
+    if start < tail_at and len(tail) > MAX_EDGE_CELL_LINES and titles:
+        out.append((True, lines[start:tail_at + titles[0]]))  # the last cell, then the page's prose
+        out.append((False, tail[titles[0]:]))
+    else:
+        out.append((True, lines[start:]))
     return [(kind, run) for kind, run in out if run]
 
 

@@ -1,0 +1,53 @@
+"""Column roles of tables: from header words (data/table_headers.csv), from two-row headers and
+from what the cells hold when the header says nothing known."""
+import pytest
+
+from planextract import load_text
+from planextract.analyze.columns import header_role, looks_like_unit_cell, table_view
+
+
+def view_of(markdown: str):
+    [block] = load_text(markdown).tables()
+    return table_view(block)
+
+
+def roles(view):
+    return [(c.role, c.year) for c in view.columns]
+
+
+@pytest.mark.parametrize("header, role", [
+    ("STT", "number"), ("Nội dung công việc", "task"), ("Chỉ tiêu", "indicator"), ("ĐVT", "unit"),
+    ("Cơ quan chủ trì", "lead"), ("Đơn vị phối hợp", "partners"), ("Tiến độ thực hiện", "time"),
+    ("Ước thực hiện", "estimate"), ("Ghi chú", "note"),
+])
+def test_header_words(header, role):
+    assert header_role(header) == role
+
+
+def test_year_columns_are_values_and_estimates_are_current():
+    view = view_of("| TT | Chỉ tiêu | ĐVT | Ước thực hiện 2025 | Kế hoạch 2026 |\n|---|---|---|---|---|\n"
+                   "| 1 | Tổng thu ngân sách | Tỷ đồng | 12.000 | 13.500 |\n")
+    assert roles(view) == [("number", None), ("indicator", None), ("unit", None), ("value", 2025), ("value", 2026)]
+    assert [c.current for c in view.value_columns()] == [True, False]
+
+
+@pytest.mark.parametrize("cell, unit", [
+    ("%", True), ("Tỷ đồng", True), ("ha", True), ("Doanh nghiệp", True), ("Sở Tài chính", False),
+    ("12,5", False), ("Xây dựng trung tâm dữ liệu", False),
+])
+def test_unit_cells(cell, unit):
+    assert looks_like_unit_cell(cell) is unit
+
+
+def test_a_bare_don_vi_column_of_units_is_the_unit_column():
+    view = view_of("| STT | Chỉ tiêu | Đơn vị | Chỉ tiêu năm 2026 | Đơn vị chủ trì |\n|---|---|---|---|---|\n"
+                   "| 1 | Tỷ trọng kinh tế số | % | ≥ 12 | Sở Tài chính |\n"
+                   "| 2 | Số doanh nghiệp công nghệ số | Doanh nghiệp | 150 | Sở Khoa học và Công nghệ |\n")
+    assert [c.role for c in view.columns] == ["number", "indicator", "unit", "value", "lead"]
+
+
+def test_values_under_a_muc_tieu_header_beside_the_words():
+    view = view_of("| TT | Nội dung | Mục tiêu | Ghi chú |\n|---|---|---|---|\n"
+                   "| 1 | Tỷ lệ hồ sơ trực tuyến toàn trình | 80% | |\n| 2 | Tỷ lệ số hóa hồ sơ | 100% | |\n")
+    assert [c.role for c in view.columns] == ["number", "task", "value", "note"]
+    assert view.kind == "targets"
