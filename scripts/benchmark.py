@@ -3,6 +3,7 @@
     .venv/bin/python scripts/benchmark.py [--repeat 3] [--forms text,pdf,docx,scan]
     .venv/bin/python scripts/benchmark.py --batch 90
     .venv/bin/python scripts/benchmark.py --cold [--repeat 5]
+    .venv/bin/python scripts/benchmark.py --scaling [--sizes 1,2,4,8] [--check [text,paragraph]]
 
 Per form: "reading" is `planextract.load` (the Document), "end to end" is
 `planextract.extract` (reading, structure, the NER and every extractor: the records).
@@ -13,7 +14,11 @@ pdfplumber `extract_text` takes on the same PDFs, so our own cost is visible.
 `--cold` measures start-up: the CPU seconds (user + system, the process and its children)
 of a whole `planextract extract SEED` command in a fresh process, with the shipped model on,
 and where they go (imports, loading the tokenizer and the model, extraction).
-Not a test: nothing here asserts a time.
+Not a test: nothing here asserts a time. `--scaling` measures how extraction grows with
+the input (extract_text and the JSON, for texts of 1, 2, 4, 8 MB and for one paragraph as
+long): CPU seconds and the memory added at the peak, each size in its own process, with
+the growth per doubling (1.0 is linear); `--check` exits 1 when a doubling beyond the
+first grows more than 1.3 times (in time or memory; of the kinds named, else of both).
 """
 from __future__ import annotations
 
@@ -195,6 +200,103 @@ def cold_stages() -> None:
     print(f"  {'total in Python (after start-up)':32} {marks[-1][1] - marks[0][1]:5.2f} CPU s")
 
 
+SCALING_KINDS = {"text": "plans (seeds repeated)", "paragraph": "one paragraph"}
+MAX_GROWTH = 1.3  # per doubling beyond the first, time or memory, over linear
+
+
+def scaling_text(kind: str, megabytes: float) -> str:
+    """About `megabytes` of UTF-8: the five seed texts repeated, or their running text (no
+    table rows) joined into one line, as hostile input is."""
+    seeds = [CORPUS / name for name, _ in FORMS["text"]]
+    if kind == "text":
+        unit = "\n\n".join(p.read_text(encoding="utf-8") for p in seeds) + "\n\n"
+    else:
+        unit = " ".join(line.strip() for p in seeds for line in p.read_text(encoding="utf-8").splitlines()
+                        if line.strip() and "\t" not in line) + " "
+    wanted = int(megabytes * (1 << 20))
+    text = unit * (wanted // len(unit.encode("utf-8")) + 1)
+    return text[:int(len(text) * wanted / len(text.encode("utf-8")))]
+
+
+def _memory_mb(field: str) -> float:
+    """VmRSS (now) or VmHWM (the peak since the last reset) of this process, in MB."""
+    with open("/proc/self/status") as status:
+        line = next(line for line in status if line.startswith(field + ":"))
+    return int(line.split()[1]) / 1024
+
+
+def _reset_peak() -> None:
+    """Start VmHWM afresh (Linux ≥ 4.0), so the warm-up's peak does not hide the run's."""
+    with open("/proc/self/clear_refs", "w") as clear_refs:
+        clear_refs.write("5")
+
+
+def run_scaling(kind: str, megabytes: float) -> dict:
+    """One size, in this process: extract_text and its JSON, timed after a warm-up."""
+    import planextract
+    from planextract.batch import return_big_buffers_to_os
+    from planextract.nlp import pipeline
+    # As in a batch worker: buffers of 1 MB and more get mappings of their own, so the peak
+    # follows the data, not glibc's sliding mmap threshold (a step of 20 MB between 2 and 4 MB).
+    return_big_buffers_to_os()
+    # Imports, gazetteers, and the spaCy pipeline with underthesea's word model (loaded when
+    # the NER is first asked, which a seed may not do): none of it counts as the run's memory.
+    planextract.extract(CORPUS / FORMS["text"][0][0])
+    pipeline()("Sở Y tế chủ trì, phối hợp với các sở, ngành.")
+    text = scaling_text(kind, megabytes)
+    before = _memory_mb("VmRSS")
+    _reset_peak()
+    wall, cpu = time.perf_counter(), time.process_time()
+    result = planextract.extract_text(text, f"{kind}-{megabytes}MB.txt")
+    output = result.to_json()
+    wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
+    peak = _memory_mb("VmHWM")
+    return {"kind": kind, "mb": megabytes, "chars": len(text), "seconds": round(wall, 2), "cpu": round(cpu, 2),
+            "peak_mb": round(peak), "added_mb": round(peak - before, 1),
+            "json_mb": round(len(output.encode("utf-8")) / (1 << 20), 2),
+            "records": sum(len(getattr(result, n)) for n in ("targets", "tasks", "references", "deadlines"))}
+
+
+def scaling_benchmark(sizes: list[float], check: set[str]) -> int:
+    """Each size in a process of its own; growth = (this / previous) / (size ratio)."""
+    print(f"{'input':24} {'MB':>4} {'records':>8} {'wall s':>7} {'CPU s':>7} {'CPU s/MB':>8} {'growth':>6} "
+          f"{'peak MB':>8} {'added MB':>8} {'growth':>6} {'JSON MB':>8}")
+    over = []
+    for kind, label in SCALING_KINDS.items():
+        previous = None
+        for i, size in enumerate(sizes):
+            out = subprocess.run([sys.executable, __file__, "--scaling-one", f"{kind}:{size}"],
+                                 capture_output=True, text=True)
+            if out.returncode:
+                print(f"{label:24} {size:>4g} failed: {out.stderr.strip().splitlines()[-1:]}")
+                over.append((kind, f"{label} {size:g} MB failed"))
+                break
+            r = json.loads(out.stdout)
+            growth = ("", "")
+            if previous:
+                ratio = size / previous["mb"]
+                growth = (r["cpu"] / previous["cpu"] / ratio, r["added_mb"] / max(previous["added_mb"], 1) / ratio)
+                if i >= 2:
+                    over += [(kind, f"{label} {previous['mb']:g}→{size:g} MB: {what} grew {g:.2f}×")
+                             for what, g in zip(("time", "memory"), growth) if g > MAX_GROWTH]
+            print(f"{label:24} {size:>4g} {r['records']:>8} {r['seconds']:>7.1f} {r['cpu']:>7.1f} "
+                  f"{r['cpu'] / size:>8.1f} {_factor(growth[0]):>6} {r['peak_mb']:>8} {r['added_mb']:>8.0f} "
+                  f"{_factor(growth[1]):>6} {r['json_mb']:>8.1f}")
+            previous = r
+    if over:
+        print(f"growth over {MAX_GROWTH}× per doubling beyond the first: " + "; ".join(line for _, line in over))
+    else:
+        print(f"every doubling beyond the first grows at most {MAX_GROWTH}× (1.0 is linear)")
+    failing = {kind for kind, _ in over} & check
+    if failing:
+        print(f"--check: {', '.join(SCALING_KINDS[k] for k in sorted(failing))} over {MAX_GROWTH}×")
+    return 1 if failing else 0
+
+
+def _factor(value) -> str:
+    return f"{value:.2f}" if value != "" else "—"
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--batch", type=int, metavar="N", help="benchmark a batch run over N documents")
@@ -203,6 +305,11 @@ def main() -> None:
     parser.add_argument("--cold", action="store_true", help="measure the start-up of `planextract extract`")
     parser.add_argument("--cold-stages", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--one", help=argparse.SUPPRESS)
+    parser.add_argument("--scaling", action="store_true", help="time and memory against input size")
+    parser.add_argument("--sizes", default="1,2,4,8", help="megabytes, for --scaling")
+    parser.add_argument("--check", nargs="?", const=",".join(SCALING_KINDS), default="", metavar="KINDS",
+                        help="with --scaling: exit 1 when growth is over 1.3x (of these kinds: text,paragraph)")
+    parser.add_argument("--scaling-one", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.cold:
         cold_start(args.repeat if args.repeat != 3 else 5)
@@ -210,6 +317,15 @@ def main() -> None:
     if args.cold_stages:
         cold_stages()
         return
+    if args.scaling_one:
+        kind, size = args.scaling_one.split(":")
+        print(json.dumps(run_scaling(kind, float(size))))
+        return
+    if args.scaling:
+        check = {k for k in args.check.split(",") if k}
+        if check - set(SCALING_KINDS):
+            parser.error(f"--check: the kinds are {', '.join(SCALING_KINDS)}")
+        raise SystemExit(scaling_benchmark([float(s) for s in args.sizes.split(",")], check))
     if args.batch:
         batch_benchmark(args.batch)
         return

@@ -2,10 +2,12 @@
 from __future__ import annotations
 
 import json
+import os
 from functools import lru_cache
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
 
 import planextract
 
@@ -16,6 +18,14 @@ FIXTURES = Path(__file__).parent / "fixtures"
 SEEDS = ["dak-nong-292-2022", "binh-thuan-4181-2022", "nghe-an-347-2023",
          "dong-thap-241-2022", "gia-lai-2068-2022"]
 RENDERED_PDFS = ["dak-nong-292-2022", "binh-thuan-4181-2022", "dong-thap-241-2022"]
+
+
+# Property tests (tests/test_fuzz.py): a few hundred fixed examples in CI, a longer random
+# run with HYPOTHESIS_PROFILE=long. No deadline: speed is the benchmark's business.
+settings.register_profile("ci", max_examples=300, derandomize=True, database=None, deadline=None,
+                          suppress_health_check=[HealthCheck.too_slow])
+settings.register_profile("long", max_examples=20_000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 
 
 @lru_cache(maxsize=None)

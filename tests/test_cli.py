@@ -2,6 +2,8 @@ import json
 import subprocess
 import sys
 
+import pytest
+
 from .conftest import CORPUS
 
 
@@ -216,3 +218,37 @@ def test_eval_of_the_sealed_test_split_prints_totals_only():
     assert "#### test" in result.stdout and "targets" in result.stdout
     assert "per document" in result.stdout
     assert "missed" not in result.stdout and "extra" not in result.stdout
+
+
+def test_a_bug_is_one_line_that_says_so(monkeypatch, capsys):
+    from planextract import cli
+    from planextract.ingest import text
+
+    def broken(*args, **kwargs):
+        raise KeyError("a key\nover two lines")
+    monkeypatch.setattr(text, "read_text", broken)
+    monkeypatch.setattr("planextract.ingest.read_text", broken)
+    assert cli.main(["blocks", str(CORPUS / "dak-nong-292-2022.txt")]) == 3
+    err = capsys.readouterr().err
+    assert err == (f"planextract: internal error on {CORPUS / 'dak-nong-292-2022.txt'}: KeyError: 'a key\\nover two "
+                   "lines' (a bug: please report it; PLANEXTRACT_DEBUG=1 shows the traceback)\n")
+    monkeypatch.setenv("PLANEXTRACT_DEBUG", "1")
+    with pytest.raises(KeyError):
+        cli.main(["blocks", str(CORPUS / "dak-nong-292-2022.txt")])
+
+
+@pytest.mark.parametrize("command", [
+    ["report", str(CORPUS / "dak-nong-292-2022.txt"), "--out"],
+    ["annotate", "export", str(CORPUS / "dak-nong-292-2022.txt"), "--out"],
+    ["annotate", "next", str(CORPUS / "dak-nong-292-2022.txt"), "--out"],
+])
+@pytest.mark.parametrize("where", ["a folder", "below a file"])
+def test_an_unwritable_output_file_is_one_line_before_any_work(tmp_path, command, where):
+    blocker = tmp_path / "blocker"
+    blocker.write_text("not a folder")
+    out = tmp_path if where == "a folder" else blocker / "out.json"
+    result = run(*command, str(out))
+    assert result.returncode == 2 and "Traceback" not in result.stderr and result.stdout == ""
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and str(out) in lines[0], lines
+    assert ("is a folder" if where == "a folder" else f"{blocker} is a file, not a folder") in lines[0]

@@ -6,7 +6,8 @@ import pandas as pd
 import pytest
 
 import planextract
-from planextract.records import TABLES, Extraction, field_dtype, schema
+from planextract.limits import Limits, applied
+from planextract.records import TABLES, DocumentRecord, Extraction, Target, Task, field_dtype, schema
 
 from .conftest import CORPUS
 
@@ -107,3 +108,39 @@ def test_repr_is_short_and_html_escapes(documents):
     assert "347/KH-UBND" in page and f"targets (first 10 of {n['targets']})" in page and len(page) < 20000
     tricky = planextract.extract_text(EMPTY + " <script>alert(1)</script>")
     assert "<script>" not in tricky._repr_html_()
+
+
+def test_text_fields_are_excerpts_of_at_most_the_limit():
+    long = "Tỷ lệ hộ gia đình có kết nối Internet cáp quang " * 100  # 4,800 characters
+    target = Target(indicator=long, text=long, lead=[long], start=0, end=len(long))
+    assert len(target.text) == 2_000 and target.text.endswith("…") and long.startswith(target.text[:-1])
+    assert len(target.indicator) == 2_000 and len(target.lead[0]) == 2_000
+    assert (target.start, target.end) == (0, 4_800)  # the whole span is still known
+    target.text = long  # however the text is set
+    assert len(target.text) == 2_000
+    assert Target(text="ngắn").text == "ngắn"
+
+
+def test_the_excerpt_limit_is_a_setting():
+    long = "x" * 500
+    with applied(Limits(excerpt_chars=100)):
+        assert len(Task(text=long).text) == 100
+        assert len(Extraction.from_dict({"tasks": [{"text": long}]}).tasks[0].text) == 100
+    assert Task(text=long).text == long
+
+
+def test_the_source_path_is_kept_whole():
+    path = "/plans/" + "a" * 3_000 + ".txt"
+    assert DocumentRecord(source=path, title="t" * 3_000).source == path
+    assert len(DocumentRecord(title="t" * 3_000).title) == 2_000
+
+
+def test_records_of_a_long_paragraph_stay_small_through_the_api():
+    # 300 different values (the same target said twice in a paragraph is one record)
+    paragraph = "".join(f"Phấn đấu đến năm 2025 tỷ lệ hộ có Internet cáp quang đạt trên {5 + i / 4:g}%; ".replace(".", ",")
+                        for i in range(300))
+    result = planextract.extract_text("I. MỤC TIÊU\n\n" + paragraph, limits=Limits(excerpt_chars=300))
+    assert len(result.targets) == 300
+    assert max(t.end - t.start for t in result.targets) > 300  # spans longer than the excerpt
+    assert max(len(t.text) for t in result.targets) == 300
+    assert len(result.to_json()) < 300 * 1_500

@@ -17,10 +17,10 @@ _LAZY = {
     "Block": ".document", "Cell": ".document", "Document": ".document", "Table": ".document",
     "PlanextractError": ".errors", "load": ".ingest", "load_text": ".ingest",
     "extract": ".api", "extract_text": ".api", "extract_many": ".api",
-    "compare_national": ".national", "Extraction": ".records",
+    "compare_national": ".national", "Extraction": ".records", "Limits": ".limits",
 }
 
-__all__ = ["Block", "Cell", "Document", "Table", "Extraction", "PlanextractError", "compare_national", "extract_many",
+__all__ = ["Block", "Cell", "Document", "Table", "Extraction", "Limits", "PlanextractError", "compare_national", "extract_many",
            "extract", "extract_text", "load", "load_text", "MODEL_NAME", "LABEL_STUDIO_CONFIG", "__version__"]
 
 

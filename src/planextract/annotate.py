@@ -218,7 +218,7 @@ def chosen_result(task: dict, *, include_predictions: bool = False) -> list[dict
     annotation; its prediction only when asked; None when it has neither."""
     done = [a for a in task.get("annotations", []) if not a.get("was_cancelled")]
     if done:
-        latest = max(done, key=lambda a: (a.get("updated_at") or a.get("created_at") or "", a.get("id") or 0))
+        latest = max(done, key=lambda a: (a.get("updated_at") or a.get("created_at") or "", _sortable(a.get("id"))))
         return latest.get("result", [])
     # Label Studio's own export lists predictions by id only; ours carry their result.
     predictions = [p for p in task.get("predictions", []) if isinstance(p, dict)]
@@ -227,11 +227,18 @@ def chosen_result(task: dict, *, include_predictions: bool = False) -> list[dict
     return None
 
 
+def _sortable(annotation_id) -> tuple:
+    return (0, annotation_id, "") if isinstance(annotation_id, int) else (1, 0, str(annotation_id or ""))
+
+
+def label_regions(result: list[dict]) -> list[dict]:
+    """The regions of a result that are spans (not relations or per-region choices)."""
+    return [item for item in result if item.get("type") == "labels" and item.get("from_name") == FROM_NAME]
+
+
 def spans_of_result(text: str, result: list[dict], unit_start: int) -> list[EntitySpan]:
     spans = []
-    for item in result:
-        if item.get("type") != "labels" or item.get("from_name") != FROM_NAME:
-            continue  # relations, per-region choices: not spans
+    for item in label_regions(result):
         value = item["value"]
         start, end = codepoint_offset(text, value["start"]), codepoint_offset(text, value["end"])
         for label in value.get("labels", []):
@@ -253,7 +260,16 @@ def import_label_studio(export: list[dict], annotations: str | os.PathLike = "an
                         include_predictions: bool = False, docbin: str | os.PathLike | None = None,
                         root: str | os.PathLike = ".") -> ImportReport:
     """Read a Label Studio JSON export into annotations/entities/: the units of each task
-    replace the same units of that document's gold; other units and other documents stay."""
+    replace the same units of that document's gold; other units and other documents stay.
+
+    The whole export is checked before anything is written (`export_check.problems`: its
+    shape, every span's offsets, text and labels, each document's doc_id); any problem
+    raises `BadExport`, naming the bad tasks, and nothing is written. The gold files of all
+    documents are then written together: all of them or, should a write fail, none."""
+    from .batch import check_writable_file, check_writable_folder, write_together
+    from .export_check import BadExport, problems
+    if found := problems(export, include_predictions=include_predictions):
+        raise BadExport(found)
     report = ImportReport()
     by_source: dict[str, list[tuple[dict, list[dict]]]] = {}
     for task in export:
@@ -261,28 +277,45 @@ def import_label_studio(export: list[dict], annotations: str | os.PathLike = "an
         if result is None:
             report.skipped += 1
             continue
-        data = task.get("data", {})
-        if not {"text", "source", "doc_id", "unit_start", "unit_end"} <= set(data):
-            raise ValueError(f"task {task.get('id')}: not a planextract task (its data lacks source/doc_id/unit offsets)")
-        by_source.setdefault(data["source"], []).append((data, result))
+        by_source.setdefault(task["data"]["source"], []).append((task, result))
+    golds = {source: _gold_to_update(annotations, source, items) for source, items in by_source.items()}
+    check_writable_folder(Path(annotations) / ENTITIES_DIR)
+    if docbin is not None:
+        check_writable_file(Path(docbin))
+    contents = {}
     for source, items in by_source.items():
-        path = entities_path(annotations, source)
-        doc_id = items[0][0]["doc_id"]
-        gold = EntityGold.from_dict(json.loads(path.read_text(encoding="utf-8"))) if path.exists() else EntityGold(source, doc_id, [])
-        if gold.doc_id != doc_id:
-            raise ValueError(f"{source}: the export's text (doc_id {doc_id}) is not the annotated one ({gold.doc_id})")
+        path, gold = golds[source]
         units = {(u.start, u.end): u for u in gold.units}
-        for data, result in items:
-            unit = Unit(int(data["unit_start"]), int(data["unit_end"]))
+        for task, result in items:
+            data = task["data"]
+            unit = Unit(data["unit_start"], data["unit_end"])
             unit.spans = flat(spans_of_result(data["text"], result, unit.start))
-            check_labels(unit.spans)
             units[(unit.start, unit.end)] = unit
         gold.units = sorted(units.values(), key=lambda u: u.start)
-        save_entity_gold(gold, path)
+        contents[path] = json.dumps(gold.to_dict(), ensure_ascii=False, indent=1) + "\n"
         report.documents[str(path)] = len(items)
+    write_together(contents)
     if docbin is not None:
         write_docbin(annotations, docbin, root)
     return report
+
+
+def _gold_to_update(annotations, source: str, items: list[tuple[dict, list[dict]]]) -> tuple[Path, EntityGold]:
+    """A document's gold file and its gold so far (empty if none), once the export is known
+    to annotate the same text (doc_id) as that gold."""
+    from .export_check import BadExport, task_name
+    path = entities_path(annotations, source)
+    doc_id = items[0][0]["data"]["doc_id"]
+    if not path.exists():
+        return path, EntityGold(source, doc_id, [])
+    try:
+        gold = EntityGold.from_dict(json.loads(path.read_text(encoding="utf-8")))
+    except (OSError, ValueError, KeyError, TypeError) as err:
+        raise BadExport([(None, f"{path}: the gold there cannot be read ({type(err).__name__}: {err})")]) from None
+    if gold.doc_id != doc_id:
+        raise BadExport([(task_name(task, None), f"{source}: the export's text (doc_id {doc_id}) is not the "
+                          f"annotated one ({gold.doc_id})") for task, _ in items])
+    return path, gold
 
 
 def write_docbin(annotations: str | os.PathLike, out: str | os.PathLike, root: str | os.PathLike = ".") -> int:

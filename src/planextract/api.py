@@ -5,33 +5,38 @@ import contextlib
 import os
 from pathlib import Path
 
-from .ingest import DEFAULT_MAX_PAGES
+from .limits import Limits, applied, resolved
 
 
-def extract(source, *, model=None, max_pages: int = DEFAULT_MAX_PAGES, ocr: bool = True,
-            table_engine: str = "pdfplumber"):
+def extract(source, *, model=None, max_pages: int | None = None, ocr: bool = True,
+            table_engine: str = "pdfplumber", limits: Limits | None = None):
     """Read a plan and return its records (document, targets, tasks, references, deadlines).
 
     `source`: a path, a `Document` from `load`/`load_text`, the bytes of a file, or an open
     file (binary, or text for a plain-text plan). `model`: a trained pipeline's folder
-    instead of the shipped one, or "none" for the rules alone."""
+    instead of the shipped one, or "none" for the rules alone. `limits` bounds what the file
+    may cost (default: the environment's; see `planextract.limits`); `max_pages` overrides
+    its page limit."""
     from .extract import extract_document
-    with chosen_model(model):
-        result = extract_document(document_of(source, max_pages=max_pages, ocr=ocr, table_engine=table_engine))
+    limits = resolved(limits, pages=max_pages)
+    with chosen_model(model), applied(limits):
+        result = extract_document(document_of(source, ocr=ocr, table_engine=table_engine, limits=limits))
         warn_if_no_model(result)
     return result
 
 
-def extract_text(text: str, source: str | None = None, *, model=None):
+def extract_text(text: str, source: str | None = None, *, model=None, limits: Limits | None = None):
     """The records of a plan given as a string of plain or Markdown-like text."""
     from .ingest import load_text
-    return extract(load_text(text, source), model=model)
+    limits = resolved(limits)
+    return extract(load_text(text, source, limits=limits), model=model, limits=limits)
 
 
-def extract_many(inputs, *, workers: int = 1, model=None) -> dict:
+def extract_many(inputs, *, workers: int = 1, model=None, limits: Limits | None = None) -> dict:
     """Records of many documents as DataFrames: `documents`, one per record type, `agencies`
     (the tables of `records.frames`, same columns and dtypes as `batch` writes) and `errors`
-    (source, error: bad files are listed, not raised).
+    (source, error: bad files are listed, not raised). `limits` bound what each file may
+    cost (default: the environment's).
 
     `inputs`: a folder (every plan below it), a glob pattern ("corpus/*.txt"), one file, or
     a list of any of these."""
@@ -40,11 +45,13 @@ def extract_many(inputs, *, workers: int = 1, model=None) -> dict:
     from .batch import _run
     from .records import Extraction, frames
     paths = input_paths(inputs)
+    limits = resolved(limits)
     extractions, errors = [], []
     for result in _run([str(p) for p in paths], workers=workers, engine="processes", scheduler=None,
-                       model=_model_argument(model)):
+                       model=_model_argument(model), limits=limits):
         if result["ok"]:
-            extractions.append(Extraction.from_dict(result["record"]))
+            with applied(limits):  # a record's excerpts are cut to the limits it was made with
+                extractions.append(Extraction.from_dict(result["record"]))
         else:
             errors.append({"source": result["source"], "error": result["error"]})
     tables = frames(extractions)
@@ -120,7 +127,7 @@ def document_of(source, **options):
         name = os.fspath(name) if isinstance(name, (str, os.PathLike)) else None
         data = source.read()
         if isinstance(data, str):
-            return load_text(data, name)
+            return load_text(data, name, limits=options.get("limits"))
         return _from_bytes(data, name, options)
     raise TypeError(f"extract() takes a path, a Document (from load or load_text), bytes or an open file, "
                     f"not {type(source).__name__}")

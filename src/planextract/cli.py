@@ -3,10 +3,14 @@
 Built on typer: every option has help and a shown default (`planextract COMMAND --help`).
 Each command imports what it needs when it runs, so that `extract` does not pay for pandas
 and `--help` pays for nothing. Errors are one line on stderr (`planextract: error: FILE:
-problem`, exit 2); a reader that closes the pipe (`planextract extract … | head -1`) ends
-the run quietly.
+problem`, exit 2); so is a bug (`planextract: internal error on FILE: …`, exit 3;
+PLANEXTRACT_DEBUG=1 shows its traceback); a reader that closes the pipe (`planextract
+extract … | head -1`) ends the run quietly. The limits of `limits.py` are a `--max-*`
+option of every command that reads plans.
 """
 import enum
+import functools
+import inspect
 import os
 import sys
 from pathlib import Path
@@ -16,7 +20,7 @@ import typer
 
 from ._version import __version__
 from .errors import PlanextractError
-from .ingest import DEFAULT_MAX_PAGES
+from .limits import SETTINGS
 from .records import TABLES
 
 app = typer.Typer(name="planextract", add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
@@ -48,10 +52,20 @@ class Engine(str, enum.Enum):
     dask = "dask"
 
 
+_input: Optional[str] = None  # the file or folder the command works on, for the message of a bug
+
+
+def _noted(value):
+    """Remember the command's input (an argument's callback), so that a bug names it."""
+    global _input
+    if value is not None:
+        _input = str(value)
+    return value
+
+
 # Options shared by several commands.
 FileArg = Annotated[Path, typer.Argument(help="a plan: PDF (text or scanned), DOCX, HTML, text, or a page image "
-                                              "(PNG, JPEG, TIFF)", show_default=False)]
-MaxPages = Annotated[int, typer.Option(help="refuse documents longer than this (or $PLANEXTRACT_MAX_PAGES)")]
+                                              "(PNG, JPEG, TIFF)", show_default=False, callback=_noted)]
 NoOcr = Annotated[bool, typer.Option("--no-ocr", help="do not OCR scanned PDFs and images")]
 TableEngineOpt = Annotated[TableEngine, typer.Option(help="who finds ruled tables in PDFs (camelot: lattice)")]
 ModelOpt = Annotated[Optional[str], typer.Option(help=MODEL_HELP, envvar="PLANEXTRACT_MODEL",
@@ -105,18 +119,49 @@ def _warn(message: str) -> None:
     print(f"planextract: warning: {message}", file=sys.stderr)
 
 
+def with_limit_options(command):
+    """Give a command whose last parameter is `limits` a --max-* option for each limit of
+    `limits.SETTINGS`; it is called with the Limits they set (the environment's and the
+    defaults for the rest)."""
+    options = [inspect.Parameter(
+        s.field, inspect.Parameter.KEYWORD_ONLY, default=None,
+        annotation=Annotated[Optional[s.kind], typer.Option(
+            s.flag, metavar="N", help=s.help, rich_help_panel="Limits",
+            show_default=f"${s.env}, else {s.default:,g} {s.unit}")])
+        for s in SETTINGS]
+    signature = inspect.signature(command)
+    parameters = [p for p in signature.parameters.values() if p.name != "limits"]
+
+    @functools.wraps(command)
+    def run(**kwargs):
+        given = {s.field: kwargs.pop(s.field) for s in SETTINGS}
+        return command(**kwargs, limits=_limits(given))
+    run.__signature__ = signature.replace(parameters=parameters + options)
+    return run
+
+
+def _limits(given: dict):
+    """The limits the command line sets (the environment's and the defaults for the rest)."""
+    from .limits import Limits
+    try:
+        return Limits.from_env(**given)
+    except ValueError as err:
+        raise PlanextractError(None, str(err)) from None
+
+
 @app.command()
+@with_limit_options
 def extract(file: FileArg,
             format: Annotated[OutputFormat, typer.Option("--format", "-f", help="json: the whole record of "
                               "SCHEMA.md; table: a summary; csv: one table (--table); markdown: every record")
                               ] = OutputFormat.json,
             table: Annotated[TableName, typer.Option(help="the table --format csv prints")] = TableName["targets"],
-            output: OutputOpt = None, model: ModelOpt = None, max_pages: MaxPages = DEFAULT_MAX_PAGES,
-            no_ocr: NoOcr = False, table_engine: TableEngineOpt = TableEngine.pdfplumber) -> None:
+            output: OutputOpt = None, model: ModelOpt = None, no_ocr: NoOcr = False,
+            table_engine: TableEngineOpt = TableEngine.pdfplumber, limits=None) -> None:
     """Extract the records of one plan."""
     from .api import extract as run
     _use_model(model)
-    result = run(file, max_pages=max_pages, ocr=not no_ocr, table_engine=table_engine.value)
+    result = run(file, ocr=not no_ocr, table_engine=table_engine.value, limits=limits)
     for warning in result.warnings:
         _warn(warning)
     if format is OutputFormat.json:
@@ -134,11 +179,12 @@ def extract(file: FileArg,
 
 
 @app.command()
-def blocks(file: FileArg, output: OutputOpt = None, max_pages: MaxPages = DEFAULT_MAX_PAGES, no_ocr: NoOcr = False,
-           table_engine: TableEngineOpt = TableEngine.pdfplumber) -> None:
+@with_limit_options
+def blocks(file: FileArg, output: OutputOpt = None, no_ocr: NoOcr = False,
+           table_engine: TableEngineOpt = TableEngine.pdfplumber, limits=None) -> None:
     """Show the blocks a reader found (to debug a reader)."""
     from .ingest import load
-    doc = load(file, max_pages=max_pages, ocr=not no_ocr, table_engine=table_engine.value)
+    doc = load(file, ocr=not no_ocr, table_engine=table_engine.value, limits=limits)
     lines = [repr(doc)]
     for block in doc.blocks:
         number = f"{block.number} " if block.number and not block.text.startswith(block.number) else ""
@@ -147,7 +193,9 @@ def blocks(file: FileArg, output: OutputOpt = None, max_pages: MaxPages = DEFAUL
 
 
 @app.command()
-def batch(input_dir: Annotated[Path, typer.Argument(help="a folder of plans (searched recursively)", show_default=False)],
+@with_limit_options
+def batch(input_dir: Annotated[Path, typer.Argument(help="a folder of plans (searched recursively)", show_default=False,
+                                                    callback=_noted)],
           out: Annotated[Path, typer.Option(help="output folder: records/, the tables, errors.jsonl", show_default=False)],
           workers: Annotated[int, typer.Option(help="worker processes", show_default=f"the number of cores, {os.cpu_count() or 1}")
                                                ] = os.cpu_count() or 1,
@@ -158,9 +206,10 @@ def batch(input_dir: Annotated[Path, typer.Argument(help="a folder of plans (sea
                                                  "(needs the 'dask' extra)")] = Engine.processes,
           scheduler: Annotated[Optional[str], typer.Option(help="a Dask scheduler address",
                                                            show_default="a local cluster")] = None,
-          model: ModelOpt = None) -> None:
-    """Extract every plan below a folder into tables (Parquet, CSV, JSONL, Excel)."""
-    from .batch import return_big_buffers_to_os, run_batch
+          model: ModelOpt = None, limits=None) -> None:
+    """Extract every plan below a folder into tables (Parquet, CSV, JSONL, Excel). One run at a
+    time writes to an OUT; OUT is checked to be writable before any plan is read."""
+    from .batch import check_writable_folder, return_big_buffers_to_os, run_batch
     from .outputs import check_formats
     if not input_dir.is_dir():
         raise PlanextractError(str(input_dir), "no such folder")
@@ -171,13 +220,14 @@ def batch(input_dir: Annotated[Path, typer.Argument(help="a folder of plans (sea
         raise PlanextractError("--format", str(err)) from None
     if engine is Engine.dask:
         _require_extra("dask.distributed", "--engine dask", "dask")
+    check_writable_folder(out)
     _use_model(model)
     _warn_if_no_model()
     return_big_buffers_to_os()  # this process is ours: it may be the one worker
     progress = _RichProgress()
     try:
         summary = run_batch(input_dir, out, workers=workers, formats=formats, force=force, progress=progress,
-                            engine=engine.value, scheduler=scheduler)
+                            engine=engine.value, scheduler=scheduler, limits=limits)
     finally:
         progress.stop()
     for line in summary.lines():
@@ -216,9 +266,11 @@ class _RichProgress:
         self.task = self.bar.add_task("extracting", total=total)
 
     def advance(self, result: dict) -> None:
-        from rich.markup import escape
+        from rich.text import Text
         status = "ok" if result["ok"] else f"FAILED: {result['error']}"
-        self.bar.console.print(escape(f"{result['source']}: {status} ({result['seconds']:.1f} s)"))
+        # Text, not a string: file names and messages are shown as they are ("[2022]" is no
+        # markup); soft_wrap: one line per file however long its name (no line breaks in it).
+        self.bar.console.print(Text(f"{result['source']}: {status} ({result['seconds']:.1f} s)"), soft_wrap=True)
         self.bar.advance(self.task)
 
     def stop(self) -> None:
@@ -226,14 +278,17 @@ class _RichProgress:
 
 
 @app.command()
+@with_limit_options
 def report(file: FileArg,
            out: Annotated[Path, typer.Option(help="the HTML file to write", show_default=False)],
-           model: ModelOpt = None) -> None:
+           model: ModelOpt = None, limits=None) -> None:
     """One self-contained HTML page: the text with every record highlighted, the tables beside."""
+    from .batch import check_writable_file
     from .report import write_report
+    check_writable_file(out)  # before the plan is read (write_report checks too)
     _use_model(model)
     _warn_if_no_model()
-    n = write_report(file, out)
+    n = write_report(file, out, limits=limits)
     print(f"{out}: {n} records drawn")
 
 
@@ -382,10 +437,12 @@ def train(project: ProjectOpt = None,
                                                                "training; repeatable", show_default=False)] = None,
           quiet: Annotated[bool, typer.Option(help="no training log on stderr")] = False) -> None:
     """Train the NER from the entity gold into a whole pipeline (tokenizer, ruler, NER)."""
+    from .batch import check_writable_folder
     from .train import DEFAULT_OUTPUT, train as run
     root = _project(project)
     annotations = _folder(annotations, root / "annotations", "gold folder (annotations/)", root)
     out = out or root / DEFAULT_OUTPUT
+    check_writable_folder(out)  # before a minute of training, not after
     info = run(annotations, out, exclude=tuple(exclude or ()), quiet=quiet, root=root)
     scores = info["dev_scores"]
     print(f"trained on {info['train_units']} units, scored on {info['dev_units']} held-out units "
@@ -397,22 +454,25 @@ def train(project: ProjectOpt = None,
 
 
 @annotate_app.command("export")
+@with_limit_options
 def annotate_export(files: Annotated[list[Path], typer.Argument(help="plans to annotate", show_default=False)],
                     out: Annotated[Path, typer.Option(help="the tasks JSON to import into Label Studio",
                                                       show_default=False)],
-                    project: ProjectOpt = None, model: ModelOpt = None) -> None:
+                    project: ProjectOpt = None, model: ModelOpt = None, limits=None) -> None:
     """Label Studio tasks (one per paragraph or table cell) with the pipeline's spans as predictions."""
     import json
 
     from . import LABEL_STUDIO_CONFIG
     from .annotate import label_studio_tasks, model_version
-    from .batch import write_atomically
+    from .batch import check_writable_file, write_atomically
     from .ingest import load
+    check_writable_file(out)
     _use_model(model)
     root = _project(project)
     tasks = []
     for file in files:
-        doc = load(file)
+        _noted(file)
+        doc = load(file, limits=limits)
         doc.source = _in_project(file, root)
         tasks += label_studio_tasks(doc, model_version=model_version())
     write_atomically(out, json.dumps(tasks, ensure_ascii=False, indent=1))
@@ -421,7 +481,8 @@ def annotate_export(files: Annotated[list[Path], typer.Argument(help="plans to a
 
 
 @annotate_app.command("import")
-def annotate_import(export: Annotated[Path, typer.Argument(help="a Label Studio JSON export", show_default=False)],
+def annotate_import(export: Annotated[Path, typer.Argument(help="a Label Studio JSON export", show_default=False,
+                                                           callback=_noted)],
                     project: ProjectOpt = None,
                     annotations: Annotated[Optional[Path], typer.Option(help="the gold folder to write entities/ into ",
                                                                         show_default="PROJECT/annotations")] = None,
@@ -439,6 +500,8 @@ def annotate_import(export: Annotated[Path, typer.Argument(help="a Label Studio 
         data = json.loads(export.read_text(encoding="utf-8"))
     except (OSError, ValueError) as err:
         raise PlanextractError(str(export), f"not a Label Studio JSON export ({err})") from None
+    except RecursionError:
+        raise PlanextractError(str(export), "not a Label Studio JSON export (nested too deep)") from None
     if not isinstance(data, list):
         raise PlanextractError(str(export), "not a Label Studio JSON export (expected a list of tasks)")
     try:
@@ -455,25 +518,29 @@ def annotate_import(export: Annotated[Path, typer.Argument(help="a Label Studio 
 
 
 @annotate_app.command("next")
+@with_limit_options
 def annotate_next(inputs: Annotated[list[Path], typer.Argument(help="plans, or folders of plans", show_default=False)],
                   n: Annotated[int, typer.Option("--n", help="how many paragraphs")] = 20,
                   out: Annotated[Optional[Path], typer.Option(help="also write them as Label Studio tasks here",
                                                               show_default=False)] = None,
-                  project: ProjectOpt = None, model: ModelOpt = None) -> None:
+                  project: ProjectOpt = None, model: ModelOpt = None, limits=None) -> None:
     """The paragraphs the model is least sure of (uncertainty sampling). Files that cannot be
     read are reported on stderr and skipped (exit code 1)."""
     import json
 
     from .annotate import label_studio_tasks, model_version, next_batch
-    from .batch import find_inputs, write_atomically
+    from .batch import check_writable_file, find_inputs, write_atomically
     from .ingest import load
+    if out:
+        check_writable_file(out)
     _use_model(model)
     root = _project(project)
     paths = [p for item in inputs for p in (find_inputs(item) if item.is_dir() else [item])]
     documents, skipped = [], 0
     for path in paths:
+        _noted(path)
         try:
-            doc = load(path)
+            doc = load(path, limits=limits)
         except PlanextractError as err:
             _warn(f"{err} (skipped)")
             skipped += 1
@@ -503,6 +570,8 @@ def main(argv: Optional[list[str]] = None) -> int:
     import click
 
     from .errors import ModelMissingWarning
+    global _input
+    _input = None
     warnings.simplefilter("ignore", ModelMissingWarning)  # the commands print the result's warnings
     try:
         code = app(args=argv, prog_name="planextract", standalone_mode=False)
@@ -524,6 +593,13 @@ def main(argv: Optional[list[str]] = None) -> int:
     except (KeyboardInterrupt, click.exceptions.Abort):
         print("planextract: interrupted", file=sys.stderr)
         return 130
+    except Exception as err:  # a bug: one line that says so, the traceback only when asked
+        if os.environ.get("PLANEXTRACT_DEBUG"):
+            raise
+        problem = " ".join(str(err).split())
+        print(f"planextract: internal error{f' on {_input}' if _input else ''}: {type(err).__name__}: {problem} "
+              "(a bug: please report it; PLANEXTRACT_DEBUG=1 shows the traceback)", file=sys.stderr)
+        return 3
 
 
 if __name__ == "__main__":

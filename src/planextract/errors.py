@@ -2,13 +2,19 @@
 from __future__ import annotations
 
 
+# A file name may hold a line break or other control characters; the message must stay one line.
+_CONTROL = {c: f"\\x{c:02x}" for c in range(32)} | {ord("\n"): "\\n", ord("\r"): "\\r", ord("\t"): "\\t", 0x7f: "\\x7f"}
+
+
 class PlanextractError(Exception):
-    """Base class: `str(err)` is a one-line message '<file>: <problem>'."""
+    """Base class: `str(err)` is a one-line message '<file>: <problem>' (control characters
+    of either shown escaped)."""
 
     def __init__(self, source: str | None, problem: str):
         self.source = source
         self.problem = problem
-        super().__init__(f"{source}: {problem}" if source else problem)
+        message = f"{source}: {problem}" if source else problem
+        super().__init__(message.translate(_CONTROL))
 
 
 class UnsupportedInput(PlanextractError):

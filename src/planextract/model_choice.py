@@ -21,9 +21,21 @@ _model_choice: str | None = None  # set_model() overrides the environment
 
 
 def set_model(path: str | os.PathLike | None) -> None:
-    """Choose the trained pipeline for this process: a path, or None / "none" for rules alone."""
+    """Choose the trained pipeline for this process: a path, or None / "none" for rules alone.
+    A folder that holds no pipeline is refused here: the NER is asked only for some plans, so
+    waiting for it would let a wrong --model go unnoticed."""
     global _model_choice
-    _model_choice = RULES_ALONE if path is None or path is False else str(path)
+    choice = RULES_ALONE if path is None or path is False else str(path)
+    if choice.lower() != RULES_ALONE:
+        check_model(Path(choice))
+    _model_choice = choice
+
+
+def check_model(path: Path) -> None:
+    """PlanextractError unless `path` holds a saved spaCy pipeline."""
+    if not (path / "meta.json").exists():
+        from .errors import PlanextractError
+        raise PlanextractError(str(path), "no trained model here (train one with `planextract train`)")
 
 
 @contextmanager

@@ -25,7 +25,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans, registry
 
-from .model_choice import MODEL_ENV, model_path, set_model, using_model  # noqa: F401 (re-exported)
+from .model_choice import MODEL_ENV, check_model, model_path, set_model, using_model  # noqa: F401 (re-exported)
 
 AGENCY, PROVINCE, LEGAL_REF, DATE, TIMEFRAME, PERCENT, INDICATOR = (
     "AGENCY", "PROVINCE", "LEGAL_REF", "DATE", "TIMEFRAME", "PERCENT", "INDICATOR")
@@ -148,9 +148,7 @@ def _pipeline(model: str | None) -> Language:
         nlp = blank()
         nlp.add_pipe(RULER)
         return nlp
-    from .errors import PlanextractError
-    if not (Path(model) / "meta.json").exists():
-        raise PlanextractError(model, "no trained model here (train one with `planextract train`)")
+    check_model(Path(model))
     nlp = spacy.load(model)
     if RULER not in nlp.pipe_names:  # a pipeline of trained components only (trained elsewhere)
         nlp.add_pipe(RULER, first=True)

@@ -2,18 +2,43 @@
 
 Plain data classes in the manner of LangExtract: every record that comes from a
 place in the text carries `page`, `start`, `end` into the Document's normalized
-text.
+text. Its text fields are excerpts of at most `limits.excerpt_chars` characters
+(enforced here, on every assignment, whatever made the record), so a record stays
+small however long the paragraph it came from; `start`/`end` give the whole span.
 """
 from __future__ import annotations
 
 import json
 from dataclasses import asdict, dataclass, field, fields
 
+from .limits import excerpt_chars
+
 SCHEMA_VERSION = "1"
+ELLIPSIS = "…"  # ends a text that was cut to the excerpt limit
+
+
+def excerpt(text: str) -> str:
+    """`text`, or its beginning and "…" when it is longer than the excerpt limit."""
+    limit = excerpt_chars()
+    return text if len(text) <= limit else text[:max(limit - len(ELLIPSIS), 0)] + ELLIPSIS
+
+
+class Bounded:
+    """A record whose text fields (and names in its lists) are excerpts: bounded in size."""
+    UNBOUNDED: tuple[str, ...] = ()
+
+    def __setattr__(self, name: str, value) -> None:
+        if name not in self.UNBOUNDED:
+            if isinstance(value, str):
+                value = excerpt(value)
+            elif isinstance(value, list) and any(isinstance(v, str) for v in value):
+                value = [excerpt(v) if isinstance(v, str) else v for v in value]
+        object.__setattr__(self, name, value)
 
 
 @dataclass
-class DocumentRecord:
+class DocumentRecord(Bounded):
+    UNBOUNDED = ("source",)  # a path is kept whole
     doc_id: str | None = None
     source: str | None = None
     province: str | None = None
@@ -28,7 +53,7 @@ class DocumentRecord:
 
 
 @dataclass
-class Target:
+class Target(Bounded):
     indicator: str = ""
     domain: str | None = None
     year: int | None = None
@@ -47,7 +72,7 @@ class Target:
 
 
 @dataclass
-class Task:
+class Task(Bounded):
     number: str | None = None
     group: str = ""
     text: str = ""
@@ -62,7 +87,7 @@ class Task:
 
 
 @dataclass
-class Reference:
+class Reference(Bounded):
     doc_type: str | None = None
     number: str = ""
     issued_date: str | None = None
@@ -74,7 +99,7 @@ class Reference:
 
 
 @dataclass
-class Deadline:
+class Deadline(Bounded):
     text: str = ""
     due_date: str | None = None
     recurrence: str | None = None

@@ -74,6 +74,18 @@ def _cell(value) -> str:
     return "" if value is None else str(value)
 
 
+# Inside <script>, "</script" ends the element and "<!--" followed by "<script" changes how
+# the rest is parsed; U+2028/2029 end a line of older JavaScript. None of them may stand
+# in the embedded data as it is: each becomes its JSON escape, which parses the same.
+_SCRIPT_UNSAFE = {ord("<"): "\\u003c", ord(">"): "\\u003e", ord("&"): "\\u0026",
+                  0x2028: "\\u2028", 0x2029: "\\u2029"}
+
+
+def script_safe_json(data) -> str:
+    """JSON that can stand inside a <script> element whatever text it holds."""
+    return json.dumps(data, ensure_ascii=False).translate(_SCRIPT_UNSAFE)
+
+
 def render_report(doc: Document, result: Extraction) -> str:
     records = []
     for name in COLOURS:
@@ -83,8 +95,7 @@ def render_report(doc: Document, result: Extraction) -> str:
                 continue
             records.append({"type": name, "id": f"{name}-{i}", "start": data["start"], "end": data["end"],
                             "tip": _tip(data)})
-    payload = json.dumps({"text": doc.text, "records": records, "colours": COLOURS}, ensure_ascii=False)
-    payload = payload.replace("</", "<\\/")  # keep the JSON from closing its <script>
+    payload = script_safe_json({"text": doc.text, "records": records, "colours": COLOURS})
     meta = result.document
     title = html.escape(f"{meta.doc_type or ''} {meta.number or ''} — {meta.province or ''}".strip())
     tables = "".join(_table(name, getattr(result, name)) for name in COLOURS)
@@ -94,12 +105,19 @@ def render_report(doc: Document, result: Extraction) -> str:
             f"<script type='application/json' id='data'>{payload}</script><script>{_SCRIPT}</script></body></html>")
 
 
-def write_report(path_in, path_out) -> int:
-    """Extract a plan and write its report; returns the number of records drawn."""
-    from .batch import write_atomically
+def write_report(path_in, path_out, *, limits=None) -> int:
+    """Extract a plan and write its report; returns the number of records drawn. The output
+    is checked to be writable before the plan is read."""
+    from pathlib import Path
+
+    from .batch import check_writable_file, write_atomically
     from .extract import extract_document
     from .ingest import load
-    doc = load(path_in)
-    result = extract_document(doc)
-    write_atomically(__import__("pathlib").Path(path_out), render_report(doc, result))
+    from .limits import applied, resolved
+    check_writable_file(Path(path_out))
+    limits = resolved(limits)
+    with applied(limits):
+        doc = load(path_in, limits=limits)
+        result = extract_document(doc)
+    write_atomically(Path(path_out), render_report(doc, result))
     return sum(len(getattr(result, name)) for name in COLOURS)

@@ -8,6 +8,7 @@ import difflib
 import os
 import shutil
 import subprocess
+import time
 from pathlib import Path
 
 import numpy as np
@@ -20,6 +21,7 @@ from planextract.ingest import ocr
 from planextract.ingest.assemble import Piece
 from planextract.ingest.compare import row_agreement, row_differences, word_agreement
 from planextract.ingest.tables import grid_cells
+from planextract.limits import Limits
 
 CORPUS = Path(__file__).resolve().parents[2] / "corpus"
 SCAN = CORPUS / "dak-nong-292-2022-scan.pdf"
@@ -201,6 +203,30 @@ def test_page_limit():
 def test_page_limit_when_called_directly():
     with pytest.raises(TooLarge, match="8 pages"):
         ocr.read_scanned_pdf(SCAN, max_pages=3)
+
+
+def test_a_hung_tesseract_ends_at_the_time_limit_per_page(monkeypatch, tmp_path):
+    """A tesseract that never answers (here: one that sleeps) stops the scan at the limit."""
+    fake = tmp_path / "tesseract"
+    fake.write_text("#!/bin/sh\nif [ \"$1\" = --list-langs ]; then echo 'List of available languages (1):'; "
+                    "echo vie; exit 0; fi\nexec sleep 600\n")
+    fake.chmod(0o755)
+    monkeypatch.setenv("PLANEXTRACT_TESSERACT", str(fake))
+    start = time.monotonic()
+    with pytest.raises(TooLarge) as info:
+        planextract.load(SCAN, limits=Limits(ocr_seconds=3))
+    assert time.monotonic() - start < 60
+    assert str(info.value) == (f"{SCAN}: OCR of page 1 took more than 3 s, the limit per page "
+                               "(raise it with --max-ocr-seconds or PLANEXTRACT_MAX_OCR_SECONDS)")
+
+
+@needs_tesseract
+def test_page_budget_is_checked_before_each_tesseract_run():
+    budget = ocr.PageBudget(str(SCAN), 2, 0.001)
+    time.sleep(0.01)
+    with pytest.raises(TooLarge, match="OCR of page 2 took more than 0.001 s"):
+        ocr.run_tesseract(ocr.tesseract_command(), str(SCAN), [np.full((50, 50), 255, np.uint8)], psm=6,
+                          budget=budget)
 
 
 # ---------------------------------------------------------------- parts, on images built here

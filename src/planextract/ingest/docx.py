@@ -30,7 +30,8 @@ from pathlib import Path
 from typing import Iterator
 
 from ..document import Cell, Document
-from ..errors import CorruptFile, EncryptedFile, PlanextractError, UnsupportedInput
+from ..errors import CorruptFile, EncryptedFile, PlanextractError, TooLarge, UnsupportedInput
+from ..limits import Limits, over_limit, resolved
 from .assemble import Piece, assemble, is_bullet, split_number
 from .text import continues_wrapped, is_rule
 
@@ -44,11 +45,11 @@ _NO_BORDER = {"nil", "none"}
 _FALSE = {"0", "false", "off"}
 
 
-def read_docx(path: Path) -> Document:
+def read_docx(path: Path, *, limits: Limits | None = None) -> Document:
     """Read a .docx file into a Document (`pages` is None: DOCX has no fixed pages)."""
     path = Path(path)
     source = str(path)
-    document = open_docx(path, source)
+    document = open_docx(path, source, resolved(limits))
     reader = _BodyReader(document)
     pieces = list(reader.pieces(document.element.body))
     return assemble(pieces, source=source, fmt="docx", raw_text=raw_text(pieces), pages=None)
@@ -56,7 +57,7 @@ def read_docx(path: Path) -> Document:
 
 # ---------------------------------------------------------------- opening
 
-def open_docx(path: Path, source: str):
+def open_docx(path: Path, source: str, limits: Limits | None = None):
     """python-docx's Document, or a PlanextractError that says what is wrong with the file."""
     import docx
     from docx.opc.exceptions import PackageNotFoundError
@@ -71,6 +72,7 @@ def open_docx(path: Path, source: str):
     if not zipfile.is_zipfile(path):
         raise CorruptFile(source, "not a valid DOCX: the file is not a zip archive "
                                   "(damaged, truncated or not a Word file)")
+    check_archive(path, source, resolved(limits))
     try:
         return docx.Document(str(path))
     except KeyError as err:  # a part the package lists is missing from the zip
@@ -86,6 +88,23 @@ def open_docx(path: Path, source: str):
         raise CorruptFile(source, f"not a valid DOCX: the zip archive is damaged ({err})") from None
     except Exception as err:  # malformed XML and the like: never a raw traceback
         raise CorruptFile(source, f"not a valid DOCX: {type(err).__name__}: {err}") from None
+
+
+def check_archive(path: Path, source: str, limits: Limits) -> None:
+    """Refuse a zip (DOCX, XLSX) that holds too many files or unzips to too much, before
+    anything is unzipped. The sizes its directory states are the most zipfile will
+    inflate: a member that holds more fails its CRC check and reads as damaged."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            members = archive.infolist()
+    except (zipfile.BadZipFile, OSError, ValueError) as err:
+        raise CorruptFile(source, f"not a valid DOCX: the zip archive is damaged ({err})") from None
+    if len(members) > limits.zip_members:
+        raise TooLarge(source, over_limit("zip_members", f"the archive holds {len(members):,} files", limits))
+    unzipped = sum(m.file_size for m in members)
+    if unzipped > limits.unzipped_bytes:
+        raise TooLarge(source, over_limit("unzipped_mb", f"the archive unzips to {unzipped / (1 << 20):,.1f} MB",
+                                          limits))
 
 
 def _ole_error(path: Path, source: str) -> PlanextractError:

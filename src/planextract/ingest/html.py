@@ -25,12 +25,16 @@
 """
 from __future__ import annotations
 
+import contextlib
 import re
+import sys
 from typing import Iterator
 
 from bs4 import BeautifulSoup, NavigableString, Tag
 
 from ..document import Cell, Document
+from ..errors import TooLarge
+from ..limits import BY_FIELD, Limits, over_limit
 from .assemble import Piece, assemble, is_bullet, split_number
 from .docx import alpha_label, join_layout_lines, roman_numeral
 from .text import is_rule
@@ -51,16 +55,48 @@ MAX_COLSPAN = 100  # a wider colspan is an authoring slip ("colspan=9999"), not 
 _BREAK = object()  # a <br> in a run of inline fragments
 
 
-def read_html(text: str, source: str | None = None) -> Document:
-    """Read an HTML page (already decoded to str) into a Document."""
+def read_html(text: str, source: str | None = None, *,
+              max_depth: int = BY_FIELD["html_depth"].default) -> Document:
+    """Read an HTML page (already decoded to str) into a Document. Elements nested deeper
+    than `max_depth` are refused before the walk (which recurses once per level)."""
     soup = BeautifulSoup(text, "lxml")
+    depth = nesting_depth(soup)
+    if depth > max_depth:
+        raise TooLarge(source, over_limit("html_depth", f"the HTML nests elements {depth:,} deep",
+                                          Limits(html_depth=max_depth)))
     for tag in soup.find_all(DROPPED):
         tag.decompose()
     for tag in soup.find_all(_is_hidden):
         tag.decompose()
     walker = _Walker()
-    walker.block(soup, bold=False)
+    with _recursion_for(depth):
+        walker.block(soup, bold=False)
     return assemble(walker.pieces, source=source, fmt="html", raw_text=text, pages=None)
+
+
+def nesting_depth(root: Tag) -> int:
+    """How deep elements nest below `root`, counted without recursion."""
+    deepest = 0
+    stack = [(root, 0)]
+    while stack:
+        tag, depth = stack.pop()
+        deepest = max(deepest, depth)
+        stack.extend((child, depth + 1) for child in tag.children if isinstance(child, Tag))
+    return deepest
+
+
+@contextlib.contextmanager
+def _recursion_for(depth: int):
+    """Room for a walk `depth` levels deep (a few Python frames a level) when a raised
+    depth limit asks for more than the interpreter's default."""
+    needed = 4 * depth + 500
+    before = sys.getrecursionlimit()
+    if needed > before:
+        sys.setrecursionlimit(needed)
+    try:
+        yield
+    finally:
+        sys.setrecursionlimit(before)
 
 
 def is_bold(tag: Tag) -> bool:

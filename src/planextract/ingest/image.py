@@ -15,13 +15,15 @@ import numpy as np
 
 from ..document import Document
 from ..errors import CorruptFile, EmptyDocument, OCRUnavailable, TooLarge
+from ..limits import BY_FIELD, how_to_raise
 from .ocr import DPI, SCALE, check_tesseract, read_page_images
 
 A4_SHORT_SIDE = 8.27           # inches
 PLAUSIBLE_DPI = (100, 1200)    # a stated resolution outside this is not believed
 
 
-def read_image(path: Path, *, max_pages: int, ocr: bool = True) -> Document:
+def read_image(path: Path, *, max_pages: int, ocr: bool = True,
+               ocr_seconds: float = BY_FIELD["ocr_seconds"].default) -> Document:
     from PIL import Image
     source = str(path)
     if not ocr:
@@ -36,9 +38,10 @@ def read_image(path: Path, *, max_pages: int, ocr: bool = True) -> Document:
     if pages > max_pages:
         image.close()
         raise TooLarge(source, f"the image has {pages} pages, more than the limit of {max_pages} "
-                               f"(raise it with --max-pages or PLANEXTRACT_MAX_PAGES)")
+                               f"({how_to_raise('pages')})")
     command = check_tesseract(source)
-    return read_page_images(source, command, _pages(image, pages, source), fmt="image")
+    return read_page_images(source, command, _pages(image, pages, source), fmt="image",
+                            page_seconds=ocr_seconds)
 
 
 def _pages(image, pages: int, source: str) -> Iterator[tuple[np.ndarray, tuple[float, float]]]:

@@ -23,17 +23,19 @@ from __future__ import annotations
 import os
 import subprocess
 import tempfile
+import time
 import unicodedata
 from collections import deque
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
 
 from ..document import Cell, Document
 from ..errors import CorruptFile, EmptyDocument, OCRUnavailable, TooLarge
+from ..limits import BY_FIELD, how_to_raise
 from .assemble import Piece, assemble
 from .layout import HEADER_BAND, Word, drop_running_heads, group_lines, paragraphs, reading_order
 from .tables import BoxCell, grid_cells
@@ -44,7 +46,7 @@ DPI = 350                        # render resolution: the tone marks of 12 pt ta
 SCALE = DPI / 72                 # pixels per point of the rendered page
 PAGE_THREADS_ENV = "PLANEXTRACT_OCR_THREADS"
 PAGE_THREADS = 2                 # pages OCR'd at the same time (batch workers: 1, see batch.py)
-TESSERACT_TIMEOUT = 600          # seconds for one tesseract run
+TESSERACT_TIMEOUT = 600          # seconds for one tesseract run outside a page's own limit
 INSTALL_HINT = ("install tesseract with its Vietnamese model, e.g. "
                 "`apt-get install tesseract-ocr tesseract-ocr-vie` (Debian/Ubuntu) or "
                 "`brew install tesseract tesseract-lang` (macOS), or point "
@@ -98,19 +100,24 @@ def check_tesseract(source: str) -> str:
     return command
 
 
-def read_scanned_pdf(path: Path, *, max_pages: int) -> Document:
+def read_scanned_pdf(path: Path, *, max_pages: int,
+                     page_seconds: float = BY_FIELD["ocr_seconds"].default) -> Document:
     source = str(path)
     command = check_tesseract(source)
-    return read_page_images(source, command, rendered_pages(path, max_pages), fmt="scan")
+    return read_page_images(source, command, rendered_pages(path, max_pages), fmt="scan",
+                            page_seconds=page_seconds)
 
 
 def read_page_images(source: str, command: str, pages: Iterator[tuple[np.ndarray, tuple[float, float]]],
-                     fmt: str) -> Document:
+                     fmt: str, page_seconds: float = BY_FIELD["ocr_seconds"].default) -> Document:
     """Grey page images at DPI (and their sizes in points) → the Document: every page OCR'd,
-    then the same joining of tables across pages and repair of numbers."""
+    then the same joining of tables across pages and repair of numbers. `page_seconds`: the
+    most OCR of one page may take (a hung or crawling tesseract ends the document with
+    TooLarge instead of holding it for ever)."""
     from .pdf import join_across_pages  # pdf imports this module lazily
-    results = list(in_parallel(lambda n, image, size: read_page(command, source, image, size, n),
-                               ((n, image, size) for n, (image, size) in enumerate(pages, start=1))))
+    results = list(in_parallel(
+        lambda n, image, size: read_page(command, source, image, size, n, PageBudget(source, n, page_seconds)),
+        ((n, image, size) for n, (image, size) in enumerate(pages, start=1))))
     pieces = [piece for page_pieces, _ in results for piece in page_pieces]
     raw = "\f".join(raw for _, raw in results)
     if not any(p.text.strip() or p.is_table for p in pieces):
@@ -330,9 +337,33 @@ class OcrWord:
                        self.line_top + dy, self.line_bottom + dy)
 
 
-def run_tesseract(command: str, source: str, images: list[np.ndarray], psm: int) -> list[OcrWord]:
+@dataclass
+class PageBudget:
+    """The time the OCR of one page may take, from when its work began."""
+    source: str
+    page: int
+    seconds: float
+    deadline: float = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.deadline = time.monotonic() + self.seconds
+
+    def remaining(self) -> float:
+        left = self.deadline - time.monotonic()
+        if left <= 0:
+            raise self.exceeded()
+        return left
+
+    def exceeded(self) -> TooLarge:
+        return TooLarge(self.source, f"OCR of page {self.page} took more than {self.seconds:g} s, the limit "
+                                     f"per page ({how_to_raise('ocr_seconds')})")
+
+
+def run_tesseract(command: str, source: str, images: list[np.ndarray], psm: int,
+                  budget: PageBudget | None = None) -> list[OcrWord]:
     """OCR several images in one tesseract run (the model is loaded once); words with
-    their image index and line boxes."""
+    their image index and line boxes. With a page's `budget`, the run may take only
+    what is left of it."""
     import cv2
     if not images:
         return []
@@ -344,10 +375,15 @@ def run_tesseract(command: str, source: str, images: list[np.ndarray], psm: int)
             names.append(name)
         listing = os.path.join(tmp, "images.txt")
         Path(listing).write_text("\n".join(names) + "\n", encoding="utf-8")
+        timeout = budget.remaining() if budget else TESSERACT_TIMEOUT
         try:
             result = subprocess.run([command, listing, "stdout", "-l", LANGUAGE, "--psm", str(psm),
                                      "--dpi", str(DPI), "tsv"], capture_output=True,
-                                    timeout=TESSERACT_TIMEOUT, env=_tesseract_env())
+                                    timeout=timeout, env=_tesseract_env())
+        except subprocess.TimeoutExpired:
+            if budget:
+                raise budget.exceeded() from None
+            raise OCRUnavailable(source, f"tesseract ({command}) ran longer than {TESSERACT_TIMEOUT} s") from None
         except (OSError, subprocess.SubprocessError) as err:
             raise OCRUnavailable(source, f"tesseract ({command}) failed ({type(err).__name__}); "
                                          f"{INSTALL_HINT}") from None
@@ -382,7 +418,7 @@ def parse_tsv(tsv: str) -> list[OcrWord]:
 # ---------------------------------------------------------------- one page
 
 def read_page(command: str, source: str, grey: np.ndarray, size: tuple[float, float],
-              number: int) -> tuple[list[Piece], str]:
+              number: int, budget: PageBudget | None = None) -> tuple[list[Piece], str]:
     """One page image → its pieces in reading order, and its raw text."""
     from .pdf import in_reading_order
     grey = straighten(grey)
@@ -393,24 +429,25 @@ def read_page(command: str, source: str, grey: np.ndarray, size: tuple[float, fl
     for t in tables:
         text_image[t.top:t.bottom + 1, t.x0:t.x1 + 1] = 255
     width, height = size
-    words = drop_noise_lines([w for w in read_text_blocks(command, source, text_image) if keep_word(w)],
+    words = drop_noise_lines([w for w in read_text_blocks(command, source, text_image, budget) if keep_word(w)],
                              text_image.shape[0])
     mark_bold(words, ink)
     words = font_boxes(words)
     lines = drop_running_heads(group_lines(words), height)
     items = paragraphs(reading_order(lines, width), number)
-    table_items = [(t.top / SCALE, table_piece(command, source, clean, ink, t, number)) for t in tables]
+    table_items = [(t.top / SCALE, table_piece(command, source, clean, ink, t, number, budget)) for t in tables]
     raw = "\n".join(l.text for l in lines)
     return in_reading_order(items, table_items), raw
 
 
-def read_text_blocks(command: str, source: str, image: np.ndarray) -> list[OcrWord]:
+def read_text_blocks(command: str, source: str, image: np.ndarray,
+                     budget: PageBudget | None = None) -> list[OcrWord]:
     """OCR the text outside tables block by block (one tesseract run): a block is one
     column of lines, so tesseract does not weave the small-type "Nơi nhận" list and
     the signature block beside it into the same lines."""
     blocks = text_blocks(image)
     crops = [np.pad(crop, BLOCK_PAD, constant_values=255) for _, _, crop in blocks]
-    words = run_tesseract(command, source, crops, psm=PAGE_PSM)
+    words = run_tesseract(command, source, crops, psm=PAGE_PSM, budget=budget)
     return [w.moved(blocks[w.image][0] - BLOCK_PAD, blocks[w.image][1] - BLOCK_PAD) for w in words]
 
 
@@ -481,13 +518,13 @@ def drop_noise_lines(words: list[OcrWord], page_height: int) -> list[OcrWord]:
 
 
 def table_piece(command: str, source: str, clean: np.ndarray, ink: np.ndarray,
-                table: TableImage, number: int) -> Piece:
+                table: TableImage, number: int, budget: PageBudget | None = None) -> Piece:
     """OCR each cell on its own (one tesseract run for all of them) and make a grid."""
     boxes = [_cell_box(*cell) for cell in table.cells]
     crops = [cell_image(clean, ink, table.rules, *cell) for cell in table.cells]
     wanted = [i for i, crop in enumerate(crops) if crop is not None]
     texts: dict[int, list[str]] = {}
-    for w in run_tesseract(command, source, [crops[i] for i in wanted], psm=CELL_PSM):
+    for w in run_tesseract(command, source, [crops[i] for i in wanted], psm=CELL_PSM, budget=budget):
         if keep_word(w):
             texts.setdefault(wanted[w.image], []).append(w.text)
     strokes = [stroke_width(np.where(table.rules[top:bottom, x0:x1] > 0, 0, ink[top:bottom, x0:x1]))

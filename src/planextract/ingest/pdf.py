@@ -15,6 +15,7 @@ from pathlib import Path
 
 from ..document import Document
 from ..errors import CorruptFile, EmptyDocument, EncryptedFile, TooLarge
+from ..limits import BY_FIELD, how_to_raise
 from .assemble import Piece, assemble
 from .layout import Word, drop_running_heads, group_lines, paragraphs, reading_order
 from .tables import BoxCell, continue_table, grid_cells
@@ -48,7 +49,8 @@ def _is_password_error(err: BaseException) -> bool:
 TABLE_ENGINES = ("pdfplumber", "camelot")
 
 
-def read_pdf(path: Path, *, max_pages: int = 1000, ocr: bool = True, table_engine: str = "pdfplumber") -> Document:
+def read_pdf(path: Path, *, max_pages: int = 1000, ocr: bool = True, table_engine: str = "pdfplumber",
+             ocr_seconds: float = BY_FIELD["ocr_seconds"].default) -> Document:
     source = str(path)
     pdf = open_pdf(path)
     with pdf, contextlib.ExitStack() as stack:
@@ -65,7 +67,7 @@ def read_pdf(path: Path, *, max_pages: int = 1000, ocr: bool = True, table_engin
             if not ocr:
                 raise EmptyDocument(source, "the PDF has no text layer (a scan) and OCR is off")
             from .ocr import read_scanned_pdf
-            return read_scanned_pdf(path, max_pages=max_pages)
+            return read_scanned_pdf(path, max_pages=max_pages, page_seconds=ocr_seconds)
         pieces: list[Piece] = []
         raw_pages: list[str] = []
         for number, (page, (_, words)) in enumerate(zip(pdf.pages, texts), start=1):
@@ -88,7 +90,7 @@ def check_page_count(source: str, n_pages: int, max_pages: int) -> None:
         raise EmptyDocument(source, "the PDF has no pages")
     if n_pages > max_pages:
         raise TooLarge(source, f"the PDF has {n_pages} pages, more than the limit of "
-                               f"{max_pages} (raise it with --max-pages or PLANEXTRACT_MAX_PAGES)")
+                               f"{max_pages} ({how_to_raise('pages')})")
 
 
 def read_page(page, geometry, all_words: list[Word], number: int, table_engine: str = "pdfplumber",
