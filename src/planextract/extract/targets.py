@@ -31,6 +31,10 @@ from ..records import Target
 
 SAME_TARGET = 0.5
 INDICATOR_ROW_MATCH = 0.6
+# A table restates targets of its own plan: its rows are matched with the targets stated
+# nearest to it (this many before and after), not with every target of the text, so the work
+# grows with the text, not with rows x targets. A plan states a few hundred targets at most.
+RESTATEMENT_WINDOW = 600
 MIN_INDICATOR_WORDS = 2
 _SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[\"“(]?[A-ZĐÀ-Ỹ0-9-])")
 _SEPARATOR = re.compile(r";|,\s*trong đó,?|\.\s|:\s|,\s+(?=[^,]{3,})|\s+và\s+|\s+-\s+")
@@ -571,6 +575,7 @@ def table_targets(analysis: Analysis, view: TableView, province: str | None,
     values = [c for c in view.value_columns() if not c.current and analysis.is_ahead(c.year)]
     section = analysis.section(block)
     new: list[Target] = []
+    body = _near(body, block.start)
     stated = _by_value(body)
     for r in view.body_rows():
         indicator = _row_indicator(view.text(r, content))
@@ -614,6 +619,13 @@ def table_targets(analysis: Analysis, view: TableView, province: str | None,
             t.lead, t.partners, t.start, t.end = lead, partners, start, end
             new.append(t)
     return new
+
+
+def _near(body: list[Target], position: int) -> list[Target]:
+    """The targets of `body` (in text order) stated nearest to `position`."""
+    from bisect import bisect_left
+    i = bisect_left([t.start for t in body], position)
+    return body[max(0, i - RESTATEMENT_WINDOW):i + RESTATEMENT_WINDOW]
 
 
 def _by_value(targets: list[Target]) -> dict[tuple, list[Target]]:
@@ -710,6 +722,7 @@ def restated_in_task_rows(analysis: Analysis, view: TableView, province: str | N
         return
     scope = analysis.scope(view.block)
     lead_col, partner_col = view.role("lead"), view.role("partners")
+    body = _near(body, view.block.start)
     for r in view.body_rows():
         text = view.text(r, content)
         if not text:
@@ -728,12 +741,13 @@ def restated_in_task_rows(analysis: Analysis, view: TableView, province: str | N
 def dedupe(targets: list[Target]) -> list[Target]:
     """One record per target stated twice (a summary and its detail, a photo caption)."""
     out: list[Target] = []
+    by_key: dict[tuple, list[Target]] = {}  # looked up, not searched: linear in the records
     for t in targets:
-        twin = next((o for o in out if (o.value, o.value_max, o.comparator, o.unit, o.year) ==
-                     (t.value, t.value_max, t.comparator, t.unit, t.year)
-                     and word_overlap(o.indicator, t.indicator) >= 0.8), None)
+        same = by_key.setdefault((t.value, t.value_max, t.comparator, t.unit, t.year), [])
+        twin = next((o for o in same if word_overlap(o.indicator, t.indicator) >= 0.8), None)
         if twin is None:
             out.append(t)
+            same.append(t)
         elif not twin.lead and t.lead:
             twin.lead, twin.partners = t.lead, t.partners
     return out
