@@ -454,6 +454,7 @@ def test_known_bodies_as_the_document_names_them(cell, province, expected):
     ("các Đoàn thể tỉnh", "Đồng Tháp", ["Các đoàn thể tỉnh"]),
     ("doanh nghiệp viễn thông/CNTT", "Nghệ An", ["Các doanh nghiệp viễn thông, công nghệ thông tin"]),
     ("các sở, ngành tỉnh, địa phương có liên quan", "Đồng Tháp", ["Các sở, ban, ngành", "Các địa phương"]),
+    ("các sở, ngành, cơ quan liên quan", "Bắc Ninh", ["Các sở, ban, ngành", "Các cơ quan, đơn vị liên quan"]),
     # different head nouns are different collectives
     ("Doanh nghiệp, nhà cung cấp dịch vụ IoT, nhà đầu tư", "Hà Nội",
      ["Các doanh nghiệp", "Các nhà cung cấp dịch vụ IoT", "Các nhà đầu tư"]),

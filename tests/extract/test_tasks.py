@@ -147,6 +147,15 @@ def test_agency_paragraphs_under_any_name_of_the_duties_section(section):
      ["Sở Khoa học và Công nghệ"], ["Trường Đại học Cần Thơ"]),
     ("Giao Sở Nông nghiệp và Môi trường phối hợp với Đài Khí tượng Thủy văn tỉnh theo dõi thời tiết.",
      ["Sở Nông nghiệp và Môi trường"], ["Đài Khí tượng Thủy văn tỉnh"]),
+    # 'tổ chức' in a list of bodies is a noun, before the work a verb
+    ("Sở Xây dựng chủ trì, phối hợp với các cơ quan, tổ chức có liên quan theo dõi việc thực hiện.",
+     ["Sở Xây dựng"], ["Các cơ quan, đơn vị liên quan"]),
+    ("Sở Nội vụ chủ trì, phối hợp với Sở Tài chính tổ chức tuyên truyền.", ["Sở Nội vụ"], ["Sở Tài chính"]),
+    # a manner or purpose between the bodies and the verb is not part of their names
+    ("Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh và các đoàn thể tỉnh bằng nhiều hình thức phù hợp, "
+     "tổ chức tuyên truyền.", ["Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh", "Các đoàn thể tỉnh"], []),
+    ("Giao Sở Văn hóa, Thể thao và Du lịch nhằm thu hút khách thực hiện quảng bá điểm đến.",
+     ["Sở Văn hóa, Thể thao và Du lịch"], []),
 ])
 def test_assignment_sentences_anywhere(sentence, lead, partners):
     [task] = tasks(f"III. NHIỆM VỤ VÀ GIẢI PHÁP\n- Đẩy mạnh chuyển đổi số trong các ngành.\n{sentence}\n")

@@ -415,6 +415,14 @@ def _assign() -> re.Pattern:
                       rf"(?<!các )(?<!Các )(?:{_verbs()})\b")
 
 
+@lru_cache(maxsize=None)
+def _adverbial() -> re.Pattern:
+    """Where the bodies of 'Đề nghị X …' end when a manner or purpose comes before the verb
+    ('… và các đoàn thể tỉnh bằng nhiều hình thức, tổ chức …'; data/agency_patterns.csv)."""
+    from .agencies import _patterns
+    return re.compile(rf"\s+(?:{'|'.join(map(re.escape, _patterns('adverbial')))})\s", re.I)
+
+
 _CONNECTIVE = r"(?:(?:Trong đó|Theo đó|Đồng thời|Ngoài ra|Cụ thể),\s+)?"
 @lru_cache(maxsize=None)
 def _leads() -> re.Pattern:
@@ -438,7 +446,8 @@ def _is_subject(who: str, opener: str, province: str | None) -> bool:
         return False
     return opener == "chủ trì" or not _is_collective(names[0])
 # the words after "phối hợp với" up to the work; which of them are bodies is the agency reader's call
-_PARTNERS = re.compile(r"\bphối hợp (?:chặt chẽ )?(?:với |cùng )?\s*(?P<with>\S.+?)(?=\s+(?:tổ chức|triển khai|thực hiện|xây dựng|"
+# ('tổ chức' is a verb and a noun: 'các cơ quan, tổ chức có liên quan' names bodies)
+_PARTNERS = re.compile(r"\bphối hợp (?:chặt chẽ )?(?:với |cùng )?\s*(?P<with>\S.+?)(?=\s+(?:tổ chức(?!\s*(?:,|và|có liên quan|liên quan|chính trị|đoàn thể|xã hội))|triển khai|thực hiện|xây dựng|"
                        r"tham mưu|nghiên cứu|hướng dẫn|rà soát|bố trí|theo dõi|kiểm tra|đôn đốc|đánh giá|"
                        r"tuyên truyền|cập nhật|báo cáo|đề xuất|trong việc|để|có trách nhiệm|thực hiện)\b|[.;:]|$)")
 _SENTENCES = re.compile(r"(?<=[.!?])\s+(?=[A-ZĐÀ-Ỹ])")
@@ -452,7 +461,7 @@ def assignment_of(sentence: str, province: str | None) -> tuple[list[str], list[
     if re.search(r"\bđã\s+(?:chủ trì|phối hợp|tổ chức|triển khai|thực hiện|ban hành|hoàn thành)\b", sentence):
         return [], []
     if m := _assign().search(sentence):
-        who = re.split(r"\s+chủ trì\b", m.group("who"))[0]
+        who = _adverbial().split(re.split(r"\s+chủ trì\b", m.group("who"))[0])[0]
         if _names_agency(who):
             lead = canonical_names(who, province)
     if not lead and (m := _leads().match(sentence)) and _is_subject(m.group("who"), m.group("opener"), province):
