@@ -109,6 +109,36 @@ def test_a_distributive_list_shares_the_year_said_after_it():
     assert found[0].indicator == "Tỷ lệ huy động trẻ em trong độ tuổi nhà trẻ, mẫu giáo đến trường"
 
 
+def test_a_distributive_list_over_a_list_of_years_gives_each_value_its_year():
+    text = ("2. Mục tiêu cụ thể\n- Tỷ lệ hộ sản xuất nông nghiệp ứng dụng nhật ký điện tử lần lượt đạt 30%, 45% "
+            "và 60% trong các năm 2027, 2028 và 2029.\n")
+    found = targets(text)
+    assert [(t.year, t.value) for t in found] == [(2027, 30), (2028, 45), (2029, 60)]
+    assert {t.indicator for t in found} == {"Tỷ lệ hộ sản xuất nông nghiệp ứng dụng nhật ký điện tử"}
+
+
+def test_values_by_year_after_a_colon_measure_what_the_colon_names():
+    text = ("II. MỤC TIÊU\n- Tỷ lệ xã có điểm phục vụ bưu chính: năm 2026 đạt 90%, năm 2027 đạt 95%.\n")
+    found = targets(text)
+    assert [(t.year, t.value, t.indicator) for t in found] == [
+        (2026, 90, "Tỷ lệ xã có điểm phục vụ bưu chính"), (2027, 95, "Tỷ lệ xã có điểm phục vụ bưu chính")]
+
+
+@pytest.mark.parametrize("line, indicators", [
+    # the parts after a colon share the measure before it
+    ("- Tỷ lệ trẻ em được tiêm chủng đầy đủ: khu vực miền núi đạt 92%, khu vực đồng bằng đạt 97%.",
+     ["Tỷ lệ trẻ em được tiêm chủng đầy đủ khu vực miền núi", "Tỷ lệ trẻ em được tiêm chủng đầy đủ khu vực đồng bằng"]),
+    # a part after the first value replaces the part of the indicator before it
+    ("- Tỷ lệ hộ dùng điện lưới ở đô thị đạt 100%, nông thôn đạt 99%.",
+     ["Tỷ lệ hộ dùng điện lưới ở đô thị", "Tỷ lệ hộ dùng điện lưới nông thôn"]),
+    ("- Tỷ lệ cán bộ được bồi dưỡng kỹ năng số: nam đạt 80%, nữ đạt 85%.",
+     ["Tỷ lệ cán bộ được bồi dưỡng kỹ năng số nam", "Tỷ lệ cán bộ được bồi dưỡng kỹ năng số nữ"]),
+])
+def test_values_of_the_parts_of_one_measure(line, indicators):
+    found = targets(f"2. Mục tiêu cụ thể đến năm 2030\n{line}\n")
+    assert [(t.year, t.indicator) for t in found] == [(2030, i) for i in indicators]
+
+
 def test_a_value_right_after_a_label_ending_in_so_is_no_serial_number():
     [t] = targets("2. Mục tiêu cụ thể\nb) Về xã hội số: 95% hộ gia đình được phủ mạng Internet băng rộng cáp quang.\n")
     assert (t.value, t.indicator) == (95, "hộ gia đình được phủ mạng Internet băng rộng cáp quang")

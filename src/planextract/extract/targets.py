@@ -191,6 +191,7 @@ class Clause:
     value_first: bool  # the value comes before what it measures ("100% hồ sơ …")
     part_of_previous: bool = False  # after ", trong đó": a part of what the value before measures
     label: str = ""  # "Tổng thu từ khách du lịch: ≥ 25.000 tỷ đồng": the words before a colon right before the value
+    head: str = ""  # "Tỷ lệ …: năm 2026 đạt 60%, năm 2027 đạt 80%": the measure named before the sentence's colon
 
 
 def clauses_of(sentence: str, quantities: list[Quantity]) -> list[Clause]:
@@ -224,8 +225,44 @@ def clauses_of(sentence: str, quantities: list[Quantity]) -> list[Clause]:
                 right = region[:region.index("(")]
         elif cut := _STRONG.search(right):
             right = right[:cut.start()]
-        out.append(Clause(left, right, value_first, part_of_previous=bool(i and part), label=label))
+        out.append(Clause(left, right, value_first, part_of_previous=bool(i and part), label=label,
+                          head=_sentence_head(sentence, q.start)))
     return out
+
+
+def _sentence_head(sentence: str, position: int) -> str:
+    """The words before the first colon of a sentence, when the value comes after it."""
+    colon = re.search(r":\s", sentence)
+    return sentence[:colon.start()] if colon and colon.end() <= position else ""
+
+
+@lru_cache(maxsize=None)
+def _part_pattern() -> re.Pattern:
+    """A part of what a measure covers: an area, a sex, a level ('khu vực nông thôn', 'nữ')."""
+    parts = "|".join(re.escape(w) for w in words("part"))
+    return re.compile(rf"(?:\s+|^)(?:(?:ở|tại|đối với|của)\s+)?(?:{parts})$", re.I)
+
+
+def _is_part(text: str) -> bool:
+    return bool(text) and bool(_part_pattern().fullmatch(text.strip()) or _part_pattern().match(text.strip()))
+
+
+def _of_parts(clause: Clause, before: str, previous: str | None) -> str | None:
+    """'Tỷ lệ dân số dùng nước sạch: khu vực thành thị đạt 100%, khu vực nông thôn đạt 80%',
+    'Tỷ lệ lao động qua đào tạo ở thành thị đạt 85%, nông thôn đạt 70%': a clause whose own
+    words only name a part measures the shared measure in that part."""
+    own = _linked_pattern().sub("", _MARKER.sub("", clause.left.strip()).strip(" ,:")).strip(" ,:")
+    before = own if _is_part(own) else before  # "khu vực đồng bằng": its last word is no comparator here
+    if not _is_part(before):
+        return None
+    head = clean_left(clause.head)
+    if _content_words(head) >= MIN_INDICATOR_WORDS:
+        return f"{head} {before}"
+    if previous:
+        base = _part_pattern().sub("", previous).strip(" ,")
+        if base != previous and _content_words(base) >= MIN_INDICATOR_WORDS:
+            return f"{base} {before}"
+    return None
 
 
 def _label(left: str) -> str:
@@ -407,6 +444,8 @@ def indicator_of(clause: Clause, q: Quantity, previous: str | None) -> str | Non
         return own  # "…, trong đó khách quốc tế trên 5%"
     before = clean_left(clause.left)
     after = clean_right(clause.right, q)
+    if not _content_words(after) and (part := _of_parts(clause, before, previous)):
+        return part
     if not after and not previous and not clause.label and not q.percent and not is_unit_word(q.unit.split("/")[0]) and \
             (not before or ("/" not in q.unit and len(before.split()) <= SHORT_LEFT)):
         after = q.unit  # "Tăng thêm 2.000 giường bệnh", "Đạt 35 bác sĩ/vạn dân": the counted noun
@@ -426,6 +465,9 @@ def indicator_of(clause: Clause, q: Quantity, previous: str | None) -> str | Non
     label = clean_left(re.sub(r"\s+(?:trở lên|trở xuống)\b", "", clause.label))
     if _content_words(label) >= MIN_INDICATOR_WORDS:
         return label  # "Tổng lượt khách du lịch: 8,5 triệu lượt"
+    head = clean_left(clause.head)
+    if not before and _content_words(head) >= MIN_INDICATOR_WORDS:
+        return head  # "Tỷ lệ …: năm 2026 đạt 60%, năm 2027 đạt 80%"
     if previous:
         return previous  # "… đạt 80% vào năm 2025 và 100% vào năm 2030"
     return before or None
@@ -519,6 +561,10 @@ def _with_sentence_label(text: str, found: list[tuple[Quantity, str, int | None]
              else f"{label}: {ind}", year) for q, ind, year in found]
 
 
+_YEAR_LIST = re.compile(r"\s*(?:vào|trong|tương ứng(?: với)?|đến)?\s*(?:các\s+)?năm\s+"
+                        r"((?:19|20)\d{2}(?:\s*(?:,|và)\s*(?:19|20)\d{2})+)", re.I)
+
+
 def _share_distributive_year(text: str, found: list[tuple[Quantity, str, int | None]]
                              ) -> list[tuple[Quantity, str, int | None]]:
     """'… lần lượt đạt 35% và 99% vào năm 2030': the values of one distributive list share
@@ -533,7 +579,13 @@ def _share_distributive_year(text: str, found: list[tuple[Quantity, str, int | N
             run.append(i)
             continue
         years = {out[j][2] for j in run} - {None}
-        if len(run) > 1 and len(years) == 1:
+        listed = _YEAR_LIST.match(text, out[run[-1]][0].end)
+        listed = [int(y) for y in re.findall(r"(?:19|20)\d{2}", listed.group(1))] if listed else []
+        if len(run) > 1 and len(listed) == len(run):
+            # "… lần lượt đạt 70%, 85% và 95% vào các năm 2026, 2027 và 2028": one measure, a year each
+            for j, year in zip(run, listed):
+                out[j] = (out[j][0], out[run[0]][1], year)
+        elif len(run) > 1 and len(years) == 1:
             year = years.pop()
             for j in run:
                 out[j] = (out[j][0], out[j][1], year)
