@@ -270,3 +270,14 @@ def test_task_f1_against_gold(ext, seeds, minimum):
     report = evaluate([CORPUS / f"{s}.{ext}" for s in seeds], ANNOTATIONS)
     score = report.total("tasks")
     assert score.f1 >= minimum, "\n".join(score.misses + score.extras)
+
+
+@pytest.mark.parametrize("cell, lead, partners", [
+    ("Sở Nội vụ (chủ trì); Sở Tài chính, Sở Tư pháp", ["Sở Nội vụ"], ["Sở Tài chính", "Sở Tư pháp"]),
+    ("Công an tỉnh, Sở Y tế (chủ trì)", ["Sở Y tế"], ["Công an tỉnh"]),
+])
+def test_the_body_marked_chu_tri_in_one_agency_column_leads(cell, lead, partners):
+    text = ("PHỤ LỤC\n| STT | Nhiệm vụ | Cơ quan thực hiện | Thời gian |\n|---|---|---|---|\n"
+            f"| 1 | Rà soát quy trình nội bộ | {cell} | Năm 2027 |\n")
+    [task] = tasks(text)
+    assert (task.lead, task.partners) == (lead, partners)

@@ -115,3 +115,22 @@ def test_a_hard_wrapped_page_after_its_header_table_is_read_as_wrapped_prose():
     texts = [b.text for b in load_text(text).blocks]
     assert any(t.startswith("Căn cứ Nghị quyết số 09-NQ/TU ngày 04/8/2021 của Ban Chấp hành Đảng bộ tỉnh về Chuyển "
                             "đổi số, chính sách chủ động tham gia cuộc Cách mạng công nghiệp lần thứ tư;") for t in texts)
+
+
+def test_a_caption_right_above_a_stream_that_opens_with_its_bar_is_no_cell():
+    text = "Phụ lục\nDANH MỤC DỰ ÁN ƯU TIÊN NĂM 2027\n" + stream(["TT", "Tên dự án", "Đơn vị thực hiện"],
+                                                           ["1", "Xây dựng kho dữ liệu dùng chung", "Sở Tài chính"])
+    doc = load_text(text)
+    [table] = doc.tables()
+    assert [c.text for c in table.table.grid()[0]] == ["TT", "Tên dự án", "Đơn vị thực hiện"]
+    assert "DANH MỤC DỰ ÁN ƯU TIÊN NĂM 2027" in [b.text for b in doc.blocks if b.table is None]
+
+
+def test_a_blank_line_between_two_bars_is_an_empty_cell_not_the_end_of_the_table():
+    text = stream(["STT", "Nhiệm vụ", "Chủ trì", "Phối hợp", "Thời gian"],
+                  ["1", "Khảo sát nhu cầu", "Sở Nội vụ", "", "Quý I/2027"],
+                  ["2", "Xây dựng đề án", "Sở Tài chính", "Sở Tư pháp", "Quý II/2027"])
+    [table] = load_text(text).tables()
+    assert [[c.text for c in row] for row in table.table.grid()[1:]] == [
+        ["1", "Khảo sát nhu cầu", "Sở Nội vụ", "", "Quý I/2027"],
+        ["2", "Xây dựng đề án", "Sở Tài chính", "Sở Tư pháp", "Quý II/2027"]]

@@ -84,6 +84,8 @@ def table_tasks(analysis: Analysis, view: TableView, province: str | None) -> li
         timeframe = "" if spanning else view.text(r, time_col)
         lead = [] if spanning else canonical_names(view.text(r, lead_col), province) if lead_col else []
         partners = [] if spanning else canonical_names(view.text(r, partner_col), province) if partner_col else []
+        if lead_col and not spanning and (marked := _marked_lead(view.text(r, lead_col), province)):
+            lead, partners = marked[0], marked[1] + [p for p in partners if p not in marked[1]]
         if not (lead or partners or timeframe):
             if not text and (m := _GROUP_IN_NUMBER_CELL.match(number)):  # "| I. HOÀN THIỆN THỂ CHẾ | | |"
                 level = number_level(m.group(1))
@@ -102,6 +104,24 @@ def table_tasks(analysis: Analysis, view: TableView, province: str | None) -> li
                           text=text, lead=lead, partners=partners, start_year=first, end_year=last,
                           timeframe=timeframe or None, page=analysis.doc.page_at(start), start=start, end=end))
     return tasks
+
+
+_CHU_TRI_MARK = re.compile(r"\(\s*(?:cơ quan |đơn vị )?chủ trì\s*\)", re.I)
+
+
+def _marked_lead(cell: str, province: str | None) -> tuple[list[str], list[str]] | None:
+    """'Sở Nội vụ (chủ trì); Sở Tài chính, Sở Tư pháp' in one agency column: the marked body
+    leads, the others are partners (guidelines §4: the chủ trì body of a 'Cơ quan thực hiện')."""
+    from .agencies import canonical_names
+    marks = list(_CHU_TRI_MARK.finditer(cell))
+    if not marks:
+        return None
+    lead: list[str] = []
+    for m in marks:
+        segment = re.split(r"[;,]|\s+và\s+|\)", cell[:m.start()])[-1]
+        lead += [n for n in canonical_names(segment, province) if n not in lead]
+    everyone = canonical_names(_CHU_TRI_MARK.sub(" ", cell), province)
+    return lead, [n for n in everyone if n not in lead]
 
 
 # ------------------------------------------------------------------ 2. attribute lines

@@ -113,13 +113,18 @@ def markdown_pieces(lines: list[str]) -> list[Piece]:
             pieces.append(tsv_table(lines[i:j]))
             i = j
             continue
-        if lines[i].strip():
+        if lines[i].strip() or _is_empty_cell(lines, i):
             chunk.append(lines[i])
         else:
             flush()
         i += 1
     flush()
     return pieces
+
+
+def _is_empty_cell(lines: list[str], i: int) -> bool:
+    """A blank line between two bars ("|\n\n|") is an empty cell of a bar stream, not the end of it."""
+    return 0 < i < len(lines) - 1 and is_bar(lines[i - 1]) and is_bar(lines[i + 1])
 
 
 def is_hard_wrapped(lines: list[str]) -> bool:

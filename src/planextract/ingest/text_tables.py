@@ -70,6 +70,8 @@ def bar_slots(lines: list[str]) -> tuple[list[str], list[Slot], list[str]]:
     head, tail = lines[:bars[0]], lines[bars[-1] + 1:]
     slots = [Slot(lines[a + 1:b]) for a, b in zip(bars, bars[1:])]
     cell_from = _edge_cell_start(head)
+    if slots and _opens_with_header(slots[0]):
+        cell_from = len(head)  # "|\nSTT\n|\n…": the stream opens with its bar; the lines before are its caption
     if len(head) - cell_from <= MAX_EDGE_CELL_LINES and cell_from < len(head):
         slots.insert(0, Slot(head[cell_from:]))
         head = head[:cell_from]
@@ -78,6 +80,12 @@ def bar_slots(lines: list[str]) -> tuple[list[str], list[Slot], list[str]]:
         slots.append(Slot(tail[:cell_to]))
         tail = tail[cell_to:]
     return head, slots, tail
+
+
+def _opens_with_header(slot: Slot) -> bool:
+    from .vocabulary import TABLE_FIRST_HEADERS
+    lines = [clean_cell_line(l) for l in slot.lines if clean_cell_line(l)]
+    return bool(lines) and lines[0] in TABLE_FIRST_HEADERS
 
 
 _TITLE_LINE = re.compile(r"^\((?:[Bb]an hành )?[Kk]èm theo.*\)$|^(?:PHỤ LỤC|Phụ lục|BIỂU|Biểu)\b|^[IVX]{1,5}\.\s|:$")
