@@ -42,6 +42,14 @@ def doc_type_by_word() -> dict[str, str]:
 
 
 @lru_cache(maxsize=None)
+def labelled_number() -> re.Pattern:
+    """'Nhiệm vụ 1:', 'Giải pháp số 2.', 'Dự án 3:': an item numbered with its label word
+    (data/item_labels.csv); group 1 is the whole marker, group 2 the number."""
+    labels = "|".join(re.escape(r["wording"]) for r in read_rows("item_labels.csv"))
+    return re.compile(rf"^((?:{labels})\s+(?:số\s+)?(\d{{1,2}})\s*[:.])\s+(?=\S)")
+
+
+@lru_cache(maxsize=None)
 def table_headers() -> dict[str, str]:
     """Normalized header wording → column role (number, task, lead, partners, time)."""
     return {normalize_key(r["wording"]): r["role"] for r in read_rows("table_headers.csv")}

@@ -281,3 +281,12 @@ def test_the_body_marked_chu_tri_in_one_agency_column_leads(cell, lead, partners
             f"| 1 | Rà soát quy trình nội bộ | {cell} | Năm 2027 |\n")
     [task] = tasks(text)
     assert (task.lead, task.partners) == (lead, partners)
+
+
+def test_items_numbered_with_their_label_word_and_attribute_lines():
+    text = ("III. NHIỆM VỤ\nNhiệm vụ 1: Số hóa hồ sơ địa chính của các xã.\nĐơn vị chủ trì: Sở Nông nghiệp và Môi trường.\n"
+            "Thời gian: Năm 2027.\nNhiệm vụ 2: Nâng cấp Cổng dịch vụ công.\nĐơn vị chủ trì: Văn phòng UBND tỉnh.\n"
+            "Đơn vị phối hợp: Sở Khoa học và Công nghệ.\n")
+    assert rows(tasks(text)) == [
+        ("1", "Số hóa hồ sơ địa chính của các xã.", ["Sở Nông nghiệp và Môi trường"], [], 2027, 2027),
+        ("2", "Nâng cấp Cổng dịch vụ công.", ["Văn phòng UBND tỉnh"], ["Sở Khoa học và Công nghệ"], None, None)]

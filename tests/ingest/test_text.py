@@ -127,3 +127,18 @@ def test_a_line_cut_after_a_bodys_head_noun_goes_on():
     text = ("V. TỔ CHỨC THỰC HIỆN\nCác sở, ngành xây dựng kế hoạch chi tiết của cơ quan, đơn vị mình và gửi về Sở\n"
             "Thông tin và Truyền thông trước ngày 15/3/2023.\n")
     assert [b.text for b in load_text(text).blocks][1].endswith("gửi về Sở Thông tin và Truyền thông trước ngày 15/3/2023.")
+
+
+@pytest.mark.parametrize("line, number", [
+    ("Nhiệm vụ 1: Rà soát quy hoạch mạng lưới trường học.", "Nhiệm vụ 1:"),
+    ("Giải pháp số 2. Tăng cường kiểm tra, giám sát.", "Giải pháp số 2."),
+    ("Dự án 3: Xây dựng kho dữ liệu dùng chung.", "Dự án 3:"),
+])
+def test_an_item_numbered_with_its_label_word(line, number):
+    [block] = load_text(line + "\n").blocks
+    assert (block.kind, block.number) == (LIST_ITEM, number)
+
+
+def test_a_label_word_without_a_number_is_no_item():
+    [block] = load_text("Nhiệm vụ trọng tâm là chuyển đổi số.\n").blocks
+    assert block.number is None

@@ -24,7 +24,7 @@ from functools import lru_cache
 from ..analyze import Analysis, Node, TableView
 from ..analyze.outline import HEADING_ROLE, ITEM, LEADIN, TEXT
 from ..document import Block
-from ..lexicon import read_rows
+from ..lexicon import labelled_number, read_rows
 from ..normalize import normalize_key
 from ..records import Task
 
@@ -174,7 +174,10 @@ def attribute_tasks(analysis: Analysis, province: str | None) -> tuple[list[Task
         if attr is not None and _excluded(analysis, block):
             attr = None
         if attr is None:
-            if node.role == HEADING_ROLE or (after_attributes and node.role in (ITEM, TEXT)):
+            # a numbered item right under a heading ("III. NHIỆM VỤ" / "Nhiệm vụ 1: …") is a unit of its own
+            first_item = node.role == ITEM and block.number and current is not None \
+                and current.owner.role == HEADING_ROLE and not current.content and not current.has_agency
+            if node.role == HEADING_ROLE or (after_attributes and node.role in (ITEM, TEXT)) or first_item:
                 current = Unit(node, end=block.end)
                 units.append(current)
                 after_attributes = False
@@ -248,12 +251,17 @@ def _agency_head(value: str) -> str:
 
 
 def task_number(number: str | None) -> str | None:
-    """'1.' '1)' '1/' '1 -' 'a)' → '1', 'a'."""
+    """'1.' '1)' '1/' '1 -' 'a)' → '1', 'a'; 'Nhiệm vụ 1:' → '1'."""
+    if number and (m := labelled_number().match(number + " x")):
+        return m.group(2)
     return re.sub(r"[\s.)/:–-]+$", "", number) or None if number else None
 
 
 def _body(text: str) -> str:
-    return _NUMBER_MARK.sub("", text.strip(), count=1).strip()
+    text = text.strip()
+    if m := labelled_number().match(text):
+        return text[m.end():].strip()
+    return _NUMBER_MARK.sub("", text, count=1).strip()
 
 
 def _group(analysis: Analysis, owner: Node) -> str:

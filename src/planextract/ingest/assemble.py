@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..document import CELL_SEPARATOR, HEADING, LIST_ITEM, PARAGRAPH, TABLE, Block, Cell, Document, Table
+from ..lexicon import labelled_number
 from ..normalize import normalize_line
 
 
@@ -56,6 +57,8 @@ def split_number(text: str) -> tuple[str | None, int | None, str]:
             return m.group(1), LEVEL_PART, text[m.end():]
     if m := _ARTICLE.match(text):
         return m.group(1), LEVEL_ARTICLE, text[m.end():]
+    if m := labelled_number().match(text):  # "Nhiệm vụ 1: …" is item 1 of a list
+        return m.group(1), LEVEL_ARABIC, text[m.end():]
     if m := _DOTTED.match(text):
         depth = m.group(1).rstrip(".").count(".") + 1
         return m.group(1), LEVEL_ARABIC + depth - 1, text[m.end():]
