@@ -290,3 +290,26 @@ def test_items_numbered_with_their_label_word_and_attribute_lines():
     assert rows(tasks(text)) == [
         ("1", "Số hóa hồ sơ địa chính của các xã.", ["Sở Nông nghiệp và Môi trường"], [], 2027, 2027),
         ("2", "Nâng cấp Cổng dịch vụ công.", ["Văn phòng UBND tỉnh"], ["Sở Khoa học và Công nghệ"], None, None)]
+
+
+def test_bold_attribute_labels_whose_values_the_reader_put_on_a_line_of_their_own():
+    text = ("## III. NHIỆM VỤ\n### 1. Phát triển hạ tầng số\n**a) Nội dung:** Phủ sóng 5G các khu công nghiệp.\n"
+            "**b) Đơn vị chủ trì:** Sở Khoa học và Công nghệ\n**c) Đơn vị phối hợp:** Sở Công Thương\n"
+            "**d) Thời gian thực hiện:** 2026 - 2027\n")
+    assert rows(tasks(text)) == [("1", "Phủ sóng 5G các khu công nghiệp.", ["Sở Khoa học và Công nghệ"],
+                                  ["Sở Công Thương"], 2026, 2027)]
+
+
+def test_a_start_column_and_an_end_column_make_one_timeframe():
+    text = ("PHỤ LỤC\nSTT\tNhiệm vụ\tCơ quan chủ trì\tBắt đầu\tHoàn thành\n"
+            "1\tXây dựng trung tâm dữ liệu\tSở Khoa học và Công nghệ\tQuý I/2026\tQuý IV/2028\n")
+    [task] = tasks(text)
+    assert (task.lead, task.start_year, task.end_year) == (["Sở Khoa học và Công nghệ"], 2026, 2028)
+
+
+def test_a_directive_addressed_to_heads_of_bodies_by_their_titles():
+    text = ("Để bảo đảm an toàn mùa lũ năm 2027, Chủ tịch UBND tỉnh yêu cầu:\n"
+            "1. Giám đốc Sở Xây dựng: Kiểm tra an toàn các công trình đang thi công.\n"
+            "2. Chỉ huy trưởng Bộ Chỉ huy Quân sự tỉnh, Giám đốc Công an tỉnh: Sẵn sàng lực lượng cứu hộ.\n")
+    assert [(t.number, t.lead) for t in tasks(text)] == [
+        ("1", ["Sở Xây dựng"]), ("2", ["Bộ Chỉ huy Quân sự tỉnh", "Công an tỉnh"])]

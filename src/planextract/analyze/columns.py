@@ -68,6 +68,10 @@ class TableView:
     def role(self, role: str) -> Column | None:
         return next((c for c in self.columns if c.role == role), None)
 
+    def all_of(self, role: str) -> list[Column]:
+        """Every column of a role ('Bắt đầu | Hoàn thành': two time columns)."""
+        return [c for c in self.columns if c.role == role]
+
     def value_columns(self) -> list[Column]:
         return [c for c in self.columns if c.role in VALUE_ROLES]
 

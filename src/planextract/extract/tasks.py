@@ -81,7 +81,8 @@ def table_tasks(analysis: Analysis, view: TableView, province: str | None) -> li
         text = view.text(r, content)
         cell = view.cell(r, content)
         spanning = cell is not None and cell.col_span > 1 and cell.row == r
-        timeframe = "" if spanning else view.text(r, time_col)
+        # a start and an end column ("Bắt đầu | Hoàn thành") make one timeframe
+        timeframe = "" if spanning else " - ".join(t for c in view.all_of("time") if (t := view.text(r, c)))
         lead = [] if spanning else canonical_names(view.text(r, lead_col), province) if lead_col else []
         partners = [] if spanning else canonical_names(view.text(r, partner_col), province) if partner_col else []
         if lead_col and not spanning and (marked := _marked_lead(view.text(r, lead_col), province)):
@@ -165,14 +166,19 @@ def attribute_tasks(analysis: Analysis, province: str | None) -> tuple[list[Task
     units: list[Unit] = []
     current: Unit | None = None
     after_attributes = False
+    values_below = _values_below_labels(analysis)
     for node in analysis.nodes:
         block = node.block
         if block.boilerplate or block.table is not None:
             current, after_attributes = None, False
             continue
+        if node.index in values_below.values():
+            continue  # the value of the label line above it
         attr = attribute_of(block.text)
         if attr is not None and _excluded(analysis, block):
             attr = None
+        if attr is not None and not attr[1] and node.index in values_below:
+            attr = (attr[0], analysis.nodes[values_below[node.index]].block.text.strip())
         if attr is None:
             # a numbered item right under a heading ("III. NHIỆM VỤ" / "Nhiệm vụ 1: …") is a unit of its own
             first_item = node.role == ITEM and block.number and current is not None \
@@ -222,6 +228,19 @@ def attribute_tasks(analysis: Analysis, province: str | None) -> tuple[list[Task
                           end=max(unit.end, owner.block.end)))
         used_blocks |= {n.index for n in analysis.nodes if owner.block.start <= n.block.start < unit.end}
     return tasks, used_blocks
+
+
+def _values_below_labels(analysis: Analysis) -> dict[int, int]:
+    """'**b) Đơn vị chủ trì:** Sở Y tế' read as a label line and a line of its own: the
+    label's node index → the index of the value's node just below it."""
+    out: dict[int, int] = {}
+    nodes = analysis.nodes
+    for a, b in zip(nodes, nodes[1:]):
+        attr = attribute_of(a.block.text)
+        if attr is not None and not attr[1] and b.role == TEXT and b.block.table is None and not b.block.number \
+                and attribute_of(b.block.text) is None:  # not the list a label like "Nhiệm vụ:" opens
+            out[a.index] = b.index
+    return out
 
 
 def _split_agency_line(value: str, province: str | None) -> tuple[list[str], list[str]]:
@@ -355,7 +374,7 @@ def agency_paragraph_tasks(analysis: Analysis, province: str | None, skip: set[i
         organisation = "organisation" in scope.kinds
         # Outside the duties section, an item that opens with bodies and a colon assigns too
         # ("1. Trung tâm Kiểm soát bệnh tật tỉnh: Chủ trì …" in a Công văn).
-        addressed = ":" in body[:160] and _names_agency(body) and scope.kind not in ("objectives", "results")
+        addressed = ":" in body[:160] and _addresses_agency(body) and scope.kind not in ("objectives", "results")
         if not organisation and not only_names and not addressed:
             continue
         if _opens_with_request(body) and not re.match(r"^[^:]{0,160}:", body) and assignment_of(body, province)[0]:
@@ -365,7 +384,7 @@ def agency_paragraph_tasks(analysis: Analysis, province: str | None, skip: set[i
             names, rest = canonical_names(body.strip(" ."), province), ""  # the heading is the names
         else:
             names, rest = leading_agencies(body, province)
-        if not names and _names_agency(body) and (only_names or ":" in body[:160]):
+        if not names and _addresses_agency(body) and (only_names or ":" in body[:160]):
             from .agencies import canonical_names
             head, _, rest = body.partition(":") if ":" in body[:160] else (body, "", "")
             names = canonical_names(head.strip(" .;"), province)
@@ -653,6 +672,12 @@ def _split_sentences(text: str) -> list[tuple[int, str]]:
 def _names_agency(text: str) -> bool:
     from ..analyze.columns import starts_with_agency
     return starts_with_agency(text.strip())
+
+
+def _addresses_agency(text: str) -> bool:
+    """Does a text open with a body or its head by title ('Giám đốc Sở X:', rule 7)?"""
+    from .agencies import _drop_titles
+    return _names_agency(text) or _names_agency(_drop_titles(text.strip()))
 
 
 # ------------------------------------------------------------------ all
