@@ -413,3 +413,24 @@ def test_target_f1_against_gold(ext, seeds, minimum):
     report = evaluate([CORPUS / f"{s}.{ext}" for s in seeds], ANNOTATIONS)
     score = report.total("targets")
     assert score.f1 >= minimum, "\n".join(score.misses + score.extras)
+
+
+def test_a_target_by_a_date_takes_the_dates_year_and_the_object_of_bao_dam():
+    text = ("Chủ tịch UBND tỉnh yêu cầu:\n1. Sở Y tế: Chỉ đạo các trạm y tế rà soát, bảo đảm trước ngày 30/9/2027 có 100% "
+            "người cao tuổi được lập hồ sơ sức khỏe điện tử.\n")
+    [t] = targets(text)
+    assert (t.year, t.value, t.indicator) == (2027, 100, "người cao tuổi được lập hồ sơ sức khỏe điện tử")
+
+
+@pytest.mark.parametrize("sentence", [
+    "Tính đến ngày 30/11/2025, tỷ lệ hộ dùng nước sạch đạt 91,2%.",
+    "Năm 2025, tỷ lệ che phủ rừng ước đạt 47,5%.",
+])
+def test_values_as_of_a_date_or_estimated_are_results(sentence):
+    assert targets(f"Kế hoạch năm 2026\n{sentence}\n") == []
+
+
+def test_a_scoring_sheet_under_a_capitals_title_sets_no_targets():
+    text = ("PHỤ LỤC II\nBẢNG CHẤM ĐIỂM ĐÁNH GIÁ MỨC ĐỘ HOÀN THÀNH NHIỆM VỤ CHUYỂN ĐỔI SỐ CỦA CÁC CƠ QUAN NĂM 2027\n"
+            "| TT | Tiêu chí | Điểm tối đa |\n|---|---|---|\n| 1 | Tỷ lệ hồ sơ trực tuyến toàn trình đạt từ 80% trở lên | 10 |\n")
+    assert targets(text) == []

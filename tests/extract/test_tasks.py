@@ -313,3 +313,10 @@ def test_a_directive_addressed_to_heads_of_bodies_by_their_titles():
             "2. Chỉ huy trưởng Bộ Chỉ huy Quân sự tỉnh, Giám đốc Công an tỉnh: Sẵn sàng lực lượng cứu hộ.\n")
     assert [(t.number, t.lead) for t in tasks(text)] == [
         ("1", ["Sở Xây dựng"]), ("2", ["Bộ Chỉ huy Quân sự tỉnh", "Công an tỉnh"])]
+
+
+def test_a_request_lead_in_that_names_goals_still_assigns_the_items_under_it():
+    text = ("Để hoàn thành các mục tiêu chuyển đổi số năm 2027, Chủ tịch UBND tỉnh yêu cầu:\n"
+            "1. Công an tỉnh: Chủ trì cấp tài khoản định danh điện tử lưu động.\n"
+            "2. Sở Khoa học và Công nghệ: Bảo đảm hạ tầng kết nối.\n")
+    assert [(t.number, t.lead) for t in tasks(text)] == [("1", ["Công an tỉnh"]), ("2", ["Sở Khoa học và Công nghệ"])]

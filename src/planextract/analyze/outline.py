@@ -25,6 +25,7 @@ _AFTER_TITLE = re.compile(r"^(?:Căn cứ|Thực hiện|Theo|Xét|Để|Trên c�
                           r"Hội đồng nhân dân|Ban Thường vụ|Ban Chấp hành)\b")
 PATH_SEPARATOR = " > "
 UNNUMBERED_HEADING_MAX_WORDS = 20
+CAPS_HEADING_MAX_WORDS = 32  # a title in capitals runs longer (words are syllables: 'BẢNG CHẤM ĐIỂM … NĂM 2026')
 LEADIN_MAX_WORDS = 40
 
 # Prior ranks of numbering styles, outermost first.
@@ -111,11 +112,13 @@ def is_unnumbered_heading(block: Block) -> bool:
     cụ thể**", "NHIỆM VỤ VÀ GIẢI PHÁP"."""
     text = block.text.strip()
     words = text.split()
-    if not words or len(words) > UNNUMBERED_HEADING_MAX_WORDS or text.endswith((".", ";", ",")):
+    if not words or len(words) > CAPS_HEADING_MAX_WORDS or text.endswith((".", ";", ",")):
         return False
     if not re.search(r"[^\W\d_]", text):
         return False
-    return block.bold or is_all_caps(text, min_letters=4)
+    if is_all_caps(text, min_letters=4):
+        return True
+    return block.bold and len(words) <= UNNUMBERED_HEADING_MAX_WORDS
 
 
 def is_leadin(text: str) -> bool:

@@ -284,6 +284,15 @@ def _takes_object(left: str) -> bool:
     return bool(re.match(r"^(?:các\s+)?(?:mục tiêu|chỉ tiêu)\b", goal)) and goal != key
 
 
+def _ends_in_object_verb(left: str) -> bool:
+    """'… rà soát, bảo đảm trước ngày 30/6/2026 có 100% dữ liệu …': the words before are the
+    action; the value counts its object."""
+    return bool(_ASSURES.search(left.strip()))
+
+
+_ASSURES = re.compile(r"(?:^|\s)(?:bảo đảm|đảm bảo)(?:\s+(?:đến|trước|tới|vào|hết|trong)\b[^,;]{0,40}?)?(?:\s+có)?$", re.I)
+
+
 def _takes_object_only(left: str) -> bool:
     """The words before a value-first value are only framing (a goal phrase, "Phấn đấu",
     "Gia Lai phấn đấu"), not a place or scope that belongs to the indicator."""
@@ -459,7 +468,7 @@ def indicator_of(clause: Clause, q: Quantity, previous: str | None) -> str | Non
     if _content_words(after) >= 1:
         if normalize_key(before) in _DIRECTIONS or (before and not q.percent):
             return f"{before} {after}"  # "Giảm 10% số ca mắc …", "đón 3,2 triệu lượt khách du lịch"
-        if before and not _takes_object_only(clause.left):
+        if before and not _takes_object_only(clause.left) and not _ends_in_object_verb(clause.left):
             return f"{before} {after}".strip()  # "ở các khu đô thị ven biển, chất thải … được thu gom"
         return after
     label = clean_left(re.sub(r"\s+(?:trở lên|trở xuống)\b", "", clause.label))
@@ -490,6 +499,8 @@ def year_of(sentence: str, clause: "Clause", scope: Scope, rate: bool = False, p
     own, _ = years_in(_without_baseline(_without_parentheses(f"{clause.left} {clause.right}")))
     if own is not None:
         return own
+    if m := _BY_DATE.search(f"{sentence[:position]} {clause.right}" if position is not None else sentence):
+        return int(m.group(1) or m.group(2))  # "phấn đấu đến ngày 31/3/2026 tỷ lệ … đạt 95%"
     lead, _ = years_in(_without_baseline(_without_parentheses(sentence[:position])))
     if lead is not None:
         return lead
@@ -502,6 +513,8 @@ def year_of(sentence: str, clause: "Clause", scope: Scope, rate: bool = False, p
     return scope.year
 
 
+_BY_DATE = re.compile(r"\b(?:đến|trước|tới|hết|vào|chậm nhất)\s+(?:hết\s+)?ngày\s+"
+                      r"(?:\d{1,2}/\d{1,2}/((?:19|20)\d{2})|\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+((?:19|20)\d{2}))", re.I)
 _CONNECTIVES = r"(?:(?:Trong đó|Theo đó|Đồng thời|Ngoài ra|Cụ thể|Bên cạnh đó),\s*)"
 
 
@@ -816,6 +829,8 @@ def extract_targets(analysis: Analysis, province: str | None = None) -> list[Tar
         if block.table is None:
             continue
         view = analysis.table(block)
+        if analysis.scope(block).kind in NO_TARGET_KINDS:
+            continue  # a scoring sheet, a table of results: its thresholds are not what the plan sets
         if view.kind == "targets":
             tables += table_targets(analysis, view, province, body)
         elif view.kind == "tasks":
