@@ -434,3 +434,8 @@ def test_a_scoring_sheet_under_a_capitals_title_sets_no_targets():
     text = ("PHỤ LỤC II\nBẢNG CHẤM ĐIỂM ĐÁNH GIÁ MỨC ĐỘ HOÀN THÀNH NHIỆM VỤ CHUYỂN ĐỔI SỐ CỦA CÁC CƠ QUAN NĂM 2027\n"
             "| TT | Tiêu chí | Điểm tối đa |\n|---|---|---|\n| 1 | Tỷ lệ hồ sơ trực tuyến toàn trình đạt từ 80% trở lên | 10 |\n")
     assert targets(text) == []
+
+
+def test_a_connective_before_the_measure_is_no_part_of_it():
+    [t] = targets("Kế hoạch năm 2027\nTheo đó, tổng lượt khách du lịch đến tỉnh năm 2027 đạt 3,2 triệu lượt.\n")
+    assert (t.year, t.indicator) == (2027, "tổng lượt khách du lịch đến tỉnh")

@@ -320,3 +320,18 @@ def test_a_request_lead_in_that_names_goals_still_assigns_the_items_under_it():
             "1. Công an tỉnh: Chủ trì cấp tài khoản định danh điện tử lưu động.\n"
             "2. Sở Khoa học và Công nghệ: Bảo đảm hạ tầng kết nối.\n")
     assert [(t.number, t.lead) for t in tasks(text)] == [("1", ["Công an tỉnh"]), ("2", ["Sở Khoa học và Công nghệ"])]
+
+
+def test_a_request_after_the_last_agency_paragraph_is_a_task_of_its_own():
+    text = ("IV. TỔ CHỨC THỰC HIỆN\n1. Sở Nội vụ\n- Chủ trì hướng dẫn thực hiện chính sách.\n"
+            "Đề nghị Liên đoàn Lao động tỉnh phối hợp tuyên truyền đến người lao động.\n")
+    assert [(t.lead, t.text) for t in tasks(text)] == [
+        (["Sở Nội vụ"], "Chủ trì hướng dẫn thực hiện chính sách."),
+        (["Liên đoàn Lao động tỉnh"], "Đề nghị Liên đoàn Lao động tỉnh phối hợp tuyên truyền đến người lao động.")]
+
+
+def test_a_later_clause_of_one_giao_sentence_is_its_bodys_task():
+    text = ("Để thực hiện các mục tiêu trên, UBND tỉnh giao Sở Công Thương chủ trì, phối hợp với Sở Tài chính xây dựng "
+            "chương trình xúc tiến thương mại; Sở Nội vụ tham mưu kiện toàn bộ máy quản lý chợ.\n")
+    assert [(t.lead, t.partners) for t in tasks("III. TỔ CHỨC THỰC HIỆN\n" + text)] == [
+        (["Sở Công Thương"], ["Sở Tài chính"]), (["Sở Nội vụ"], [])]

@@ -134,3 +134,10 @@ def test_a_blank_line_between_two_bars_is_an_empty_cell_not_the_end_of_the_table
     assert [[c.text for c in row] for row in table.table.grid()[1:]] == [
         ["1", "Khảo sát nhu cầu", "Sở Nội vụ", "", "Quý I/2027"],
         ["2", "Xây dựng đề án", "Sở Tài chính", "Sở Tư pháp", "Quý II/2027"]]
+
+
+def test_a_line_break_inside_a_markdown_cell_separates_its_items():
+    text = ("| STT | Nhiệm vụ | Cơ quan phối hợp |\n|---|---|---|\n"
+            "| 1 | Xây dựng chợ số | Sở Tài chính<br>Sở Công Thương |\n")
+    [table] = load_text(text).tables()
+    assert table.table.grid()[1][2].text == "Sở Tài chính; Sở Công Thương"

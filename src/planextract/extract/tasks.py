@@ -398,6 +398,9 @@ def agency_paragraph_tasks(analysis: Analysis, province: str | None, skip: set[i
         for child in _descendants(nodes, node):
             if child.block.table is not None or _closes_section(child.block.text):
                 break
+            if not child.block.number and _opens_with_request(_body(child.block.text)) \
+                    and assignment_of(_body(child.block.text), province)[0]:
+                break  # "Đề nghị Ủy ban MTTQ tỉnh …" after the last body's duties: another body's task
             duties.append(_body(child.block.text))
             covered.add(child.index)
             end = child.block.end
@@ -515,12 +518,17 @@ def assignment_of(sentence: str, province: str | None) -> tuple[list[str], list[
         lead = canonical_names(m.group("who"), province)
     if not lead:
         return [], []
-    partners = []
-    if p := _PARTNERS.search(sentence):
-        named = leading_agencies(p.group("with"), province)[0] or \
-            (canonical_names(p.group("with"), province) if _names_agency(p.group("with")) else [])
-        partners = [n for n in named if n not in lead]
-    return lead, partners
+    return lead, _partners_of(sentence, lead, province)
+
+
+def _partners_of(sentence: str, lead: list[str], province: str | None) -> list[str]:
+    """The bodies after 'phối hợp với' that do not lead."""
+    from .agencies import canonical_names
+    if not (p := _PARTNERS.search(sentence)):
+        return []
+    named = leading_agencies(p.group("with"), province)[0] or \
+        (canonical_names(p.group("with"), province) if _names_agency(p.group("with")) else [])
+    return [n for n in named if n not in lead]
 
 
 def assignment_tasks(analysis: Analysis, province: str | None, skip: set[int]) -> list[Task]:
@@ -543,8 +551,10 @@ def assignment_tasks(analysis: Analysis, province: str | None, skip: set[int]) -
         numbered = bool(block.number)
         units = [(0, body)] if numbered else _split_sentences(body)
         units = [clause for start, unit in units for clause in _assignment_clauses(unit, start, province)]
-        for sentence_start, sentence in units:
+        for sentence_start, sentence, later_clause in units:
             lead, partners = assignment_of(sentence, province)
+            if not lead and later_clause and (lead := _subject_with_verb(sentence, province)):
+                partners = _partners_of(sentence, lead, province)  # "giao A làm X; B tham mưu Y": B's task
             if not lead or (not numbered and all(_is_collective(n) for n in lead)) or _closing(sentence):
                 continue
             if body.rstrip().endswith(":") and (items := _children(analysis.nodes, node)):
@@ -647,17 +657,19 @@ def _excluded(analysis: Analysis, block: Block) -> bool:
 _CLAUSE_BREAK = re.compile(r";\s+")
 
 
-def _assignment_clauses(sentence: str, start: int, province: str | None) -> list[tuple[int, str]]:
+def _assignment_clauses(sentence: str, start: int, province: str | None) -> list[tuple[int, str, bool]]:
     """'Giao Sở A làm X; giao Sở B làm Y' → two clauses: a clause after ';' that assigns work
-    to a body of its own starts a new task; any other clause stays with the one before."""
+    to a body of its own starts a new task; any other clause stays with the one before.
+    (start, clause, whether it is a later clause of the sentence)."""
     if not _CLAUSE_BREAK.search(sentence) or not assignment_of(sentence, province)[0]:
-        return [(start, sentence)]
+        return [(start, sentence, False)]
     cuts = [0]
     for m in _CLAUSE_BREAK.finditer(sentence):
-        if assignment_of(sentence[m.end():], province)[0]:
+        # "…; giao Sở B làm Y", or, under the same "giao", "…; Sở B tham mưu Y"
+        if assignment_of(sentence[m.end():], province)[0] or _subject_with_verb(sentence[m.end():], province):
             cuts.append(m.end())
     ends = cuts[1:] + [len(sentence)]
-    return [(start + a, sentence[a:b].rstrip().rstrip(";")) for a, b in zip(cuts, ends)]
+    return [(start + a, sentence[a:b].rstrip().rstrip(";"), a > 0) for a, b in zip(cuts, ends)]
 
 
 def _split_sentences(text: str) -> list[tuple[int, str]]:

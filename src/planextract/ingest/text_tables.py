@@ -202,6 +202,9 @@ def slot_bold(slot: Slot) -> bool:
     return any(l.strip().startswith(("**", "__")) for l in slot.lines if l.strip())
 
 
+_LINE_BREAK = re.compile(r"\s*<br\s*/?>\s*", re.I)  # a line break inside a Markdown cell: one item per line
+
+
 def pipe_row(line: str) -> list[str] | None:
     """The cells of one pipe row ("| a | b |", "a | b |", "a | b"), or None."""
     stripped = line.strip()
@@ -212,7 +215,7 @@ def pipe_row(line: str) -> list[str] | None:
         parts = parts[1:]
     if stripped.endswith(BAR):
         parts = parts[:-1]
-    cells = [clean_cell_line(p) for p in parts]
+    cells = [_LINE_BREAK.sub("; ", clean_cell_line(p)).strip("; ") for p in parts]
     if len(cells) < 2 and not (stripped.startswith(BAR) or stripped.endswith(BAR)):
         return None
     return cells
