@@ -439,3 +439,11 @@ def test_a_scoring_sheet_under_a_capitals_title_sets_no_targets():
 def test_a_connective_before_the_measure_is_no_part_of_it():
     [t] = targets("Kế hoạch năm 2027\nTheo đó, tổng lượt khách du lịch đến tỉnh năm 2027 đạt 3,2 triệu lượt.\n")
     assert (t.year, t.indicator) == (2027, "tổng lượt khách du lịch đến tỉnh")
+
+
+@pytest.mark.parametrize("sentence", [
+    "Kế hoạch gồm 04 nhóm mục tiêu và 27 chỉ tiêu cụ thể.",
+    "Năm 2026, toàn tỉnh đã phủ sóng 5G tại 100% khu công nghiệp.",
+])
+def test_counts_of_the_plans_parts_and_work_already_done_are_not_targets(sentence):
+    assert targets(f"Kế hoạch phát triển hạ tầng số năm 2027\n{sentence}\n") == []

@@ -142,3 +142,9 @@ def test_an_item_numbered_with_its_label_word(line, number):
 def test_a_label_word_without_a_number_is_no_item():
     [block] = load_text("Nhiệm vụ trọng tâm là chuyển đổi số.\n").blocks
     assert block.number is None
+
+
+def test_a_news_dateline_starts_the_paragraph_after_the_headline():
+    doc = load_text("Đà Nẵng: Phấn đấu có 5.000 doanh nghiệp công nghệ số vào năm 2030\n"
+                    "(Baodanang.vn) – UBND thành phố vừa ban hành Kế hoạch phát triển kinh tế số.\n")
+    assert [b.text[:14] for b in doc.blocks] == ["Đà Nẵng: Phấn ", "(Baodanang.vn)"]

@@ -93,6 +93,8 @@ def verdict(q: Quantity, sentence: str, scope: Scope, clause_obj: "Clause", issu
     before = _clause_head(sentence[max(0, q.start - 40):q.start])
     if _has(before[-25:], "baseline") or _has(_after_colon(sentence[:q.start]), "past"):
         return NO
+    if _DONE.search(_clause_head(sentence[:q.start])):
+        return NO  # "toàn tỉnh đã phủ sóng 4G tại 100% ấp": work already done
     if not q.percent and _counts_own_structure(q):
         return NO
     if _inside_parentheses(sentence, q):
@@ -107,6 +109,9 @@ def verdict(q: Quantity, sentence: str, scope: Scope, clause_obj: "Clause", issu
     if _has(clause, "trigger") or _has(comparator_words, "trigger") or _has(sentence[:q.start], "goal"):
         return YES
     return MAYBE
+
+
+_DONE = re.compile(r"(?<!\w)đã\s+(?!(?:và|đang)\b)\w", re.I)
 
 
 def _after_colon(head: str) -> str:

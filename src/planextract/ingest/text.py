@@ -242,6 +242,9 @@ def heading_level(raw: str) -> int | None:
 _OPEN_EMPHASIS = re.compile(r"\*\*")
 
 
+_DATELINE = re.compile(r"^\((?:[\w-]+\.)+(?:vn|com|net|org)\)\s*[-–—]\s", re.I)
+
+
 def starts_paragraph(previous: str, line: str, wrapped: bool) -> bool:
     """Does `line` start a new paragraph after the paragraph `previous` (raw lines)?"""
     text, _, _ = strip_markdown(line)
@@ -255,6 +258,8 @@ def starts_paragraph(previous: str, line: str, wrapped: bool) -> bool:
         return False  # inside a bold run that the wrap cut ("**1. Sở\nKhoa học và Công nghệ**")
     if line.startswith(("#", "**", "__")) or text.upper() in DOC_TYPE_LINES or prev_text.upper() in DOC_TYPE_LINES:
         return True
+    if _DATELINE.match(text):
+        return True  # "(Baothanhhoa.vn) – UBND tỉnh …": a news article's first paragraph, after its headline
     if split_number(text)[0] is not None and not _is_only_number(prev_text):
         return True
     if is_bullet(text):
