@@ -447,3 +447,8 @@ def test_a_connective_before_the_measure_is_no_part_of_it():
 ])
 def test_counts_of_the_plans_parts_and_work_already_done_are_not_targets(sentence):
     assert targets(f"Kế hoạch phát triển hạ tầng số năm 2027\n{sentence}\n") == []
+
+
+def test_work_done_before_the_aim_of_the_same_sentence_leaves_the_target():
+    [t] = targets("2. Mục tiêu cụ thể\n- Giữ vững kết quả đã đạt được, phấn đấu 100% xã có điểm phục vụ bưu chính.\n")
+    assert t.value == 100

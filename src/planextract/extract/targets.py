@@ -91,9 +91,11 @@ def verdict(q: Quantity, sentence: str, scope: Scope, clause_obj: "Clause", issu
         return NO
     clause = f"{clause_obj.left} {clause_obj.right}"
     before = _clause_head(sentence[max(0, q.start - 40):q.start])
-    if _has(before[-25:], "baseline") or _has(_after_colon(sentence[:q.start]), "past"):
+    head = _after_colon(sentence[:q.start])
+    if _has(before[-25:], "baseline") or (_has(head, "past") and not _aims_after_past(head)):
         return NO
-    if _DONE.search(_clause_head(sentence[:q.start])):
+    own_part = re.split(r"[,;:]\s", sentence[:q.start])[-1]  # "giữ vững kết quả đã đạt, phấn đấu 100% …" aims
+    if _DONE.search(own_part) and not _has(own_part, "goal") and not _has(own_part, "trigger"):
         return NO  # "toàn tỉnh đã phủ sóng 4G tại 100% ấp": work already done
     if not q.percent and _counts_own_structure(q):
         return NO
@@ -109,6 +111,15 @@ def verdict(q: Quantity, sentence: str, scope: Scope, clause_obj: "Clause", issu
     if _has(clause, "trigger") or _has(comparator_words, "trigger") or _has(sentence[:q.start], "goal"):
         return YES
     return MAYBE
+
+
+def _aims_after_past(head: str) -> bool:
+    """'Giữ vững kết quả đã đạt được, phấn đấu 100% …': the value's own part aims, after a
+    part that says what was done."""
+    own_part = re.split(r"[,;]\s", head)[-1]
+    if re.match(r"\s*(?:trước đó|trước đây)\b", head, re.I):
+        return False  # "Trước đó, tỉnh đặt mục tiêu đón 12 triệu lượt khách": a goal set before, recalled
+    return own_part != head and not _has(own_part, "past") and _has(own_part, "goal")
 
 
 _DONE = re.compile(r"(?<!\w)đã\s+(?!(?:và|đang)\b)\w", re.I)
