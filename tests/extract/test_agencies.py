@@ -509,3 +509,24 @@ def test_running_text_names_that_list_their_fields():
     assert [text[s:e] for s, e, _ in find_agencies(text, "Tây Ninh")] == [
         "Chi cục Chăn nuôi, Thú y và Thủy sản", "Phòng Khảo thí và Kiểm định chất lượng giáo dục", "Trung tâm Y tế",
         "Công an xã"]
+
+
+@pytest.mark.parametrize("cell, province, expected", [
+    # abbreviations with commas and hyphens inside
+    ("Sở VH,TT&DL", "Thanh Hóa", ["Sở Văn hóa, Thể thao và Du lịch"]),
+    ("Sở Lao động-TB&XH", "Nghệ An", ["Sở Lao động - Thương binh và Xã hội"]),
+    # named communes: one body each (guidelines §6 rule 2)
+    ("UBND các xã: Mường Khương, Bản Lầu và Pha Long", "Lào Cai",
+     ["UBND xã Mường Khương", "UBND xã Bản Lầu", "UBND xã Pha Long"]),
+    # rule 6: a department written with its level and place keeps the level word
+    ("Sở Y tế tỉnh Tuyên Quang", "Tuyên Quang", ["Sở Y tế tỉnh"]),
+    ("Sở Xây dựng Thành phố", "Hà Nội", ["Sở Xây dựng thành phố"]),
+    ("Sở Xây dựng", "Hà Nội", ["Sở Xây dựng"]),
+    # a company's branch is a proper name and keeps its place
+    ("Viettel Quảng Trị", "Quảng Trị", ["Viettel Quảng Trị"]),
+    # a title is not the name: 'Chánh' before 'Văn phòng', 'Thanh tra'
+    ("Chánh Văn phòng UBND tỉnh", "Quảng Trị", ["Văn phòng UBND tỉnh"]),
+    ("Chánh Thanh tra tỉnh", "Quảng Trị", ["Thanh tra tỉnh"]),
+])
+def test_names_as_the_document_writes_them_after_rules_1_to_7(cell, province, expected):
+    assert names(cell, province) == expected

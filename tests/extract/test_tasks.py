@@ -335,3 +335,12 @@ def test_a_later_clause_of_one_giao_sentence_is_its_bodys_task():
             "chương trình xúc tiến thương mại; Sở Nội vụ tham mưu kiện toàn bộ máy quản lý chợ.\n")
     assert [(t.lead, t.partners) for t in tasks("III. TỔ CHỨC THỰC HIỆN\n" + text)] == [
         (["Sở Công Thương"], ["Sở Tài chính"]), (["Sở Nội vụ"], [])]
+
+
+def test_partners_listed_after_a_colon_and_bodies_listed_under_a_label():
+    [first] = tasks("III. GIẢI PHÁP\nGiao Sở Y tế chủ trì, phối hợp với: Hội Chữ thập đỏ tỉnh; Bảo hiểm xã hội tỉnh; "
+                    "các cơ quan, đơn vị có liên quan huy động nguồn lực chăm sóc người cao tuổi.\n")
+    assert first.partners == ["Hội Chữ thập đỏ tỉnh", "Bảo hiểm xã hội tỉnh", "Các cơ quan, đơn vị liên quan"]
+    [second] = tasks("a) Số hóa bản đồ địa chính\nĐơn vị chủ trì: Sở Nông nghiệp và Môi trường\nĐơn vị phối hợp:\n"
+                     "- Sở Tài chính;\n- Thuế tỉnh Quảng Trị;\n- UBND các xã, phường.\nThời gian thực hiện: Năm 2027\n")
+    assert (second.partners, second.start_year) == (["Sở Tài chính", "Thuế tỉnh", "UBND các xã, phường"], 2027)

@@ -299,6 +299,10 @@ def as_written(agency: Agency, written: str, province: str | None) -> Agency:
     if not spelled or is_all_caps(text, min_letters=2):
         return agency
     name = agency.name
+    if agency.kind == "enterprise" and _ends_in_place(text, province):
+        return replace(agency, name=_single_body(spelled))  # 'Viettel Đắk Lắk': a company's branch, a proper name
+    if name.startswith("Sở ") and not _LEVEL_AT_END.search(name) and (level := _written_level(text, province)):
+        return replace(agency, name=f"{name} {level}")  # rule 6: 'Sở Y tế tỉnh Lào Cai' → 'Sở Y tế tỉnh'
     for wording in (_spell_out(_drop_own_province(text.strip(" ,.;:-–+/"), province)), spelled):
         if agency_key(wording) in _kept_wordings():
             return replace(agency, name=_single_body(wording))
@@ -315,6 +319,21 @@ def as_written(agency: Agency, written: str, province: str | None) -> Agency:
         cut = head.end() if head else 0
         name = name[:cut] + shown[cut:]
     return replace(agency, name=name)
+
+
+def _ends_in_place(text: str, province: str | None) -> bool:
+    names = "|".join(re.escape(n) for n in _province_names(province))
+    return bool(re.search(rf"\s(?:{names})\s*$", text.strip(" ,.;:"), re.I))
+
+
+def _written_level(text: str, province: str | None) -> str | None:
+    """The level word a department's name is written with: 'Sở Y tế tỉnh Lào Cai' → 'tỉnh',
+    'Sở Tài chính Thành phố' → 'thành phố'; None when it is written bare."""
+    names = "|".join(re.escape(n) for n in _province_names(province))
+    m = re.search(rf"\s(tỉnh|thành phố|TP\.?)(?:\s+(?:{names}))?\s*$", text.strip(" ,.;:"), re.I)
+    if not m:
+        return None
+    return "tỉnh" if m.group(1).lower() == "tỉnh" else "thành phố"
 
 
 def gazetteer_conflicts() -> list[tuple[str, str, str]]:
@@ -667,7 +686,22 @@ def _drop_parentheticals(text: str) -> str:
     return re.sub(r"\s*\([^)]*$", "", text).strip()
 
 
+_NAMED_COMMUNES = re.compile(r"^\s*(?:UBND|Ủy ban nhân dân)\s+các\s+(?P<level>xã|phường)\s*:\s*(?P<names>.+)$", re.I)
+
+
+def _named_communes(segment: str) -> list[_Body] | None:
+    """'UBND các xã: Tà Xùa, Phiêng Khoài' → one body per commune (guidelines §6 rule 2)."""
+    if not (m := _NAMED_COMMUNES.match(segment)):
+        return None
+    names = [n.strip(" .") for n in re.split(r",|\s+và\s+", m.group("names")) if n.strip(" .")]
+    if not names or not all(n[:1].isupper() for n in names):
+        return None
+    return [_Body(f"UBND {m.group('level').lower()} {n}", None, f"UBND {m.group('level').lower()} {n}") for n in names]
+
+
 def _read_segment(segment: str, province: str | None) -> list[_Body]:
+    if (communes := _named_communes(segment)) is not None:
+        return communes
     if m := _distributive().match(segment):
         head = next(w for w in _patterns("organisation") if w.lower() == m.group("head").lower())
         return _read_gap(m.group("rest"), [], head=head)

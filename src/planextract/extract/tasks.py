@@ -167,18 +167,20 @@ def attribute_tasks(analysis: Analysis, province: str | None) -> tuple[list[Task
     current: Unit | None = None
     after_attributes = False
     values_below = _values_below_labels(analysis)
+    below_labels = {i for run in values_below.values() for i in run}
     for node in analysis.nodes:
         block = node.block
         if block.boilerplate or block.table is not None:
             current, after_attributes = None, False
             continue
-        if node.index in values_below.values():
+        if node.index in below_labels:
             continue  # the value of the label line above it
         attr = attribute_of(block.text)
         if attr is not None and _excluded(analysis, block):
             attr = None
         if attr is not None and not attr[1] and node.index in values_below:
-            attr = (attr[0], analysis.nodes[values_below[node.index]].block.text.strip())
+            below = [_body(analysis.nodes[i].block.text).strip() for i in values_below[node.index]]
+            attr = (attr[0], below[0] if len(below) == 1 else "; ".join(b.strip(" ;.") for b in below))
         if attr is None:
             # a numbered item right under a heading ("III. NHIỆM VỤ" / "Nhiệm vụ 1: …") is a unit of its own
             first_item = node.role == ITEM and block.number and current is not None \
@@ -230,17 +232,38 @@ def attribute_tasks(analysis: Analysis, province: str | None) -> tuple[list[Task
     return tasks, used_blocks
 
 
-def _values_below_labels(analysis: Analysis) -> dict[int, int]:
-    """'**b) Đơn vị chủ trì:** Sở Y tế' read as a label line and a line of its own: the
-    label's node index → the index of the value's node just below it."""
-    out: dict[int, int] = {}
+def _values_below_labels(analysis: Analysis) -> dict[int, list[int]]:
+    """'**b) Đơn vị chủ trì:** Sở Y tế' read as a label line and a line of its own, or
+    'Đơn vị phối hợp:' over '- Sở Tài chính;' '- Thuế thành phố;' bullets: the label's node
+    index → the indices of the nodes below it that hold its value."""
+    out: dict[int, list[int]] = {}
     nodes = analysis.nodes
-    for a, b in zip(nodes, nodes[1:]):
-        attr = attribute_of(a.block.text)
-        if attr is not None and not attr[1] and b.role == TEXT and b.block.table is None and not b.block.number \
-                and attribute_of(b.block.text) is None:  # not the list a label like "Nhiệm vụ:" opens
-            out[a.index] = b.index
+    for i, node in enumerate(nodes):
+        attr = attribute_of(node.block.text)
+        if attr is None or attr[1] or i + 1 >= len(nodes):
+            continue
+        below = nodes[i + 1]
+        if below.block.table is not None or attribute_of(below.block.text) is not None:
+            continue
+        if below.role == TEXT and not below.block.number:
+            out[node.index] = [below.index]
+        elif attr[0] in ("lead", "partners", "agency") and _is_bullet_item(below):
+            run = []
+            for other in nodes[i + 1:]:
+                if not _is_bullet_item(other) or attribute_of(other.block.text) is not None \
+                        or len(other.block.text.split()) > MAX_LISTED_NAME_WORDS:
+                    break
+                run.append(other.index)
+            if run:
+                out[node.index] = run  # the bodies listed under an agency label
     return out
+
+
+MAX_LISTED_NAME_WORDS = 16  # a bullet under "Đơn vị phối hợp:" names a body, it does not describe work
+
+
+def _is_bullet_item(node: Node) -> bool:
+    return node.role == ITEM and not node.block.number
 
 
 def _split_agency_line(value: str, province: str | None) -> tuple[list[str], list[str]]:
@@ -499,7 +522,9 @@ def _is_subject(who: str, opener: str, province: str | None) -> bool:
 # ('tổ chức' is a verb and a noun: 'các cơ quan, tổ chức có liên quan' names bodies)
 _PARTNERS = re.compile(r"\bphối hợp (?:chặt chẽ )?(?:với |cùng )?\s*(?P<with>\S.+?)(?=\s+(?:tổ chức(?!\s*(?:,|và|có liên quan|liên quan|chính trị|đoàn thể|xã hội))|triển khai|thực hiện|xây dựng|"
                        r"tham mưu|nghiên cứu|hướng dẫn|rà soát|bố trí|theo dõi|kiểm tra|đôn đốc|đánh giá|"
-                       r"tuyên truyền|cập nhật|báo cáo|đề xuất|trong việc|để|có trách nhiệm|thực hiện)\b|[.;:]|$)")
+                       r"tuyên truyền|cập nhật|báo cáo|đề xuất|trong việc|để|có trách nhiệm|thực hiện|huy động|vận động|"
+                       r"giám sát|thẩm định|tổng hợp|tăng cường|đẩy mạnh|cung cấp|hoàn thiện|quản lý)\b|[.;:]|$)")
+_PARTNER_LIST = re.compile(r"\bphối hợp (?:chặt chẽ )?(?:với|cùng)\s*:\s*(?P<items>[^.]+)")
 _SENTENCES = re.compile(r"(?<=[.!?])\s+(?=[A-ZĐÀ-Ỹ])")
 
 
@@ -524,6 +549,11 @@ def assignment_of(sentence: str, province: str | None) -> tuple[list[str], list[
 def _partners_of(sentence: str, lead: list[str], province: str | None) -> list[str]:
     """The bodies after 'phối hợp với' that do not lead."""
     from .agencies import canonical_names
+    if m := _PARTNER_LIST.search(sentence):  # "phối hợp với: A; B; các cơ quan … liên quan huy động …"
+        items = [i for i in m.group("items").split(";") if i.strip()]
+        items[-1] = _PARTNERS.search(f"phối hợp với {items[-1]}").group("with") if items else ""
+        named = [n for item in items if _names_agency(item.strip()) for n in canonical_names(item, province)]
+        return [n for i, n in enumerate(named) if n not in lead and n not in named[:i]]
     if not (p := _PARTNERS.search(sentence)):
         return []
     named = leading_agencies(p.group("with"), province)[0] or \
