@@ -71,7 +71,7 @@ def table_tasks(analysis: Analysis, view: TableView, province: str | None) -> li
     content = view.role("task") or view.role("indicator")
     if content is None:
         return []
-    number_col, time_col = view.role("number"), view.role("time")
+    number_col = view.role("number")
     lead_col, partner_col = view.role("lead"), view.role("partners")
     block = view.block
     groups: list[tuple[int, str]] = []
