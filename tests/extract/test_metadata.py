@@ -363,3 +363,50 @@ def test_news_of_a_signed_decision_and_of_a_council_resolution():
     rec = record("Hội đồng nhân dân tỉnh Nghệ An đã thông qua Nghị quyết số 15/2025/NQ-HĐND quy định mức hỗ trợ.")
     assert (rec.issuer, rec.doc_type, rec.number, rec.title) == (
         "HĐND tỉnh Nghệ An", "Nghị quyết", "15/2025/NQ-HĐND", "quy định mức hỗ trợ")
+
+
+def _record(text):
+    return extract_document(load_text(text)).document
+
+
+LAYOUT_HEADER = ("    ỦY BAN NHÂN DÂN                  CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+                 "   TỈNH ĐỒNG THÁP                        Độc lập - Tự do - Hạnh phúc\n"
+                 "Số: 77/KH-UBND                     Đồng Tháp, ngày 02 tháng 3 năm 2027\n\n"
+                 "                              KẾ HOẠCH\n          Phát triển du lịch nông thôn năm 2027\n\n"
+                 "I. MỤC TIÊU\nPhát triển du lịch gắn với sản phẩm OCOP.\n")
+
+
+def test_a_signature_laid_out_beside_the_recipients_as_pdftotext_does():
+    text = LAYOUT_HEADER + ("Nơi nhận:                                          TM. ỦY BAN NHÂN DÂN\n"
+                            "- Bộ Văn hóa, Thể thao và Du lịch (b/c);               KT. CHỦ TỊCH\n"
+                            "- Lưu: VT.                                             PHÓ CHỦ TỊCH\n\n"
+                            "                                                  Y Ngọc Niê\n")
+    record = _record(text)
+    assert (record.number, record.issued_date, record.signer_title, record.signer) == (
+        "77/KH-UBND", "2027-03-02", "PHÓ CHỦ TỊCH", "Y Ngọc Niê")
+
+
+def test_a_party_signature_with_slashed_delegations():
+    text = ("ĐẢNG BỘ TỈNH CÀ MAU\nTỈNH ỦY\nSố 09-KH/TU\nĐẢNG CỘNG SẢN VIỆT NAM\nCà Mau, ngày 04 tháng 5 năm 2027\n"
+            "KẾ HOẠCH\nthực hiện Chỉ thị về chuyển đổi số\n1. Quán triệt Chỉ thị.\nT/M BAN THƯỜNG VỤ\nK/T BÍ THƯ\n"
+            "PHÓ BÍ THƯ THƯỜNG TRỰC\nNguyễn Văn An\n")
+    assert (_record(text).signer_title, _record(text).signer) == ("PHÓ BÍ THƯ THƯỜNG TRỰC", "Nguyễn Văn An")
+
+
+def test_a_signature_run_into_the_recipients_list_on_the_same_lines():
+    text = ("ỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nTỈNH NINH BÌNH Độc lập - Tự do - Hạnh phúc\n"
+            "Số: 312/KH-UBND Ninh Bình, ngày 09 tháng 4 năm 2027\nKẾ HOẠCH\nBảo vệ môi trường làng nghề năm 2027\n"
+            "1. Rà soát các làng nghề.\nNơi nhận: KT. CHỦ TỊCH\n- Như trên; PHÓ CHỦ TỊCH\n- Lưu: VT.\nTRẦN SONG TÙNG\n")
+    assert (_record(text).signer_title, _record(text).signer) == ("PHÓ CHỦ TỊCH", "Trần Song Tùng")
+
+
+def test_header_columns_interleaved_line_by_line_keep_the_departments_line_in_the_issuer():
+    text = ("UBND TỈNH LÀO CAI\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSỞ Y TẾ\nĐộc lập - Tự do - Hạnh phúc\n"
+            "Số: 410/KH-SYT\nLào Cai, ngày 12 tháng 8 năm 2027\nKẾ HOẠCH\nTiêm chủng mở rộng năm 2027\n")
+    assert _record(text).issuer == "Sở Y tế tỉnh Lào Cai"
+
+
+def test_a_place_with_a_hyphen_before_the_date():
+    text = ("ỦY BAN NHÂN DÂN\nTỈNH BÀ RỊA - VŨNG TÀU\nSố: 98/KH-UBND\nBà Rịa - Vũng Tàu, ngày 15 tháng 5 năm 2023\n"
+            "KẾ HOẠCH\nPhát triển nhà ở xã hội năm 2023\n")
+    assert _record(text).issued_date == "2023-05-15"

@@ -148,3 +148,9 @@ def test_a_news_dateline_starts_the_paragraph_after_the_headline():
     doc = load_text("Đà Nẵng: Phấn đấu có 5.000 doanh nghiệp công nghệ số vào năm 2030\n"
                     "(Baodanang.vn) – UBND thành phố vừa ban hành Kế hoạch phát triển kinh tế số.\n")
     assert [b.text[:14] for b in doc.blocks] == ["Đà Nẵng: Phấn ", "(Baodanang.vn)"]
+
+
+def test_two_columns_laid_out_on_shared_lines_are_read_left_then_right():
+    doc = load_text("  ỦY BAN NHÂN DÂN              CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+                    "   TỈNH AN GIANG                   Độc lập - Tự do - Hạnh phúc\n")
+    assert " ".join(b.text for b in doc.blocks).startswith("ỦY BAN NHÂN DÂN TỈNH AN GIANG")

@@ -48,9 +48,10 @@ NUMBER = (rf"\d{{1,5}} ?(?:- ?[A-ZĐ][A-Za-zĐđ]{{0,5}})?"
           rf"(?:\s*/\s*(?:\d{{4}}|{_CODE}(?: ?[-–] ?{_CODE}| (?=(?:TTg|CP|UBND|HĐND|TW|TU)\b){_CODE})*))+")
 _OWN_NUMBER = re.compile(rf"(?:^|(?<=\s))Số\s*:\s*({NUMBER})|^Số\s+({NUMBER})")
 _CAPTION = re.compile(rf"Kèm theo\s+(\w+(?: \w+)?)\s+số\s*:?\s*({NUMBER})\s*,?\s*ngày\s*({DATE_PATTERN})", re.I)
-_PLACE_DATE = re.compile(rf"(?m)^(?P<place>(?:[Tt]hành phố\s+|TP\.?\s*)?{CAPITAL}[\w.\-]*(?:\s+{CAPITAL}[\w.\-]*){{0,5}})\s*,\s*"
+_PLACE_DATE = re.compile(rf"(?m)^(?P<place>(?:[Tt]hành phố\s+|TP\.?\s*)?{CAPITAL}[\w.\-]*(?:\s+(?:-\s+)?{CAPITAL}[\w.\-]*){{0,5}})\s*,\s*"
                          rf"ngày\s*(?P<date>{DATE_PATTERN})")
 _MOTTO = re.compile(r"CỘNG HÒA XÃ HỘI CHỦ NGHĨA|ĐẢNG CỘNG SẢN VIỆT NAM", re.I)
+_ONLY_MOTTO = re.compile(r"^(?:CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM|ĐẢNG CỘNG SẢN VIỆT NAM|Độc lập\s*[-–]\s*Tự do\s*[-–]\s*Hạnh phúc)$", re.I)
 _RIGHT_COLUMN = re.compile(r"CỘNG HÒA XÃ HỘI|Độc lập\s*[-–]\s*Tự do|ĐẢNG CỘNG SẢN VIỆT NAM|(?<!\w)Số\s*:", re.I)
 # A title run into its type line by a conversion: 'KẾ HOẠCH thực hiện …', 'KẾ HOẠCH Thực hiện Chiến lược …'
 # (a type of two words or more: 'LUẬT Việt Nam' is no type line).
@@ -304,7 +305,9 @@ def _issuing_part(body: "Body", lines: list[str]) -> "Body":
 def _issuer_lines(lines: list[str]) -> str | None:
     """The left column's body lines joined, the superior body's line included: 'UBND TỈNH GIA
     LAI SỞ Y TẾ', 'ĐẢNG BỘ TỈNH QUẢNG NINH BAN THƯỜNG VỤ TỈNH ỦY'."""
-    left = [_left_cell(line) for line in lines]
+    # a line holding only the right column's motto ('Độc lập - Tự do - Hạnh phúc') between two
+    # left-column lines is the two columns interleaved line by line, not a gap in the left one
+    left = [_left_cell(line) for line in lines if not _ONLY_MOTTO.match(line.strip())]
     for i, cell in enumerate(left):
         if not cell or parse_body(cell) is None:
             continue
@@ -608,9 +611,11 @@ class _LastTitle:
     after: str | None
 
 
+# "- Như Điều 3; PHÓ CHỦ TỊCH": the recipients' column and the signature's run into one line
+_RECIPIENT_ITEM = re.compile(r"^(?:Nơi nhận\s*:|[-–+]\s.*[;,.)])$")
 _SIGNED = re.compile(r"^\(?\[?(?:đã ký|Đã ký|ĐÃ KÝ|ký|Ký)[^)\]]{0,30}[)\]]?$")
-_DELEGATION = re.compile(r"^(?:KT|TM|TL|T/M|Q|TUQ)\.")
-_SIGNATURE_START = re.compile(r"(?:KT|TM|TL|TUQ)\.|T/M\b|T\.M\.")  # a delegation line: the signature
+_DELEGATION = re.compile(r"^(?:(?:KT|TM|TL|T/M|K/T|Q|TUQ)\.|T/M\b|K/T\b)")
+_SIGNATURE_START = re.compile(r"(?:KT|TM|TL|TUQ)\.|T/M\b|K/T\b|T\.M\.")  # a delegation line: the signature
 
 
 def _signature(doc: Document) -> tuple[str | None, str | None]:
@@ -630,16 +635,16 @@ def _signature(doc: Document) -> tuple[str | None, str | None]:
         m = _LastTitle(last.group(1), last.start(), line[last.end():].strip() or None)
         before, after = line[:m.start].strip(), (m.after or "").strip()
         name = _person_name(re.sub(r"\s*\(?đã ký\)?$", "", after, flags=re.I)) if after else None
-        if (before and not _DELEGATION.match(before)) or (after and not name):
+        if (before and not _DELEGATION.match(before) and not _RECIPIENT_ITEM.match(before)) or (after and not name):
             continue  # a title inside a sentence or a heading ('CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH …')
-        if re.search(r"(?:KT|TM|TL|T/M|Q|TUQ)\.?$", before):
+        if re.search(r"(?:KT|TM|TL|T/M|K/T|Q|TUQ)\.?$", before):
             continue  # 'KT. CHỦ TỊCH': the title of the one signed for
         first_title = first_title or m.title
         if name:
             return m.title, name
         for nxt in lines[i + 1:i + 1 + SIGNER_WINDOW]:
-            if _SIGNED.match(nxt):
-                continue
+            if _SIGNED.match(nxt) or (_RECIPIENT_ITEM.match(before) and re.match(r"[-–+]\s", nxt)):
+                continue  # '(Đã ký)'; the rest of a recipients' list the signature ran into
             if name := _person_name(re.sub(r"\s*\(?đã ký\)?$", "", nxt, flags=re.I)):
                 return m.title, name
             break
@@ -649,12 +654,17 @@ def _signature(doc: Document) -> tuple[str | None, str | None]:
 def _person_name(text: str) -> str | None:
     """'Lê Ánh Dương', 'ĐỖ VĂN ÂN' (→ 'Đỗ Văn Ân'): two to five capitalised words, nothing else."""
     words = text.strip(" .,;").split()
-    if not 2 <= len(words) <= 5 or not all(w.isalpha() for w in words):
+    if not 2 <= len(words) <= 5 or not all(re.sub(r"['’]", "", w).isalpha() for w in words):
         return None
     if all(w.isupper() for w in words) and all(len(w) > 1 or w == words[-1] for w in words):
         if any(w in ("ỦY", "BAN", "NHÂN", "DÂN", "TỈNH", "THÀNH", "PHỐ", "SỞ") for w in words):
             return None
         return " ".join(w.capitalize() for w in words)
-    if all(w[0].isupper() and w[1:].islower() for w in words):
+    if all(_capitalised(w) for w in words):
         return " ".join(words)
     return None
+
+
+def _capitalised(word: str) -> bool:
+    """'Dương', 'Y' and 'H'Hen' (Ê Đê names: 'Y Thái Byă', 'H'Hen Niê'), not 'ỦY' or 'dương'."""
+    return all(p and p[0].isupper() and (len(p) == 1 or p[1:].islower()) for p in re.split(r"['’]", word))

@@ -39,9 +39,56 @@ WRAP_WIDTHS = (55, 110)  # the widths portals wrap their text at  # a "cell" lon
 
 def read_text(text: str, source: str | None = None, fmt: str = "text") -> Document:
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    lines = text.split("\n")
+    lines = layout_columns(text.split("\n"))
     pieces = web_pieces(lines) if is_wrapped_web_text(lines) else markdown_pieces(lines)
     return assemble(pieces, source=source, fmt=fmt, raw_text=text)
+
+
+_COLUMN_GAP = re.compile(r"(?<=\S) {5,}(?=\S)")  # "Nơi nhận:          CHỦ TỊCH": two columns on one line
+
+
+def layout_columns(lines: list[str]) -> list[str]:
+    """Text laid out like its PDF page (`pdftotext -layout`): the two columns of a header or a
+    signature block share lines ("HỘI ĐỒNG NHÂN DÂN      CỘNG HÒA XÃ HỘI …", "- Lưu: VT.
+    Vũ Đức Hạnh"). Each run of lines with such a gap becomes its left column, then its right
+    one, as the PDF reader orders them. Pipe and tab rows are tables, not columns."""
+    out: list[str] = []
+    i = 0
+    while i < len(lines):
+        if not _two_columns(lines[i]):
+            out.append(lines[i])
+            i += 1
+            continue
+        j = i
+        while j < len(lines) and lines[j].strip() and "|" not in lines[j] and "\t" not in lines[j]:
+            j += 1
+        while i > 0 and out and out[-1].strip() and "|" not in out[-1] and "\t" not in out[-1] \
+                and not _two_columns(out[-1]) and len(out[-1]) - len(out[-1].lstrip()) < 8:
+            i -= 1  # the left column's lines just above the first shared line ("Nơi nhận:")
+            out.pop()
+        out += _left_then_right(lines[i:j])
+        i = j
+    return out
+
+
+def _two_columns(line: str) -> bool:
+    return "|" not in line and "\t" not in line and bool(_COLUMN_GAP.search(line.strip()))
+
+
+def _left_then_right(run: list[str]) -> list[str]:
+    starts = [m.end() for line in run for m in _COLUMN_GAP.finditer(line)]
+    boundary = min(starts)
+    left, right = [], []
+    for line in run:
+        gap = next((m for m in _COLUMN_GAP.finditer(line) if m.end() >= boundary - 2), None)
+        if gap is not None:
+            left.append(line[:gap.start()].strip())
+            right.append(line[gap.end():].strip())
+        elif len(line) - len(line.lstrip()) >= boundary - 2:
+            right.append(line.strip())
+        else:
+            left.append(line.strip())
+    return [l for l in left if l] + [r for r in right if r]
 
 
 def is_wrapped_web_text(lines: list[str]) -> bool:
@@ -295,7 +342,7 @@ def _continues_cut_line(previous: str, text: str) -> bool:
 
 
 _APPENDIX_MARK = re.compile(r"^(?:PHỤ LỤC|Phụ lục)(?:\s+(?:số\s+)?[0-9IVXLC]{1,4})?\s*[.:]?$")
-_SIGNING_FOR = re.compile(r"^(?:TM|KT|T/M|TL|TUQ|Q)\.\s")
+_SIGNING_FOR = re.compile(r"^(?:(?:TM|KT|T/M|K/T|TL|TUQ|Q)\.|T/M|K/T)\s")  # "K/T BÍ THƯ" in Party documents
 
 
 def is_signature_line(text: str) -> bool:
