@@ -410,3 +410,26 @@ def test_a_place_with_a_hyphen_before_the_date():
     text = ("ỦY BAN NHÂN DÂN\nTỈNH BÀ RỊA - VŨNG TÀU\nSố: 98/KH-UBND\nBà Rịa - Vũng Tàu, ngày 15 tháng 5 năm 2023\n"
             "KẾ HOẠCH\nPhát triển nhà ở xã hội năm 2023\n")
     assert _record(text).issued_date == "2023-05-15"
+
+
+def test_a_portal_page_whose_fields_and_breadcrumb_stand_a_line_each():
+    text = ("CỔNG THÔNG TIN ĐIỆN TỬ TỈNH TUYÊN QUANG\nTrang chủ > Văn bản > Văn bản chỉ đạo điều hành\n"
+            "Kế hoạch 19/KH-UBND năm 2027 phát triển thương mại điện tử trên địa bàn tỉnh Tuyên Quang\n"
+            "Số ký hiệu: 19/KH-UBND\nNgày ban hành: 08/01/2027\nLoại văn bản: Kế hoạch\n"
+            "Cơ quan ban hành: UBND tỉnh Tuyên Quang\nNgười ký: Nguyễn Thị Hoa\nChức vụ: Phó Chủ tịch\n"
+            "Trích yếu: Kế hoạch phát triển thương mại điện tử trên địa bàn tỉnh Tuyên Quang\n"
+            "Các văn bản khác\n- 11/KH-UBND Kế hoạch phòng, chống thiên tai năm 2027 (05/01/2027)\n"
+            "Liên kết website | Sơ đồ cổng | Liên hệ\nBản quyền thuộc Văn phòng UBND tỉnh Tuyên Quang\n"
+            "Địa chỉ: số 1 đường Quang Trung\nĐiện thoại: 0207 000 000\n"
+            "Ghi rõ nguồn khi phát hành lại thông tin từ cổng thông tin này\nLượt truy cập: 1.204.331\n")
+    record = _record(text)
+    assert (record.number, record.issued_date, record.signer, record.signer_title, record.title) == (
+        "19/KH-UBND", "2027-01-08", "Nguyễn Thị Hoa", "PHÓ CHỦ TỊCH",
+        "phát triển thương mại điện tử trên địa bàn tỉnh Tuyên Quang")
+
+
+def test_a_news_articles_provincial_body_is_named_with_its_province():
+    text = ("BÁO NINH BÌNH\nNinh Bình phấn đấu số hóa toàn bộ hồ sơ đất đai\n"
+            "(NBO) - Chủ tịch UBND tỉnh Trần Song Tùng vừa ký ban hành Kế hoạch số 88/KH-UBND ngày 02/4/2027 "
+            "về số hóa hồ sơ đất đai tỉnh Ninh Bình năm 2027.\n")
+    assert _record(text).issuer == "UBND tỉnh Ninh Bình"

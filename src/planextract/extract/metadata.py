@@ -90,6 +90,8 @@ def extract_metadata(doc: Document) -> DocumentRecord:
     if header.signer_title is None:
         _fill_signature(header, *_signature(doc))
     header.issuer = header.issuer or _issuer_from_number(header.number, header.province)
+    if header.issuer and header.province and re.search(r"\b(?:tỉnh|thành phố)$", header.issuer):
+        header.issuer = f"{header.issuer} {header.province}"  # an article's 'UBND tỉnh' is the province's
     header.doc_id, header.source, header.pages = doc.doc_id, doc.source, doc.pages
     return header
 
@@ -493,6 +495,9 @@ def _from_page(doc: Document) -> _Fields:
         out.issued_date = iso_date(date)
     if signer := found.get("signer"):
         out.signer = _person_name(signer)
+    if (title := found.get("signer_title")) and title.strip(" .").upper() in _signer_titles():
+        out.signer_title = title.strip(" .").upper()  # 'Chức vụ: Phó Chủ tịch' → 'PHÓ CHỦ TỊCH'
+
     if issuer := found.get("issuer"):
         body = parse_body(issuer)
         province = _province_in(issuer)
@@ -500,6 +505,8 @@ def _from_page(doc: Document) -> _Fields:
         out.issuer = body.name(out.province) if body else _issuer_from_number(out.number, out.province)
     out.title = _headline_title(doc, out.number)
     if out.title is None and (title := found.get("title")):
+        if out.doc_type and title.lower().startswith(out.doc_type.lower() + " "):
+            title = title[len(out.doc_type) + 1:]  # 'Trích yếu: Kế hoạch tổ chức …' names its type first
         out.title = _without_about(title).strip(" .") or None  # 'Trích yếu: Về việc triển khai …'
     return out
 

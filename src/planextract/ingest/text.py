@@ -18,6 +18,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ..document import Cell, Document
 from ..normalize import is_all_caps
@@ -292,6 +293,16 @@ _OPEN_EMPHASIS = re.compile(r"\*\*")
 _DATELINE = re.compile(r"^\((?:[\w-]+\.)+(?:vn|com|net|org)\)\s*[-–—]\s", re.I)
 
 
+_BREADCRUMB = re.compile(r"^\s*Trang chủ\s*[›>»/]")
+
+
+@lru_cache(maxsize=None)
+def _field_label() -> re.Pattern:
+    from ..lexicon import read_rows
+    labels = [r["wording"] for r in read_rows("page_markers.csv") if r["role"].startswith("field:")]
+    return re.compile(rf"^(?:{'|'.join(map(re.escape, sorted(labels, key=len, reverse=True)))})\s*:", re.I)
+
+
 def starts_paragraph(previous: str, line: str, wrapped: bool) -> bool:
     """Does `line` start a new paragraph after the paragraph `previous` (raw lines)?"""
     text, _, _ = strip_markdown(line)
@@ -307,6 +318,8 @@ def starts_paragraph(previous: str, line: str, wrapped: bool) -> bool:
         return True
     if _DATELINE.match(text):
         return True  # "(Baothanhhoa.vn) – UBND tỉnh …": a news article's first paragraph, after its headline
+    if _field_label().match(text) or _field_label().match(prev_text) or _BREADCRUMB.match(prev_text):
+        return True  # "Số hiệu: 67/KH-UBND" / "Loại văn bản: Kế hoạch": a portal's metadata fields, a line each
     if split_number(text)[0] is not None and not _is_only_number(prev_text):
         return True
     if is_bullet(text):
@@ -417,6 +430,8 @@ def continues_wrapped(previous: str, line: str) -> bool:
         return True  # a line cut at a hyphen ("kinh tế" / "- xã hội"), not a new item
     if split_number(line)[0] is not None or is_bullet(line) or line.upper() in DOC_TYPE_LINES:
         return False
+    if _field_label().match(line.strip()) or _field_label().match(previous.strip()) or _BREADCRUMB.match(previous):
+        return False  # a portal's metadata fields, a line each; its breadcrumb ("Trang chủ › Văn bản › …")
     if line[:1].islower() and not previous.endswith((".", "!", "?")):
         return True  # a clause after "…các cấp;" or "gồm:" goes on in lower case
     if previous.upper() in DOC_TYPE_LINES or previous.endswith(_TERMINAL):
