@@ -322,14 +322,14 @@ def as_written(agency: Agency, written: str, province: str | None) -> Agency:
 
 
 def _ends_in_place(text: str, province: str | None) -> bool:
-    names = "|".join(re.escape(n) for n in _province_names(province))
+    names = _province_alternation(province)
     return bool(re.search(rf"\s(?:{names})\s*$", text.strip(" ,.;:"), re.I))
 
 
 def _written_level(text: str, province: str | None) -> str | None:
     """The level word a department's name is written with: 'Sở Y tế tỉnh Lào Cai' → 'tỉnh',
     'Sở Tài chính Thành phố' → 'thành phố'; None when it is written bare."""
-    names = "|".join(re.escape(n) for n in _province_names(province))
+    names = _province_alternation(province)
     m = re.search(rf"\s(tỉnh|thành phố|TP\.?)(?:\s+(?:{names}))?\s*$", text.strip(" ,.;:"), re.I)
     if not m:
         return None
@@ -435,6 +435,12 @@ def _distributive() -> re.Pattern:
     """'Các Sở: Giáo dục và Đào tạo, Y tế' — one head noun distributed over a list."""
     heads = "|".join(map(re.escape, _patterns("organisation")))
     return re.compile(rf"^\s*(?:các|những)\s+(?P<head>{heads})\s*:\s*(?P<rest>.+)$", re.I)
+
+
+@lru_cache(maxsize=None)
+def _province_alternation(province: str | None) -> str:
+    """The province's names (every province's when None) as a regular-expression alternation."""
+    return "|".join(re.escape(n) for n in _province_names(province))
 
 
 def _province_names(province: str | None) -> list[str]:
@@ -849,7 +855,7 @@ def _drop_qualifiers(text: str) -> str:
 
 def _drop_own_province(text: str, province: str | None) -> str:
     """Rule 5 for unknown bodies: '… tỉnh Gia Lai' → '… tỉnh'; 'Báo Gia Lai' stays."""
-    names = "|".join(re.escape(n) for n in _province_names(province))
+    names = _province_alternation(province)
     return re.sub(rf"(\b(?:tỉnh|thành phố))\s+(?:{names})$", r"\1", text, flags=re.I)
 
 
