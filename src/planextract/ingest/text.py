@@ -298,9 +298,16 @@ _BREADCRUMB = re.compile(r"^\s*Trang chủ\s*[›>»/]")
 
 @lru_cache(maxsize=None)
 def _field_label() -> re.Pattern:
-    from ..lexicon import read_rows
-    labels = [r["wording"] for r in read_rows("page_markers.csv") if r["role"].startswith("field:")]
-    return re.compile(rf"^(?:{'|'.join(map(re.escape, sorted(labels, key=len, reverse=True)))})\s*:", re.I)
+    from .page_kind import _markers  # the labels a portal's metadata block uses (data/page_markers.csv)
+    labels = [label for label, _ in _markers().fields]
+    return re.compile(rf"^(?:{'|'.join(map(re.escape, labels))})\s*:", re.I)
+
+
+def _portal_line_break(previous: str, line: str) -> bool:
+    """A portal's metadata fields ("Số hiệu: 67/KH-UBND") and its breadcrumb ("Trang chủ ›
+    Văn bản › …") stand a line each, whatever the wrapping."""
+    previous, line = previous.strip(), line.strip()
+    return bool(_field_label().match(line) or _field_label().match(previous) or _BREADCRUMB.match(previous))
 
 
 def starts_paragraph(previous: str, line: str, wrapped: bool) -> bool:
@@ -318,8 +325,8 @@ def starts_paragraph(previous: str, line: str, wrapped: bool) -> bool:
         return True
     if _DATELINE.match(text):
         return True  # "(Baothanhhoa.vn) – UBND tỉnh …": a news article's first paragraph, after its headline
-    if _field_label().match(text) or _field_label().match(prev_text) or _BREADCRUMB.match(prev_text):
-        return True  # "Số hiệu: 67/KH-UBND" / "Loại văn bản: Kế hoạch": a portal's metadata fields, a line each
+    if _portal_line_break(prev_text, text):
+        return True
     if split_number(text)[0] is not None and not _is_only_number(prev_text):
         return True
     if is_bullet(text):
@@ -430,8 +437,8 @@ def continues_wrapped(previous: str, line: str) -> bool:
         return True  # a line cut at a hyphen ("kinh tế" / "- xã hội"), not a new item
     if split_number(line)[0] is not None or is_bullet(line) or line.upper() in DOC_TYPE_LINES:
         return False
-    if _field_label().match(line.strip()) or _field_label().match(previous.strip()) or _BREADCRUMB.match(previous):
-        return False  # a portal's metadata fields, a line each; its breadcrumb ("Trang chủ › Văn bản › …")
+    if _portal_line_break(previous, line):
+        return False
     if line[:1].islower() and not previous.endswith((".", "!", "?")):
         return True  # a clause after "…các cấp;" or "gồm:" goes on in lower case
     if previous.upper() in DOC_TYPE_LINES or previous.endswith(_TERMINAL):
