@@ -530,3 +530,25 @@ def test_running_text_names_that_list_their_fields():
 ])
 def test_names_as_the_document_writes_them_after_rules_1_to_7(cell, province, expected):
     assert names(cell, province) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Giao Hội đồng Thi đua - Khen thưởng tỉnh thực hiện.", ["Hội đồng Thi đua - Khen thưởng tỉnh"]),
+    ("Hội đồng Đa khoa chủ trì.", ["Hội đồng Đa khoa"]),
+    ("Các hội, đoàn thể phối hợp.", ["Các hội, đoàn thể"]),
+])
+def test_a_longer_head_noun_than_a_collective_names_one_body(text, expected):
+    # 'hội' is a collective noun, 'Hội đồng' a head noun: once read as 'Các hội đồng …' and,
+    # through display_name → find_agencies → display_name, without end
+    assert [a.name for _, _, a in find_agencies(text, "Lào Cai")] == expected
+
+
+def test_every_head_noun_before_any_word_gives_an_answer():
+    heads = [row["wording"] for row in csv.DictReader(
+        resources.files("planextract.data").joinpath("agency_patterns.csv").open(encoding="utf-8"))
+        if row["role"] == "organisation"]
+    words = ["Đa khoa", "tỉnh", "Các", "các", "Hội", "Trường", "ĐH"]
+    for head in heads:
+        for word in words:
+            for text in (f"{head} {word} chủ trì.", f"Các {head} {word}.", f"giao {head.lower()} {word}."):
+                assert isinstance(find_agencies(text, "Lào Cai"), list), text

@@ -478,13 +478,15 @@ def _tail_end(text: str, end: int, province: str | None, qualifiers: bool) -> in
 
 # ------------------------------------------------------------- running text
 
-def find_agencies(text: str, province: str | None = None, as_named: bool = True) -> list[tuple[int, int, Agency]]:
+def find_agencies(text: str, province: str | None = None, as_named: bool = True,
+                  structural: bool = True) -> list[tuple[int, int, Agency]]:
     """Gazetteer names in running text: (start, end, agency), longest match first.
 
     Offsets index `text` as given (pass the document's normalized text). A province
     name after a body ('Cục Thuế tỉnh Nghệ An') is part of its span. List-only
     wordings ('địa phương', 'doanh nghiệp') are not looked for here. Names are written
-    as the document names them (`as_written`) unless `as_named` is False.
+    as the document names them (`as_written`) unless `as_named` is False; bodies read by
+    structure are added unless `structural` is False.
     """
     keyed = _keyed(text)
     prose = _gazetteer()[0]
@@ -498,7 +500,8 @@ def find_agencies(text: str, province: str | None = None, as_named: bool = True)
         end = _region_end(text, _tail_end(text, end, province, qualifiers=False))
         agency = localized(prose[m.group()].agency(), text[start:end], province)
         out.append((start, end, as_written(agency, text[start:end], province) if as_named else agency))
-    return _with_structural_names(text, _with_listed_items(text, out, province, as_named), province)
+    listed = _with_listed_items(text, out, province, as_named)
+    return _with_structural_names(text, listed, province) if structural else listed
 
 
 _LIST_JOINT = re.compile(r"\s*(?:,|và)\s*")
@@ -884,6 +887,9 @@ def _collective_rest(text: str) -> str | None:
     if m := _determiner().match(text):
         return text[m.end():]
     if m := _collective_head().match(text):
+        head = _structural_head().match(text)
+        if head and head.end() > m.end():
+            return None  # 'Hội đồng Thi đua': a longer head noun than 'hội', one body
         following = text[m.end():].split()
         if not following or not following[0][0].isupper():
             return text
@@ -895,7 +901,9 @@ def _lower_common_words(text: str) -> str:
     single bodies inside it ('Các doanh nghiệp được Bộ Thông tin và Truyền thông cấp phép')."""
     # bodies the gazetteer knows; a head noun and a capital read by structure ('Trường Đại học')
     # inside a collective names a category, not one school
-    keep = [(s, e) for s, e, a in find_agencies(text, as_named=False) if a.kind != "collective" and a.known]
+    # (gazetteer bodies only: a structural name is written by display_name, which called us)
+    keep = [(s, e) for s, e, a in find_agencies(text, as_named=False, structural=False)
+            if a.kind != "collective" and a.known]
     names = "|".join(re.escape(n) for n in _province_names(None))
     keep += [m.span() for m in re.finditer(rf"(?<!\w)(?:{names})(?!\w)", text)]
 
