@@ -29,3 +29,9 @@ def test_comparison_key_ignores_case_and_punctuation():
 def test_a_dot_below_on_a_breve_vowel_stays_where_it_is():
     # "hoặc": the dot belongs to ă, not to the o before it.
     assert normalize_tone_marks("hoặc hoạch Hoằng") == "hoặc hoạch Hoằng"
+
+
+def test_a_dotted_abbreviation_ends_no_sentence():
+    from planextract.lexicon import sentence_break
+    assert sentence_break().split("UBND TP. Hà Nội ban hành. ThS. Lê Văn A chủ trì. Sở Y tế phối hợp.") == [
+        "UBND TP. Hà Nội ban hành.", "ThS. Lê Văn A chủ trì.", "Sở Y tế phối hợp."]

@@ -134,3 +134,17 @@ def header_kind(text: str) -> str | None:
 def signer_titles() -> frozenset[str]:
     """Titles printed above a signer's name ("PHÓ CHỦ TỊCH", "GIÁM ĐỐC" …)."""
     return frozenset(r["title"] for r in read_rows("signer_titles.csv"))
+
+
+@lru_cache(maxsize=None)
+def not_after_abbreviation() -> str:
+    """A regex piece for a sentence break: not right after a dotted abbreviation ('UBND TP. Hà
+    Nội', 'ThS. Nguyễn Văn A'), whose full stop ends no sentence."""
+    return "".join(rf"(?<!\b{re.escape(r['abbreviation'])})" for r in read_rows("dotted_abbreviations.csv"))
+
+
+@lru_cache(maxsize=None)
+def sentence_break(ends: str = ".!?", next_start: str = "A-ZĐÀ-Ỹ") -> re.Pattern:
+    """Space between two sentences: after one of `ends` (not an abbreviation's full stop), before
+    a character of `next_start`."""
+    return re.compile(rf"(?<=[{ends}]){not_after_abbreviation()}\s+(?=[{next_start}])")

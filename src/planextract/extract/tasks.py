@@ -24,7 +24,7 @@ from functools import lru_cache
 from ..analyze import Analysis, Node, TableView
 from ..analyze.outline import HEADING_ROLE, ITEM, LEADIN, TEXT
 from ..document import Block
-from ..lexicon import labelled_number, read_rows
+from ..lexicon import labelled_number, read_rows, sentence_break
 from ..normalize import normalize_key
 from ..records import Task
 
@@ -525,7 +525,7 @@ _PARTNERS = re.compile(r"\bphối hợp (?:chặt chẽ )?(?:với |cùng )?\s*(
                        r"tuyên truyền|cập nhật|báo cáo|đề xuất|trong việc|để|có trách nhiệm|thực hiện|huy động|vận động|"
                        r"giám sát|thẩm định|tổng hợp|tăng cường|đẩy mạnh|cung cấp|hoàn thiện|quản lý)\b|[.;:]|$)")
 _PARTNER_LIST = re.compile(r"\bphối hợp (?:chặt chẽ )?(?:với|cùng)\s*:\s*(?P<items>[^.]+)")
-_SENTENCES = re.compile(r"(?<=[.!?])\s+(?=[A-ZĐÀ-Ỹ])")
+_SENTENCES = sentence_break()
 
 
 def assignment_of(sentence: str, province: str | None) -> tuple[list[str], list[str]]:
