@@ -433,3 +433,40 @@ def test_a_news_articles_provincial_body_is_named_with_its_province():
             "(NBO) - Chủ tịch UBND tỉnh Trần Song Tùng vừa ký ban hành Kế hoạch số 88/KH-UBND ngày 02/4/2027 "
             "về số hóa hồ sơ đất đai tỉnh Ninh Bình năm 2027.\n")
     assert _record(text).issuer == "UBND tỉnh Ninh Bình"
+
+
+def test_a_news_sentence_after_a_dotted_city_abbreviation():
+    doc = record("Mục tiêu năng suất tăng 10%\nUBND TP. Hà Nội đã ban hành Quyết định số 4958/QĐ-UBND ngày "
+                 "23/11/2021 về ban hành kế hoạch nâng cao năng suất giống vật nuôi giai đoạn 2021-2025; giao "
+                 "Sở Nông nghiệp chủ trì thực hiện.\n")
+    assert (doc.issuer, doc.doc_type, doc.number, doc.issued_date) == (
+        "UBND thành phố Hà Nội", "Quyết định", "4958/QĐ-UBND", "2021-11-23")
+    assert doc.title == "ban hành kế hoạch nâng cao năng suất giống vật nuôi giai đoạn 2021-2025"
+
+
+@pytest.mark.parametrize("sentence, title", [
+    ("Ngày 31/12/2025, UBND tỉnh Thanh Hóa đã ban hành Kế hoạch số 275/KH-UBND về chuyển đổi số năm 2026, "
+     "xác định rõ lộ trình và các mục tiêu cụ thể.", "chuyển đổi số năm 2026"),
+    ("Kỳ họp thứ 20 HĐND thành phố Cần Thơ vừa thông qua Nghị quyết về nhiệm vụ kinh tế - xã hội năm 2025, "
+     "trong đó chọn chủ đề năm là tinh gọn bộ máy.", "nhiệm vụ kinh tế - xã hội năm 2025"),
+])
+def test_a_news_title_ends_before_what_the_article_says_the_plan_does(sentence, title):
+    assert record(f"Tin tức\n{sentence}\n").title == title
+
+
+def test_a_number_wrapped_after_its_label_and_a_header_without_a_type_line():
+    text = ("ỦY\nBAN NHÂN DÂN\nTỈNH SƠN LA\n-------\n|\nCỘNG\nHÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+            "Độc lập - Tự do - Hạnh phúc\n|\nSố:\n257/KH-UBND\n|\nSơn La, ngày 27 tháng 10 năm 2022\n|\n"
+            "RÀ SOÁT, ĐÁNH GIÁ THỦ TỤC HÀNH CHÍNH\nNĂM 2023 TRÊN ĐỊA BÀN TỈNH SƠN LA\n"
+            "Thực hiện Nghị định số 63/2010/NĐ-CP, Ủy ban nhân dân tỉnh ban hành Kế hoạch như sau:\n")
+    doc = record(text)
+    assert (doc.number, doc.issued_date, doc.province) == ("257/KH-UBND", "2022-10-27", "Sơn La")
+    assert doc.title == "RÀ SOÁT, ĐÁNH GIÁ THỦ TỤC HÀNH CHÍNH NĂM 2023 TRÊN ĐỊA BÀN TỈNH SƠN LA"
+
+
+def test_a_page_that_opens_by_citing_the_document_it_is_about():
+    doc = record("Nghị Quyết số 22/NQ-TU ngày 08/6/2022 ban hành bởi Tỉnh Ủy Kiên Giang về Chuyển đổi số tỉnh "
+                 "Kiên Giang đến năm 2025.\nI- Tình hình\n- Chuyển đổi số là xu hướng của thời đại.\n")
+    assert (doc.issuer, doc.doc_type, doc.number, doc.issued_date, doc.province) == (
+        "Tỉnh ủy Kiên Giang", "Nghị quyết", "22/NQ-TU", "2022-06-08", "Kiên Giang")
+    assert doc.title == "Chuyển đổi số tỉnh Kiên Giang đến năm 2025"

@@ -29,7 +29,7 @@ from functools import lru_cache
 
 from ..document import HEADING, Block, Document
 from ..ingest.page_kind import NEWS, PORTAL, mark_page
-from ..lexicon import doc_type_by_word, doc_types, read_rows
+from ..lexicon import doc_type_by_word, doc_types, read_rows, sentence_break
 from ..normalize import is_all_caps, normalize_line
 from ..provinces import canonical_province, level_of, mentioned_provinces
 from ..records import DocumentRecord
@@ -80,6 +80,8 @@ def extract_metadata(doc: Document) -> DocumentRecord:
         _fill(header, _from_news(doc))
     if doc.page_kind in (PORTAL, NEWS):
         _fill(header, _from_page(doc))
+    if header.number is None:
+        _fill(header, _from_opening_citation(doc))
     if header.number is None or header.issued_date is None:
         _fill(header, _from_caption(doc))
     if header.doc_type is None:
@@ -132,7 +134,9 @@ def _head_lines(doc: Document) -> list[str]:
             break
         for line in re.split(r"\n|\|", block.text):
             line = normalize_line(_MARKDOWN.sub(" ", line)).strip()
-            if line and re.search(r"\w", line):
+            if out and re.fullmatch(r"Số\s*:?", out[-1]) and line:
+                out[-1] = f"Số: {line}"  # a cell wrapped after its label: 'Số:' / '257/KH-UBND'
+            elif line and re.search(r"\w", line):
                 out.append(line)
     return out
 
@@ -158,8 +162,25 @@ def _read_header(lines: list[str]) -> _Fields:
     if type_at is not None:
         out.doc_type, out.title = _type_and_title(region, type_at)
     else:
-        out.title = _subject_line(head)
+        out.title = _subject_line(head) or _untyped_title(head)
     return out
+
+
+def _untyped_title(head: list[str]) -> str | None:
+    """A header without a type line (a portal's copy drops it): the capitals under the place
+    and date are the title ('Quảng Ngãi, ngày 31 tháng 01 năm 2024' / 'RÀ SOÁT, ĐÁNH GIÁ …')."""
+    dated = next((i for i, line in enumerate(head) if _PLACE_DATE.match(line)), None)
+    if dated is None:
+        return None
+    parts: list[str] = []
+    for line in head[dated + 1:dated + 6]:
+        if not is_all_caps(line, min_letters=2) or _MOTTO.search(line) or _ONLY_MOTTO.match(line) \
+                or _ends_title(line, first=not parts) or _OWN_NUMBER.search(line):
+            if parts:
+                break
+            continue
+        parts.append(line)
+    return " ".join(parts) or None
 
 
 def _official_start(lines: list[str]) -> int:
@@ -541,7 +562,7 @@ def _from_news(doc: Document) -> _Fields:
     hành'), said of the same issuer."""
     best, signed = _Fields(), []
     for block in doc.blocks[:PREAMBLE_BLOCKS]:
-        for sentence in re.split(rf"(?<=[.!?])\s+(?={CAPITAL})", block.text):
+        for sentence in sentence_break(next_start=f"A-Z{UPPER}").split(block.text):
             for m in _issued_sentence().finditer(sentence):
                 found = _news_fields(sentence, m)
                 signed += [found] if found.signer else []
@@ -573,6 +594,8 @@ def _news_fields(sentence: str, m: re.Match) -> _Fields:
         out.number = clean_number(m.group("num"))
         out.issued_date = out.issued_date or (iso_date(m.group("date")) if m.group("date") else None)
         out.title = _news_title(sentence[m.end():])
+    elif m.group("type") and re.match(r"\s*về\s", sentence[m.end():]):
+        out.title = _news_title(sentence[m.end():])  # 'thông qua Nghị quyết về nhiệm vụ …' names no number
     return out
 
 
@@ -584,8 +607,44 @@ def _without_about(title: str) -> str:
 def _news_title(rest: str) -> str | None:
     rest = _without_about(re.sub(r"^\s*,?\s*(?:năm\s+\d{4}\s*)?", "", rest))
     types = "|".join(re.escape(r["name"]) for r in doc_types())
-    rest = re.split(rf"\s+và\s+(?:{types})\b|[;]", rest)[0]
+    rest = re.split(rf"\s+và\s+(?:{types})\b|[;]|{_news_title_end().pattern}", rest)[0]
     return rest.strip(" .,") or None
+
+
+@lru_cache(maxsize=None)
+def _news_title_end() -> re.Pattern:
+    """A comma before what the article says the plan does ('…, xác định rõ lộ trình'): the
+    title ends there (data/page_markers.csv, news_title_end)."""
+    words = sorted((r["wording"] for r in read_rows("page_markers.csv") if r["role"] == "news_title_end"),
+                   key=len, reverse=True)
+    return re.compile(rf",\s+(?:{'|'.join(map(re.escape, words))})\b")
+
+
+@lru_cache(maxsize=None)
+def _opening_citation() -> re.Pattern:
+    types = "|".join(re.escape(r["name"]) for r in sorted(doc_types(), key=lambda r: -len(r["name"])))
+    return re.compile(
+        rf"\W*(?P<type>{types})\s+(?:số\s*:?\s*)?(?P<num>{NUMBER})(?:\s*,?\s*ngày\s*(?P<date>{DATE_PATTERN}))?"
+        rf"\s*,?\s*(?:năm\s+\d{{4}}\s+)?(?:ban hành bởi\s+(?P<issuer>[^.;]+?)|do\s+(?P<by>[^.;]+?)\s+ban hành)"
+        rf"(?:\s+(?:về việc|về|V/v)\s+(?P<title>[^;]+?))?\s*(?:\.\s|\.?$)", re.I)
+
+
+def _from_opening_citation(doc: Document) -> _Fields:
+    """A page that opens by describing the document it is about ('Nghị Quyết số 22/NQ-TU ngày
+    08/6/2022 ban hành bởi Tỉnh Ủy Kiên Giang về Chuyển đổi số …', '… do UBND tỉnh X ban hành
+    về …'); a document cites another with 'của', which is no such description."""
+    out = _Fields()
+    first = next((b for b in doc.blocks[:3] if not b.boilerplate and b.text.strip()), None)
+    m = _opening_citation().match(first.text.split("\n")[0]) if first else None
+    if not m:
+        return out
+    out.doc_type = doc_type_by_word().get(m.group("type").lower())
+    out.number = clean_number(m.group("num"))
+    out.issued_date = iso_date(m.group("date")) if m.group("date") else None
+    if body := parse_body(m.group("issuer") or m.group("by")):
+        out.province, out.issuer = body.province, body.name(body.province)
+    out.title = m.group("title").strip(" .") if m.group("title") else None
+    return out
 
 
 def _from_caption(doc: Document) -> _Fields:
