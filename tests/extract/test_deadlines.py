@@ -97,3 +97,17 @@ def test_the_closing_words_are_addressed_to_no_agency():
 def test_recurring_duties_without_a_schema_period(sentence, recurrence):
     (deadline,) = deadlines(sentence)
     assert deadline.recurrence == recurrence
+
+
+@pytest.mark.parametrize("sentence, recurrence", [
+    ("Các Trung tâm y tế giám sát tuyến xã và báo cáo hằng ngày.", None),
+    ("UBND các xã, phường huy động nguồn lực tại chỗ; báo cáo 02 lần/ngày về Sở Nông nghiệp và Môi trường.", None),
+    ("Sở Nội vụ xây dựng, công bố báo cáo thường niên về nhu cầu nhân lực.", "annual"),
+])
+def test_daily_and_yearly_reports_are_recurring_obligations(sentence, recurrence):
+    found = deadlines(f"IV. TỔ CHỨC THỰC HIỆN\n\n- {sentence}\n")
+    assert [(d.recurrence, d.due_date) for d in found] == [(recurrence, None)]
+
+
+def test_an_activity_done_every_day_is_no_report_due():
+    assert deadlines("III. NHIỆM VỤ\n\n- Vệ sinh môi trường khu dân cư hằng ngày.\n") == []

@@ -23,7 +23,7 @@ import re
 from functools import lru_cache
 
 from ..document import HEADING, TABLE, Document
-from ..lexicon import read_rows
+from ..lexicon import read_rows, sentence_break
 from ..normalize import normalize_key
 from ..records import Deadline, Task
 from ..structure import Section, section_paths
@@ -31,9 +31,9 @@ from .agencies import canonical_names, find_agencies, names_only as _names_only
 from .dates import DATE_PATTERN, iso_date
 from .spans import bullet_end, split_spans
 
-_SENTENCE_END = re.compile(r"(?<=[.;])\s+(?=[A-ZĐÂĂÊÔƠƯÁÀẢÃẠ])")
+_SENTENCE_END = sentence_break(".;", "A-ZĐÂĂÊÔƠƯÁÀẢÃẠ")
 _LABEL = re.compile(r"^\s*(?:[a-zđ]\)|\d+(?:\.\d+)*[.)]|[-–+•*])\s*")
-FREQUENCY = {"weekly": 0, "monthly": 1, "quarterly": 2, "semiannual": 3, "annual": 4}
+FREQUENCY = {"daily": -1, "weekly": 0, "monthly": 1, "quarterly": 2, "semiannual": 3, "annual": 4}
 _ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4}
 _YEAR = r"((?:19|20)\d{2})"
 _BY = r"(?:trong|trước|hết|đến hết|đến|hoàn thành trong|hoàn thành|xong trong|chậm nhất trong|chậm nhất)"
@@ -60,7 +60,7 @@ _ACTIVITY_PERIODIC = re.compile(r"(?<=\w)(?<!báo cáo)\s+định kỳ(?=\s*(?:[
 # A task's attribute line ('Thời gian: từ tháng 7/2021 đến hết Quý I/2022') gives its timeframe.
 _TIME_LABEL = re.compile(r"(?i:thời gian|tiến độ|thời hạn|lộ trình)(?:\s+(?i:thực hiện|hoàn thành|triển khai))?\s*:")
 _REPORTS = re.compile(r"\b(?:báo cáo|tổng hợp|gửi|cập nhật)\b")
-SCHEMA_RECURRENCES = ("monthly", "quarterly", "semiannual", "annual")  # 'hằng tuần' is recurring, with none of these
+SCHEMA_RECURRENCES = ("monthly", "quarterly", "semiannual", "annual")  # 'hằng tuần', 'hằng ngày' recur, with none of these
 
 
 def _recurrence(sentence: str) -> tuple[bool, str | None]:
@@ -71,7 +71,7 @@ def _recurrence(sentence: str) -> tuple[bool, str | None]:
     for phrase in _words("not_recurrence"):
         lowered = lowered.replace(phrase, " ")
     found = [rec for word, rec in _recurrence_words() if re.search(rf"(?<!\w){re.escape(word)}(?!\w)", lowered)]
-    if found == ["weekly"] and not _REPORTS.search(lowered):
+    if found and set(found) <= {"weekly", "daily"} and not _REPORTS.search(lowered):
         return False, None  # 'vệ sinh trường lớp hằng tuần': how often an activity runs, no report due
     if not found:
         return False, None
