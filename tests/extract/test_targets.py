@@ -452,3 +452,109 @@ def test_counts_of_the_plans_parts_and_work_already_done_are_not_targets(sentenc
 def test_work_done_before_the_aim_of_the_same_sentence_leaves_the_target():
     [t] = targets("2. Mục tiêu cụ thể\n- Giữ vững kết quả đã đạt được, phấn đấu 100% xã có điểm phục vụ bưu chính.\n")
     assert t.value == 100
+
+
+YEARS_UNDER_A_PERIOD = """KẾ HOẠCH
+PHÁT TRIỂN VÙNG NGUYÊN LIỆU GIAI ĐOẠN 2026 - 2028
+
+I. MỤC TIÊU
+
+Phát triển vùng nguyên liệu theo Phụ lục.
+
+PHỤ LỤC
+
+|
+TT
+|
+Chỉ tiêu
+|
+ĐVT
+|
+ƯTH Năm 2025
+|
+GIAI ĐOẠN 2026 - 2028
+|
+|
+Năm 2026
+|
+Năm 2027
+|
+Năm 2028
+|
+|
+1
+|
+Cà phê
+|
+|
+|
+|
+|
+|
+|
+-
+|
+Diện tích
+|
+Ha
+|
+26.120
+|
+27.000
+|
+27.500
+|
+28.000
+|
+|
+-
+|
+Sản lượng cà phê nhân
+|
+Tấn
+|
+37.724
+|
+39.800
+|
+40.602
+|
+45.225
+|
+"""
+
+
+def test_years_under_a_period_give_one_target_each_and_a_bare_measure_names_its_item():
+    found = [(t.year, t.value, t.unit, t.indicator) for t in targets(YEARS_UNDER_A_PERIOD)]
+    assert found == [(2026, 27000.0, "ha", "Diện tích Cà phê"), (2027, 27500.0, "ha", "Diện tích Cà phê"),
+                     (2028, 28000.0, "ha", "Diện tích Cà phê"),
+                     (2026, 39800.0, "tấn", "Sản lượng cà phê nhân"), (2027, 40602.0, "tấn", "Sản lượng cà phê nhân"),
+                     (2028, 45225.0, "tấn", "Sản lượng cà phê nhân")]  # the estimate of 2025 is no target
+
+
+MEASURES_UNDER_YEARS = """KẾ HOẠCH
+XUẤT KHẨU NÔNG SẢN GIAI ĐOẠN 2026 - 2027
+
+PHỤ LỤC
+
+| TT | Sản phẩm | Kế hoạch 2026 | Kế hoạch 2027 |
+| Lượng (Tấn) | Giá trị (Nghìn USD) | Lượng (Tấn) | Giá trị (Nghìn USD) |
+| 1 | Xoài | 13.500 | 7.000 | 14.800 | 7.800 |
+"""
+
+
+def test_measures_under_each_year_name_their_targets():
+    found = [(t.year, t.value, t.unit, t.indicator) for t in targets(MEASURES_UNDER_YEARS)]
+    assert found == [(2026, 13500.0, "tấn", "Lượng Xoài"), (2026, 7000.0, "nghìn USD", "Giá trị Xoài"),
+                     (2027, 14800.0, "tấn", "Lượng Xoài"), (2027, 7800.0, "nghìn USD", "Giá trị Xoài")]
+
+
+@pytest.mark.parametrize("text, indicator", [
+    ("Tổng sản phẩm xoài tham gia xuất khẩu phấn đấu đến năm 2030 đạt 18.000 tấn.",
+     "Tổng sản phẩm xoài tham gia xuất khẩu"),
+    ("Sản lượng chè phấn đấu đến năm 2030 đạt 90.000 tấn.", "Sản lượng chè"),
+    ("Tỉnh phấn đấu đến năm 2030 đón 12 triệu lượt khách.", "đón lượt khách"),
+])
+def test_the_subject_before_phan_dau_is_the_measure_when_only_a_time_and_a_link_follow(text, indicator):
+    found = targets(f"KẾ HOẠCH\nX\n\nI. MỤC TIÊU\n\n- {text}\n")
+    assert [(t.year, t.indicator) for t in found] == [(2030, indicator)]

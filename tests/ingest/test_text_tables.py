@@ -141,3 +141,21 @@ def test_a_line_break_inside_a_markdown_cell_separates_its_items():
             "| 1 | Xây dựng chợ số | Sở Tài chính<br>Sở Công Thương |\n")
     [table] = load_text(text).tables()
     assert table.table.grid()[1][2].text == "Sở Tài chính; Sở Công Thương"
+
+
+def test_years_under_a_period_beside_a_column_of_one_year():
+    # 'ƯTH Năm 2025' is a column of its own; the period names the years below it
+    upper = [("TT", True), ("Chỉ tiêu", True), ("ĐVT", True), ("ƯTH Năm 2025", True), ("GIAI ĐOẠN 2026 - 2028", True)]
+    lower = [("Năm 2026", True), ("Năm 2027", True), ("Năm 2028", True)]
+    cells = two_row_header(upper, lower, 7)
+    period = next(c for c in cells if c.text.startswith("GIAI ĐOẠN"))
+    assert (period.col, period.col_span) == (4, 3)
+    assert next(c for c in cells if c.text == "ƯTH Năm 2025").row_span == 2
+
+
+def test_measures_under_each_year():
+    upper = [("TT", True), ("Sản phẩm", True), ("Kế hoạch 2026", True), ("Kế hoạch 2027", True)]
+    lower = [("Lượng (Tấn)", True), ("Giá trị (Nghìn USD)", True), ("Lượng (Tấn)", True), ("Giá trị (Nghìn USD)", True)]
+    cells = two_row_header(upper, lower, 6)
+    assert [(c.text, c.col, c.col_span) for c in cells if c.row == 0] == [
+        ("TT", 0, 1), ("Sản phẩm", 1, 1), ("Kế hoạch 2026", 2, 2), ("Kế hoạch 2027", 4, 2)]

@@ -99,6 +99,7 @@ def table_view(block: Block, analysis: "Analysis | None" = None) -> TableView:
         if column.role is None:
             column.role = role_from_cells([table.grid()[r][column.index] for r in body])
     value_under_content_header(columns, table, body)
+    products_as_indicators(columns)
     settle_agency_roles(columns)
     unit = caption_unit(block, analysis)
     return TableView(block, columns, n_header, table_kind(table, columns, body), unit)
@@ -168,7 +169,10 @@ def assign_role(column: Column) -> None:
         if column.unit is None and (m := _UNIT_IN_HEADER.search(text)):
             column.unit = m.group(1).strip()
     key = normalize_key(" ".join(column.header))
-    column.current = any(w in key for w in _CURRENT_WORDS) or len(set(_YEAR.findall(key))) > 1
+    # a column of a period ('Giai đoạn 2021-2025') or a comparison ('2025/2024'), not a year
+    # under its period ('Giai đoạn 2026 - 2030' over 'Năm 2026')
+    own = next((t for t in reversed(column.header) if _YEAR.search(t)), "")
+    column.current = any(w in key for w in _CURRENT_WORDS) or len(set(_YEAR.findall(own))) > 1
     if column.role in ("plan", "estimate") or (column.year is not None and column.role in (None, "indicator")):
         column.role = "value"
     if column.role == "estimate":
@@ -238,6 +242,17 @@ def value_under_content_header(columns: list[Column], table: Table, body: range)
         cells = [table.grid()[r][c.index] for r in body]
         if role_from_cells(cells) == "amount":
             c.role = "value"
+
+
+def products_as_indicators(columns: list[Column]) -> None:
+    """'| Sản phẩm | Kế hoạch 2026 … |': beside planned values of a year, with no indicator or
+    task column, the product column names what is measured (a task table's 'Sản phẩm' is the
+    work's output)."""
+    roles = {c.role for c in columns}
+    if roles & {"indicator", "task"} or not any(c.role == "value" and c.year for c in columns):
+        return
+    if product := next((c for c in columns if c.role == "product"), None):
+        product.role = "indicator"
 
 
 def settle_agency_roles(columns: list[Column]) -> None:

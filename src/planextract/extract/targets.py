@@ -25,7 +25,7 @@ from functools import lru_cache
 from ..analyze import Analysis, Quantity, TableView
 from ..analyze.columns import direction_of, value_of
 from ..analyze.scope import Scope, years_in
-from ..lexicon import read_rows
+from ..lexicon import not_after_abbreviation, read_rows
 from ..normalize import normalize_key, word_overlap
 from ..records import Target
 
@@ -36,13 +36,14 @@ INDICATOR_ROW_MATCH = 0.6
 # grows with the text, not with rows x targets. A plan states a few hundred targets at most.
 RESTATEMENT_WINDOW = 600
 MIN_INDICATOR_WORDS = 2
-_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[\"“(]?[A-ZĐÀ-Ỹ0-9-])")
+_SENTENCE = re.compile(rf"(?<=[.!?]){not_after_abbreviation()}\s+(?=[\"“(]?[A-ZĐÀ-Ỹ0-9-])")
 _SEPARATOR = re.compile(r";|,\s*trong đó,?|\.\s|:\s|,\s+(?=[^,]{3,})|\s+và\s+|\s+-\s+")
 _MARKER = re.compile(r"^(?:[-–+•*]\s*|[a-zđ0-9]{1,3}[.)/]\s+|\d{1,2}\s[-–]\s+|[IVXLC]{1,5}\s?[.)/-]\s+|\d+(?:\.\d+)+\.?\s+)")
 _TIME_PHRASE = re.compile(
     r"(?:^|\s)(?:phấn đấu\s+)?(?:đến|tới|trước|trong|vào|cuối|hết|đến hết|đến cuối|giai đoạn|trong giai đoạn)?\s*"
     r"(?:năm\s+)?(?:19|20)\d{2}(?:\s*[-–]\s*(?:19|20)\d{2})?\s*,?", re.I)
 _PAREN = re.compile(r"\s*\([^()]*\)\s*$")
+_YEAR_IN = re.compile(r"\b(?:19|20)\d{2}\b")
 
 
 @lru_cache(maxsize=None)
@@ -392,13 +393,21 @@ def _comparator_words() -> tuple[str, ...]:
 
 
 def _after_last_goal_verb(text: str) -> str:
-    """'Theo Kế hoạch, tỉnh phấn đấu đón' → 'đón': who aims is not what is measured."""
-    cut = None
+    """'Theo Kế hoạch, tỉnh phấn đấu đón' → 'đón': who aims is not what is measured. When only
+    a time and a link follow ('Sản lượng xoài phấn đấu đến năm 2030 đạt'), the measure is
+    the subject before the goal verb."""
+    last = None
     for w in ("phấn đấu", "đặt mục tiêu", "đặt chỉ tiêu"):
         for m in re.finditer(rf"(?<!\w){w}(?:\s+đạt)?\b", text, re.I):
-            if m.start() > 0:
-                cut = max(cut or 0, m.end())
-    return text[cut:].strip(" ,:") if cut else text
+            if m.start() > 0 and (last is None or m.end() > last.end()):
+                last = m
+    if last is None:
+        return text
+    rest = _TIME_PHRASE.sub(" ", text[last.end():]).strip(" ,:")
+    rest = _strip(rest, words("link") + _comparator_words(), at_start=False).strip(" ,:")
+    if not rest and _content_words(text[:last.start()]) >= MIN_INDICATOR_WORDS:
+        return text[:last.start()].strip(" ,:")
+    return text[last.end():].strip(" ,:")
 
 
 def _from_head_word(text: str) -> str:
@@ -658,10 +667,12 @@ def table_targets(analysis: Analysis, view: TableView, province: str | None,
     new: list[Target] = []
     body = _near(body, block.start)
     stated = _by_value(body)
+    shared_years = _years_of_several_columns(values)
     for r in view.body_rows():
         indicator = _row_indicator(view.text(r, content))
         if not indicator or _is_group_title(view, r, content):
             continue
+        indicator = _with_measured_item(view, r, content, indicator)
         lead = canonical_names(view.text(r, lead_col), province) if lead_col else []
         partners = canonical_names(view.text(r, partner_col), province) if partner_col else []
         start, end = block.row_spans[r] if r < len(block.row_spans) else (block.start, block.end)
@@ -677,6 +688,9 @@ def table_targets(analysis: Analysis, view: TableView, province: str | None,
                                                                    if _PAREN.search(indicator) else "") else indicator
                 if direction := direction_of(view.text(r, column)):
                     name = f"{name} {direction}"  # "Tỷ lệ hộ nghèo | … | Giảm 0,5"
+                if column.year in shared_years and (measure := _column_measure(column)):
+                    name = f"{measure} {name}"  # 'Kế hoạch 2026' over 'Lượng (Tấn) | Giá trị (Nghìn USD)'
+
                 year = column.year or scope.year
                 if (said := _stated_before(stated, name, value, value_max, year)) is not None:
                     # the table restates a target of the text ("ít nhất 500 kỹ sư …" / "… | 500"):
@@ -685,7 +699,7 @@ def table_targets(analysis: Analysis, view: TableView, province: str | None,
                     continue
                 new.append(Target(indicator=name, domain=scope.domain,
                                   year=year, value=value, value_max=value_max,
-                                  unit=column.unit or unit, comparator=comparator, lead=lead,
+                                  unit=normalize_unit(column.unit) if column.unit else unit, comparator=comparator, lead=lead,
                                   partners=partners, section=section, text=row_text,
                                   page=block.page, start=start, end=end))
             continue
@@ -736,6 +750,37 @@ def _row_indicator(text: str) -> str:
     text = _MARKER.sub("", text.strip())
     text = re.sub(r"^(?:bao gồm|trong đó|gồm)\s*:\s*", "", text, flags=re.I)
     return text.strip(" :;.")
+
+
+def _years_of_several_columns(values: list) -> set[int]:
+    """Years with more than one value column: each column is then a measure of its own."""
+    years = [c.year for c in values if c.year is not None]
+    return {y for y in years if years.count(y) > 1}
+
+
+def _column_measure(column) -> str | None:
+    """A value column's own measure: its lowest header cell without the unit ('Lượng (Tấn)'
+    → 'Lượng'), when that cell names no year."""
+    if not column.header or _YEAR_IN.search(column.header[-1]) or len(column.header) < 2:
+        return None
+    return _PAREN.sub("", column.header[-1]).strip() or None
+
+
+def _with_measured_item(view: TableView, row: int, content, indicator: str) -> str:
+    """A bare measure ('- | Diện tích | Ha | 27.000') measures the item of the nearest row above
+    without values ('1 | Cà Phê | | |') → 'Diện tích Cà Phê'; a row that names its item
+    ('Sản lượng cà phê nhân') stays as it is."""
+    key = normalize_key(indicator)
+    if not any(key == w or key.startswith(w + " ") for w in words("measure")) or len(key.split()) > 4:
+        return indicator
+    for above in range(row - 1, view.header_rows - 1, -1):
+        if any(view.text(above, c).strip() for c in view.value_columns()):
+            continue  # a sibling measure of the same item
+        item = _row_indicator(view.text(above, content))
+        if item and normalize_key(item) not in key:
+            return f"{indicator} {item}"
+        return indicator
+    return indicator
 
 
 def _is_group_title(view: TableView, row: int, content) -> bool:

@@ -316,8 +316,18 @@ def choose_groups(upper: list[str], lower: list[str], n_groups: int) -> set[int]
     from ..lexicon import header_kind, single_column_header
     lower_kinds = {header_kind(t) for t in lower} - {None}
     candidates = [i for i, t in enumerate(upper) if not single_column_header(t)]
-    fitting = [i for i in candidates if header_kind(upper[i]) in lower_kinds]
-    ordered = fitting + [i for i in candidates if i not in fitting]
+    years_up = [len(set(_YEAR.findall(t))) for t in upper]
+    by_years: list[int] = []
+    if lower and all(_YEAR.search(t) for t in lower):
+        # years under a period: 'GIAI ĐOẠN 2026 - 2030' over 'Năm 2026 | … | Năm 2030'; a cell
+        # of one year beside it ('ƯTH Năm 2025') is a column of its own
+        by_years = [i for i in candidates if years_up[i] >= 2]
+        candidates = [i for i in candidates if years_up[i] != 1]
+    elif not any(_YEAR.search(t) for t in lower):
+        # measures under each year: 'Kế hoạch 2026' over 'Lượng (Tấn) | Giá trị (Nghìn USD)'
+        by_years = [i for i in candidates if years_up[i] == 1]
+    fitting = [i for i in candidates if header_kind(upper[i]) in lower_kinds and i not in by_years]
+    ordered = by_years + fitting + [i for i in candidates if i not in fitting + by_years]
     ordered += [i for i in range(len(upper) - 1, -1, -1) if i not in ordered]
     return set(ordered[:n_groups])
 
