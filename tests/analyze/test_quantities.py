@@ -66,3 +66,12 @@ def test_offsets_cover_comparator_number_and_unit():
 def test_two_values_in_one_sentence():
     found = find_quantities("kinh tế số chiếm 25% GRDP, năng suất lao động tăng 7%")
     assert [(q.value, q.unit) for q in found] == [(25, "%"), (7, "%")]
+
+
+@pytest.mark.parametrize("text, unit", [
+    ("giảm xuống 18 ca sinh/1.000 phụ nữ", "ca sinh/1.000 phụ nữ"),
+    ("đạt 30 bác sĩ/vạn dân", "bác sĩ/vạn dân"),
+    ("đạt 35 giường bệnh/vạn dân", "giường bệnh/vạn dân"),
+])
+def test_a_counted_noun_of_several_words_runs_to_its_rate(text, unit):
+    assert one(text).unit == unit

@@ -558,3 +558,22 @@ def test_measures_under_each_year_name_their_targets():
 def test_the_subject_before_phan_dau_is_the_measure_when_only_a_time_and_a_link_follow(text, indicator):
     found = targets(f"KẾ HOẠCH\nX\n\nI. MỤC TIÊU\n\n- {text}\n")
     assert [(t.year, t.indicator) for t in found] == [(2030, indicator)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Tỷ suất sinh ở trẻ vị thành niên giảm từ 23 ca sinh/1.000 phụ nữ xuống 18 ca sinh/1.000 phụ nữ vào năm 2025.",
+     [(2025, "eq", 18.0, "ca sinh/1.000 phụ nữ", "Tỷ suất sinh ở trẻ vị thành niên giảm")]),
+    ("Tăng tỷ lệ che phủ rừng từ 42% lên 45% vào năm 2030.", [(2030, "eq", 45.0, "%", "Tăng tỷ lệ che phủ rừng")]),
+    ("Giảm tỷ lệ hộ nghèo từ 5,2% xuống còn 3% vào năm 2030.", [(2030, "eq", 3.0, "%", "Giảm tỷ lệ hộ nghèo")]),
+    ("Từ năm 2025 trở đi, 100% xã, phường có điểm tư vấn.", [(2025, "eq", 100.0, "%", "xã, phường có điểm tư vấn")]),
+    ("Thời gian thi đua chia thành 02 đợt.", []),
+])
+def test_a_starting_value_a_year_from_which_and_the_plans_own_rounds(text, expected):
+    found = targets(f"KẾ HOẠCH\nX\n\nI. MỤC TIÊU\n\n- {text}\n")
+    assert [(t.year, t.comparator, t.value, t.unit, t.indicator) for t in found] == expected
+
+
+def test_the_recipients_list_gives_no_target():
+    found = targets("KẾ HOẠCH\nGIẢM NGHÈO\n\nI. MỤC TIÊU\n\n- Tỷ lệ hộ nghèo giảm 1% mỗi năm.\n\n"
+                    "Nơi nhận:\n- Bộ NN&MT;\n- Lưu: VT, CT. 09 KH\n")
+    assert [(t.value, t.unit) for t in found] == [(1.0, "%")]

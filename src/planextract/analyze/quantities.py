@@ -31,6 +31,7 @@ _RANGE_LINK = re.compile(r"\s*(?:%\s*)?(?:-|–|—|đến|tới)\s*(?:mức\s+)
 _PERCENT = re.compile(r"\s?(?:%|phần trăm)(?:\s?/\s?năm)?")
 _PER_MILLE = re.compile(r"\s?(?:‰|phần nghìn)")
 _RATE = re.compile(r"\s?/\s?(?:\d[\d.,]*\s)?[^\W\d_]+(?:\s[^\W\d_]+)?")
+_NOUN_BEFORE_RATE = re.compile(r"((?:\s[^\W\d_]+){1,3})(?=\s?/\s?(?:\d[\d.,]*\s)?[^\W\d_])")
 _YEAR = re.compile(r"^(?:19|20)\d{2}$")
 _RANK = re.compile(r"\b(?:top|TOP|Top)\s*$")
 _SYMBOL_COMPARATORS = {"≥": "gte", ">=": "gte", ">": "gt", "≤": "lte", "<=": "lte", "<": "lt"}
@@ -197,7 +198,10 @@ def _unit_after(text: str, end: int, head: str = "") -> tuple[str | None, int]:
     noun = _counted_noun(text[end:end + 60])
     if noun is None:
         return None, end
-    return _with_rate(text, noun, end + text[end:].index(noun) + len(noun))
+    noun_end = end + text[end:].index(noun) + len(noun)
+    if more := _NOUN_BEFORE_RATE.match(text, noun_end):  # 'ca sinh/1.000 phụ nữ': the noun runs to the slash
+        noun, noun_end = noun + more.group(1), more.end(1)
+    return _with_rate(text, noun, noun_end)
 
 
 def _with_rate(text: str, unit: str, end: int) -> tuple[str, int]:

@@ -40,8 +40,8 @@ _SENTENCE = re.compile(rf"(?<=[.!?]){not_after_abbreviation()}\s+(?=[\"“(]?[A-
 _SEPARATOR = re.compile(r";|,\s*trong đó,?|\.\s|:\s|,\s+(?=[^,]{3,})|\s+và\s+|\s+-\s+")
 _MARKER = re.compile(r"^(?:[-–+•*]\s*|[a-zđ0-9]{1,3}[.)/]\s+|\d{1,2}\s[-–]\s+|[IVXLC]{1,5}\s?[.)/-]\s+|\d+(?:\.\d+)+\.?\s+)")
 _TIME_PHRASE = re.compile(
-    r"(?:^|\s)(?:phấn đấu\s+)?(?:đến|tới|trước|trong|vào|cuối|hết|đến hết|đến cuối|giai đoạn|trong giai đoạn)?\s*"
-    r"(?:năm\s+)?(?:19|20)\d{2}(?:\s*[-–]\s*(?:19|20)\d{2})?\s*,?", re.I)
+    r"(?:^|\s)(?:phấn đấu\s+)?(?:đến|tới|trước|trong|vào|cuối|hết|đến hết|đến cuối|giai đoạn|trong giai đoạn|từ)?\s*"
+    r"(?:năm\s+)?(?:19|20)\d{2}(?:\s*[-–]\s*(?:19|20)\d{2})?(?:\s+trở đi)?\s*,?", re.I)
 _PAREN = re.compile(r"\s*\([^()]*\)\s*$")
 _YEAR_IN = re.compile(r"\b(?:19|20)\d{2}\b")
 
@@ -78,7 +78,7 @@ def sentences(block_text: str, block_start: int) -> list[Sentence]:
     return out
 
 
-NO_TARGET_KINDS = ("results", "basis", "criteria", "policy")  # "policy": support levels a regulation sets
+NO_TARGET_KINDS = ("results", "basis", "criteria", "policy", "closing")  # "policy": support levels a regulation sets; "closing": the recipients list
 
 
 YES, NO, MAYBE = "yes", "no", "maybe"
@@ -562,7 +562,10 @@ def targets_in_text(analysis: Analysis, text: str, scope: Scope, headings: list[
     if inside:
         found = [q for i, q in enumerate(found) if i not in inside]
         clauses = clauses_of(text, found)
+    starting = {i for i in range(len(found)) if _starting_value(text, found, i)}
     for i, (q, clause) in enumerate(zip(found, clauses)):
+        if i in starting:
+            continue  # 'giảm từ 23 ca … xuống 18 ca': where the measure starts, not where it is aimed
         if qualifies_previous(found, clauses, i, text):
             if out and out[-1][0] is found[i - 1] and clauses[i - 1].value_first:
                 # the count belongs to the indicator of the value before it
@@ -570,17 +573,31 @@ def targets_in_text(analysis: Analysis, text: str, scope: Scope, headings: list[
                 out[-1] = (found[i - 1], clean_right(whole, found[i - 1]), out[-1][2])
                 previous = out[-1][1]
             continue
-        if q.comparator == "eq" and i and not q.percent and found[i - 1].comparator in ("gt", "gte", "lt", "lte") \
+        if q.comparator == "eq" and i and i - 1 not in starting and not q.percent \
+                and found[i - 1].comparator in ("gt", "gte", "lt", "lte") \
                 and found[i - 1].unit == q.unit and not _STRONG.search(text[found[i - 1].end:q.start]):
             q.comparator = found[i - 1].comparator  # "ít nhất 100 doanh nghiệp …, 50 doanh nghiệp …"
         if not is_target(q, text, scope, clause, headings, analysis.issued_year):
             continue
-        indicator = indicator_of(clause, q, previous)
+        if i - 1 in starting:  # what the starting value measures, the aimed one measures too
+            indicator = indicator_of(clauses[i - 1], found[i - 1], previous)
+        else:
+            indicator = indicator_of(clause, q, previous)
         if not indicator:
             continue
         previous = indicator
         out.append((q, indicator, year_of(text, clause, scope, rate=q.unit.endswith("/năm"), position=q.start)))
     return _with_sentence_label(text, _share_distributive_year(text, out))
+
+
+_TO_VALUE = re.compile(r"[^,;.]{0,40}?(?<!\w)(?:xuống|lên|còn)\s*(?:(?:mức|còn|dưới|trên)\s+)?$")
+
+
+def _starting_value(text: str, found: list[Quantity], i: int) -> bool:
+    """A value after 'từ' that another value follows after 'xuống', 'lên' or 'còn'."""
+    q = found[i]
+    return i + 1 < len(found) and re.search(r"(?<!\w)từ\s*(?:mức\s+)?$", text[max(0, q.number_start - 12):q.number_start]) \
+        is not None and _TO_VALUE.match(text[q.end:found[i + 1].start]) is not None
 
 
 _SENTENCE_LABEL = re.compile(r"^\s*(?:[-+•*]\s*)?([^:;\d]{3,60}?)\s*:\s+(?=\S)")
