@@ -552,3 +552,13 @@ def test_every_head_noun_before_any_word_gives_an_answer():
         for word in words:
             for text in (f"{head} {word} chủ trì.", f"Các {head} {word}.", f"giao {head.lower()} {word}."):
                 assert isinstance(find_agencies(text, "Lào Cai"), list), text
+
+
+@pytest.mark.parametrize("cell, province, expected", [
+    ("Ngân hàng Nhà nước chi nhánh khu vực 14", "Cần Thơ", ["Ngân hàng Nhà nước chi nhánh khu vực 14"]),
+    ("Ngân hàng nhà nước khu vực XII", "Bắc Ninh", ["Ngân hàng Nhà nước khu vực XII"]),
+    ("Ngân hàng chính sách xã hội tỉnh", "Bắc Ninh", ["Ngân hàng Chính sách xã hội tỉnh"]),
+    ("Các sở, ban, ngành, đoàn thể Thành phố", "Hồ Chí Minh", ["Các sở, ban, ngành", "Các đoàn thể thành phố"]),
+])
+def test_regional_branches_keep_their_number_and_a_listed_collective_its_level(cell, province, expected):
+    assert names(cell, province) == expected

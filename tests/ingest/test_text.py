@@ -154,3 +154,13 @@ def test_two_columns_laid_out_on_shared_lines_are_read_left_then_right():
     doc = load_text("  ỦY BAN NHÂN DÂN              CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
                     "   TỈNH AN GIANG                   Độc lập - Tự do - Hạnh phúc\n")
     assert " ".join(b.text for b in doc.blocks).startswith("ỦY BAN NHÂN DÂN TỈNH AN GIANG")
+
+
+def test_a_numbered_bold_heading_cut_by_a_blank_line_goes_on():
+    text = ("KẾ HOẠCH\nX\n\nV. TỔ CHỨC THỰC HIỆN\n\n**3. Đề nghị Ủy ban Mặt trận\nTổ quốc Việt Nam Thành phố, "
+            "Hội Liên hiệp**\n\n**Phụ nữ Thành phố và các tổ\nchức thành viên của Mặt trận**\n\n"
+            "Trong phạm vi chức năng, tuyên truyền.\n\n**1. Sở Tài chính**\n\n**a) Chủ trì**\n")
+    texts = [b.text for b in load_text(text).blocks]
+    assert ("3. Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam Thành phố, Hội Liên hiệp Phụ nữ Thành phố và các tổ "
+            "chức thành viên của Mặt trận") in texts
+    assert "1. Sở Tài chính" in texts and "a) Chủ trì" in texts  # a numbered heading starts anew

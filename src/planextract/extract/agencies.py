@@ -266,7 +266,7 @@ def read_rows_canonical() -> dict[str, str]:
     return out
 
 
-_REGION = re.compile(r"khu vực\s+([IVXLC]{1,6}|\d{1,2})$")
+_REGION = re.compile(r"khu vực\s+([IVXLC]{1,6}|\d{1,2})$", re.I)
 _REGION_AFTER = re.compile(r"\s+(?:[IVXLC]{1,6}|\d{1,2})(?!\w)")
 _LEVEL_AT_END = re.compile(r"\s+(?:tỉnh|thành phố)$")
 
@@ -293,7 +293,10 @@ def as_written(agency: Agency, written: str, province: str | None) -> Agency:
         if (entry.canonical if entry else agency.name) in _patterns("fixed_collective"):
             return agency  # also a city's form of it ('Các Ban của HĐND thành phố')
         # 'các doanh nghiệp viễn thông, bưu chính', 'các Đoàn thể tỉnh'; a list's '/' is its ','
-        shown = display_name(re.sub(r"\s*/\s*(?=\w)", ", ", text), province)
+        listed = re.sub(r"\s*/\s*(?=\w)", ", ", text)
+        shown = display_name(listed, province)
+        if not shown.startswith("Các ") and not _determiner().match(listed):
+            shown = display_name(f"các {listed}", province)  # a list's later item: 'sở, ngành, đoàn thể Thành phố'
         return replace(agency, name=shown) if shown.startswith("Các ") else agency
     spelled = _spelled(text, province)
     if not spelled or is_all_caps(text, min_letters=2):
@@ -307,8 +310,8 @@ def as_written(agency: Agency, written: str, province: str | None) -> Agency:
         if agency_key(wording) in _kept_wordings():
             return replace(agency, name=_single_body(wording))
     shown = _single_body(spelled)
-    if (region := _REGION.search(shown)) and name.endswith("khu vực"):
-        return replace(agency, name=f"{name} {region.group(1)}")  # 'Chi cục Hải quan khu vực XIX'
+    if (region := _REGION.search(shown)) and name.lower().endswith("khu vực"):
+        name = f"{name} {region.group(1)}"  # 'Chi cục Hải quan khu vực XIX', 'Ngân hàng Nhà nước chi nhánh khu vực 14'
     bare = _LEVEL_AT_END.sub("", name)
     if bare != name and not _place_word().search(text) and agency_key(shown) == agency_key(bare):
         name = bare
@@ -462,7 +465,7 @@ def _tail(province: str | None, qualifiers: bool) -> re.Pattern:
 
 def _region_end(text: str, end: int) -> int:
     """After '… khu vực', the region's number is part of the name ('Chi cục Hải quan khu vực XIX')."""
-    if text[:end].endswith("khu vực") and (m := _REGION_AFTER.match(text, end)):
+    if text[:end].lower().endswith("khu vực") and (m := _REGION_AFTER.match(text, end)):
         return m.end()
     return end
 

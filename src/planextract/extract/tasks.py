@@ -554,11 +554,28 @@ def _partners_of(sentence: str, lead: list[str], province: str | None) -> list[s
         items[-1] = _PARTNERS.search(f"phối hợp với {items[-1]}").group("with") if items else ""
         named = [n for item in items if _names_agency(item.strip()) for n in canonical_names(item, province)]
         return [n for i, n in enumerate(named) if n not in lead and n not in named[:i]]
-    if not (p := _PARTNERS.search(sentence)):
+    if not (p := _PARTNERS.search(_partner_list_on(sentence, province))):
         return []
     named = leading_agencies(p.group("with"), province)[0] or \
         (canonical_names(p.group("with"), province) if _names_agency(p.group("with")) else [])
     return [n for n in named if n not in lead]
+
+
+_WITH = re.compile(r"\bphối hợp (?:chặt chẽ )?(?:với|cùng)\s")
+
+
+def _partner_list_on(sentence: str, province: str | None) -> str:
+    """'phối hợp với các sở, ban, ngành; UBND các xã, phường; các cơ quan … triển khai': a ';'
+    after 'phối hợp với' that a body follows lists the partners on (read as ',')."""
+    if not (m := _WITH.search(sentence)):
+        return sentence
+    parts = sentence[m.end():].split("; ")
+    joined = parts[0]
+    for i, part in enumerate(parts[1:], 1):
+        if not leading_agencies(part, province)[0]:
+            return sentence[:m.end()] + "; ".join([joined] + parts[i:])
+        joined += ", " + part
+    return sentence[:m.end()] + joined
 
 
 def assignment_tasks(analysis: Analysis, province: str | None, skip: set[int]) -> list[Task]:
@@ -681,7 +698,7 @@ def _closing(sentence: str) -> bool:
 def _excluded(analysis: Analysis, block: Block) -> bool:
     """Procedure descriptions, criteria and reports of results give no tasks."""
     scope = analysis.scope(block)
-    return bool(set(scope.kinds) & {"procedure", "criteria"}) or scope.kind == "results"
+    return bool(set(scope.kinds) & {"procedure", "criteria", "closing"}) or scope.kind == "results"
 
 
 _CLAUSE_BREAK = re.compile(r";\s+")

@@ -275,11 +275,25 @@ def prose_pieces(lines: list[str], wrapped: bool, before: list[Piece]) -> list[P
         if not text or is_rule(text):
             continue
         previous = out[-1] if out else (before[-1] if before else None)
-        if not wrapped and previous is not None and continues(previous, text):
+        if previous is not None and ((not wrapped and continues(previous, text))
+                                     or _bold_heading_goes_on(previous, text, bold)):
             previous.text += " " + text
             continue
         out.append(Piece(text, bold=bold, bold_prefix=prefix, md_level=heading_level(raw)))
     return out
+
+
+def _bold_heading_goes_on(previous: Piece, text: str, bold: bool) -> bool:
+    """A numbered bold heading the conversion cut with a blank line ('**3. Đề nghị Ủy ban Mặt
+    trận …, Hội Liên hiệp**' / '**Phụ nữ Thành phố và các tổ chức …**'): the next bold
+    paragraph, unnumbered and, like it, not in capitals, goes on with it."""
+    if previous.is_table or not (previous.bold and bold) or previous.bold_prefix:
+        return False
+    if split_number(previous.text)[0] is None or previous.text.rstrip().endswith((*_TERMINAL, ":")):
+        return False
+    if split_number(text)[0] is not None or is_bullet(text) or len(previous.text.split()) < 4:
+        return False
+    return not is_all_caps(previous.text, min_letters=4) and not is_all_caps(text, min_letters=4)
 
 
 def heading_level(raw: str) -> int | None:
