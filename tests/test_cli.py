@@ -4,7 +4,7 @@ import sys
 
 import pytest
 
-from .conftest import CORPUS
+from .conftest import ANNOTATIONS, CORPUS
 
 
 def run(*args):
@@ -252,3 +252,12 @@ def test_an_unwritable_output_file_is_one_line_before_any_work(tmp_path, command
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1 and str(out) in lines[0], lines
     assert ("is a folder" if where == "a folder" else f"{blocker} is a file, not a folder") in lines[0]
+
+
+def test_naming_a_document_of_the_sealed_test_split_does_not_unseal_it():
+    splits = json.loads((ANNOTATIONS / "splits.json").read_text(encoding="utf-8"))
+    sealed, dev = CORPUS / f"{splits['test'][0]}.txt", CORPUS / f"{splits['dev'][0]}.txt"
+    result = run("eval", str(sealed), str(dev))
+    assert result.returncode == 0, result.stderr
+    assert "#### files (1 files)" in result.stdout and "#### test (1 files)" in result.stdout
+    assert f"{sealed.name}:" not in result.stdout  # no miss or extra of it is listed
