@@ -211,3 +211,19 @@ def test_a_typo_number_is_the_document_cited_well_elsewhere():
 def test_an_abbreviated_type_before_a_comparison_is_no_citation():
     assert cited("| So sánh KH 2026/UTH 2025 (%) | Kế hoạch số 12/KH-UBND |") .keys() == {"12/KH-UBND"}
     assert set(cited("Thực hiện KH 244/KH-UBND và QĐ 411/QĐ-TTg.")) == {"244/KH-UBND", "411/QĐ-TTg"}
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Căn cứ Thông tri số 02-TT/TU ngày 10/3/2025 của Thành ủy về tăng cường lãnh đạo;",
+     ("Thông tri", "02-TT/TU", "Thành ủy", "tăng cường lãnh đạo")),
+    ("Thực hiện Công văn số 8935/BNV-CTTN&BĐG ngày 20/10/2025 của Bộ Nội vụ;",
+     ("Công văn", "8935/BNV-CTTN&BĐG", "Bộ Nội vụ", None)),
+    ("Căn cứ Nghị quyết số 66.2/2025/NQ-CP ngày 28/7/2025 của Chính phủ về cắt giảm thủ tục;",
+     ("Nghị quyết", "66.2/2025/NQ-CP", "Chính phủ", "cắt giảm thủ tục")),
+    ("Căn cứ Phương án số 02600/PA-UBND ngày 1/10/2025 của UBND tỉnh;", ("Phương án", "02600/PA-UBND", "UBND tỉnh", None)),
+    ("Theo Quy chế phối hợp số 49/QCPH-UBND-UBMT-HCTĐ ngày 1/2/2024;",
+     ("Quy chế phối hợp", "49/QCPH-UBND-UBMT-HCTĐ", None, None)),
+])
+def test_party_circulars_response_plans_and_numbers_with_a_joined_code_or_a_decimal(sentence, expected):
+    [ref] = cited(sentence).values()
+    assert (ref.doc_type, ref.number, ref.issuer, ref.title) == expected

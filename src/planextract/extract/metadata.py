@@ -43,8 +43,8 @@ CAPITAL = f"[A-Z{UPPER}]"
 # "20/2023/QH15", "2068/SYT-VP". Case-sensitive: a code starts with a capital, so "06/TU - ngày"
 # ends at "TU". A space where the standard form has a hyphen is read only before a known
 # issuer code ("927/QĐ TTg").
-_CODE = r"[A-ZĐ][A-Za-zĐđ]*\d*"
-NUMBER = (rf"\d{{1,5}} ?(?:- ?[A-ZĐ][A-Za-zĐđ]{{0,5}})?"
+_CODE = r"[A-ZĐ][A-Za-zĐđ]*(?:&[A-ZĐ][A-Za-zĐđ]*)?\d*"  # 'CTTN&BĐG' of '8935/BNV-CTTN&BĐG'
+NUMBER = (rf"\d{{1,5}}(?:\.\d{{1,2}}(?=/))? ?(?:- ?[A-ZĐ][A-Za-zĐđ]{{0,5}})?"  # '66.2/2025/NQ-CP'
           rf"(?:\s*/\s*(?:\d{{4}}|{_CODE}(?: ?[-–] ?{_CODE}| (?=(?:TTg|CP|UBND|HĐND|TW|TU)\b){_CODE})*))+")
 _OWN_NUMBER = re.compile(rf"(?:^|(?<=\s))Số\s*:\s*({NUMBER})|^Số\s+({NUMBER})")
 _CAPTION = re.compile(rf"Kèm theo\s+(\w+(?: \w+)?)\s+số\s*:?\s*({NUMBER})\s*,?\s*ngày\s*({DATE_PATTERN})", re.I)
