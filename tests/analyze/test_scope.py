@@ -44,3 +44,11 @@ def test_domain_from_the_heading_and_none_under_both():
     a = next(b for b in doc.blocks if "Tỷ lệ A" in b.text)
     b = next(b for b in doc.blocks if "Tỷ lệ B" in b.text)
     assert analysis.scope(a).domain == "digital_economy" and analysis.scope(b).domain is None
+
+
+@pytest.mark.parametrize("heading, kind", [
+    ("III. NỘI DUNG THI ĐUA, PHƯƠNG ÁN TRIỂN KHAI, TIÊU CHÍ ĐÁNH GIÁ, XẾP LOẠI", "tasks"),
+    ("2. Phương án triển khai", "tasks"), ("3. Tiêu chí đánh giá, xếp loại", "criteria"),
+])
+def test_a_plan_of_work_and_criteria_are_no_report_of_results(heading, kind):
+    assert kind_of(heading) == kind

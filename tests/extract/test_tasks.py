@@ -344,3 +344,10 @@ def test_partners_listed_after_a_colon_and_bodies_listed_under_a_label():
     [second] = tasks("a) Số hóa bản đồ địa chính\nĐơn vị chủ trì: Sở Nông nghiệp và Môi trường\nĐơn vị phối hợp:\n"
                      "- Sở Tài chính;\n- Thuế tỉnh Quảng Trị;\n- UBND các xã, phường.\nThời gian thực hiện: Năm 2027\n")
     assert (second.partners, second.start_year) == (["Sở Tài chính", "Thuế tỉnh", "UBND các xã, phường"], 2027)
+
+
+def test_an_explicit_assignment_inside_criteria_is_a_task_and_the_criteria_are_not():
+    found = tasks("KẾ HOẠCH\nTHI ĐUA\n\nIII. TIÊU CHÍ ĐÁNH GIÁ, XẾP LOẠI\n\n"
+                  "a) Trên cơ sở kết quả thực hiện các chỉ tiêu, giao Sở Y tế thành lập đoàn kiểm tra, chấm điểm.\n\n"
+                  "b) UBND xã, phường đạt từ 90 điểm trở lên được xếp loại xuất sắc.\n")
+    assert [(t.lead, t.text.startswith("Trên cơ sở")) for t in found] == [(["Sở Y tế"], True)]

@@ -585,8 +585,9 @@ def assignment_tasks(analysis: Analysis, province: str | None, skip: set[int]) -
     done: set[int] = set()
     for node in analysis.nodes:
         block = node.block
+        explicit_only = _only_explicit(analysis, block)
         if node.index in skip or node.index in done or block.boilerplate or block.table is not None \
-                or _excluded(analysis, block):
+                or (_excluded(analysis, block) and not explicit_only):
             continue
         if node.role == HEADING_ROLE and not block.text.rstrip().endswith(":"):
             continue  # a heading assigns only when it opens a list ("Điều 3. Giao Sở X chủ trì …:")
@@ -599,6 +600,8 @@ def assignment_tasks(analysis: Analysis, province: str | None, skip: set[int]) -
         units = [(0, body)] if numbered else _split_sentences(body)
         units = [clause for start, unit in units for clause in _assignment_clauses(unit, start, province)]
         for sentence_start, sentence, later_clause in units:
+            if explicit_only and not _assign().search(sentence):
+                continue
             lead, partners = assignment_of(sentence, province)
             if not lead and later_clause and (lead := _subject_with_verb(sentence, province)):
                 partners = _partners_of(sentence, lead, province)  # "giao A làm X; B tham mưu Y": B's task
@@ -699,6 +702,14 @@ def _excluded(analysis: Analysis, block: Block) -> bool:
     """Procedure descriptions, criteria and reports of results give no tasks."""
     scope = analysis.scope(block)
     return bool(set(scope.kinds) & {"procedure", "criteria", "closing"}) or scope.kind == "results"
+
+
+def _only_explicit(analysis: Analysis, block: Block) -> bool:
+    """Criteria and procedures give a task only where a sentence assigns it in so many words
+    ('…, giao Sở Y tế thành lập đoàn kiểm tra …': kind 3 stands anywhere)."""
+    scope = analysis.scope(block)
+    return bool(set(scope.kinds) & {"procedure", "criteria"}) and "results" not in scope.kinds \
+        and "closing" not in scope.kinds
 
 
 _CLAUSE_BREAK = re.compile(r";\s+")
