@@ -75,3 +75,19 @@ def test_two_values_in_one_sentence():
 ])
 def test_a_counted_noun_of_several_words_runs_to_its_rate(text, unit):
     assert one(text).unit == unit
+
+
+@pytest.mark.parametrize("text, unit", [
+    ("có tối thiểu 05 kịch bản ứng dụng dữ liệu", "kịch bản"),
+    ("phát triển 05 bộ dữ liệu mở", "bộ dữ liệu"),
+])
+def test_counted_nouns_of_two_syllables(text, unit):
+    assert one(text).unit == unit
+
+
+@pytest.mark.parametrize("text, comparator", [
+    ("Tỷ lệ cán bộ nữ ít nhất vào năm 2025 đạt 40%", "gte"),
+    ("Tỷ lệ che phủ rừng vào năm 2030 đạt 45%", "eq"),
+])
+def test_a_comparator_before_the_year_of_the_value(text, comparator):
+    assert one(text).comparator == comparator

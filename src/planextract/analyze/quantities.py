@@ -253,7 +253,16 @@ def _comparator_before(text: str, number_start: int) -> tuple[str | None, int]:
         w = word.lower()
         if tail == w or tail.endswith(" " + w):
             return comp, len(head) - len(word)
+    if (m := _YEAR_BETWEEN.search(head)) and m.start() > 0:
+        # 'ít nhất vào năm 2025 đạt 40%': the comparator stands before the year, not the value
+        comp, _ = _comparator_before(head, m.start())
+        if comp in ("gte", "gt", "lte", "lt"):
+            return comp, number_start
     return None, number_start
+
+
+_YEAR_BETWEEN = re.compile(r"\s+(?:(?:vào|đến|tới|trong)\s+)?(?:cuối\s+)?năm\s+(?:19|20)\d{2}\s*,?\s*(?:đạt|là)?\s*$",
+                           re.I)
 
 
 def _comparator_after(tail: str) -> str | None:
