@@ -164,3 +164,16 @@ def test_a_numbered_bold_heading_cut_by_a_blank_line_goes_on():
     assert ("3. Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam Thành phố, Hội Liên hiệp Phụ nữ Thành phố và các tổ "
             "chức thành viên của Mặt trận") in texts
     assert "1. Sở Tài chính" in texts and "a) Chủ trì" in texts  # a numbered heading starts anew
+
+
+def test_text_from_a_pdf_whose_paragraphs_start_indented():
+    lines = ["KẾ HOẠCH", "BẢO VỆ MÔI TRƯỜNG", ""]
+    for n in range(1, 4):
+        lines += [f"      3.{n}. Nhiệm vụ thứ {n} về môi trường",
+                  "      - Tăng cường kiểm tra các cơ sở có nguy cơ gây ô nhiễm môi trường và",
+                  "xử lý nghiêm các vi phạm.",
+                  "      Trách nhiệm chỉ đạo thực hiện: Đảng ủy Ủy ban nhân dân",
+                  "tỉnh; các cấp ủy."]
+    texts = [b.text for b in load_text("\n".join(lines)).blocks]
+    assert "Trách nhiệm chỉ đạo thực hiện: Đảng ủy Ủy ban nhân dân tỉnh; các cấp ủy." in texts
+    assert "- Tăng cường kiểm tra các cơ sở có nguy cơ gây ô nhiễm môi trường và xử lý nghiêm các vi phạm." in texts

@@ -261,11 +261,13 @@ def is_layout_table(rows: list[list[tuple[str, bool]]]) -> bool:
 def prose_pieces(lines: list[str], wrapped: bool, before: list[Piece]) -> list[Piece]:
     """Running text → paragraphs: wrapped lines joined (see `starts_paragraph`)."""
     paragraphs: list[str] = []
+    indented = _indents_paragraphs(lines)
     for raw in lines:
         line = raw.strip()
         if not line or is_rule(line) or not clean_cell_line(line):
             continue
-        if paragraphs and not starts_paragraph(paragraphs[-1], line, wrapped):
+        if paragraphs and not starts_paragraph(paragraphs[-1], line, wrapped) \
+                and not (indented and _INDENT.match(raw)):
             paragraphs[-1] += " " + line
         else:
             paragraphs.append(line)
@@ -294,6 +296,18 @@ def _bold_heading_goes_on(previous: Piece, text: str, bold: bool) -> bool:
     if split_number(text)[0] is not None or is_bullet(text) or len(previous.text.split()) < 4:
         return False
     return not is_all_caps(previous.text, min_letters=4) and not is_all_caps(text, min_letters=4)
+
+
+_INDENT = re.compile(r"^[ \t]{3,12}\S")
+
+
+def _indents_paragraphs(lines: list[str]) -> bool:
+    """Text taken from a PDF whose paragraphs start indented and whose wrapped lines do not
+    ('      Trách nhiệm chỉ đạo thực hiện: …' / 'tỉnh; Đảng ủy …'): an indented line starts a
+    paragraph. Both kinds of line must be common, or the indent says nothing."""
+    text = [raw for raw in lines if raw.strip()]
+    n_indented = sum(1 for raw in text if _INDENT.match(raw))
+    return len(text) >= 10 and 0.2 <= n_indented / len(text) <= 0.8
 
 
 def heading_level(raw: str) -> int | None:
