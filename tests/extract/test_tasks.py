@@ -362,3 +362,12 @@ def test_a_heading_over_several_bullets_and_its_responsibility_line_is_one_task(
     found = [(t.number, t.text, t.lead) for t in tasks(text)]
     assert ("3.1", "Tăng cường sự lãnh đạo của Đảng", ["Đảng ủy UBND tỉnh"]) in found
     assert any(n == "3.2" and t.startswith("Xây dựng cơ sở dữ liệu") for n, t, _ in found)
+
+
+def test_a_numbered_item_over_several_bullets_is_named_by_its_own_words():
+    text = ("KẾ HOẠCH\nBẢO VỆ MÔI TRƯỜNG\n\nIII. NHIỆM VỤ\n\n- Nhiệm vụ chung của các cấp.\n\n"
+            "3.4. Tập trung giải quyết các vấn đề bức xúc về môi trường\n"
+            "- Kiểm soát các khu vực có nguy cơ gây ô nhiễm.\n- Xử lý nghiêm các vi phạm.\n"
+            "Trách nhiệm chỉ đạo thực hiện: Đảng ủy Ủy ban nhân dân tỉnh.\n")
+    found = [(t.number, t.text) for t in tasks(text)]
+    assert ("3.4", "Tập trung giải quyết các vấn đề bức xúc về môi trường") in found

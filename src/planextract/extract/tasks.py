@@ -229,7 +229,7 @@ def attribute_tasks(analysis: Analysis, province: str | None) -> tuple[list[Task
         # label heading 'Về các nền tảng số'), else the heading over several bullets ('3.1. Tăng
         # cường …' / '- …' / '- …' / 'Trách nhiệm chỉ đạo thực hiện: …'), else its own text
         content = [t for t in unit.content if t]
-        by_heading = owner.role == HEADING_ROLE and unit.bullets > 1 and not unit.labelled
+        by_heading = bool(owner.block.number) and unit.bullets > 1 and not unit.labelled
         heading = _body(owner.block.text) if by_heading else ""
         text = " ".join(unit.task_words) or heading or " ".join(content) or _body(owner.block.text)
         first, last = parse_timeframe(unit.timeframe or "")

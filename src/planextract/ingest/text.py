@@ -307,7 +307,7 @@ def _indents_paragraphs(lines: list[str]) -> bool:
     paragraph. Both kinds of line must be common, or the indent says nothing."""
     text = [raw for raw in lines if raw.strip()]
     n_indented = sum(1 for raw in text if _INDENT.match(raw))
-    return len(text) >= 10 and 0.2 <= n_indented / len(text) <= 0.8
+    return len(text) >= 10 and 0.1 <= n_indented / len(text) <= 0.8
 
 
 def heading_level(raw: str) -> int | None:
