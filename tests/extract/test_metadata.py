@@ -470,3 +470,10 @@ def test_a_page_that_opens_by_citing_the_document_it_is_about():
     assert (doc.issuer, doc.doc_type, doc.number, doc.issued_date, doc.province) == (
         "Tỉnh ủy Kiên Giang", "Nghị quyết", "22/NQ-TU", "2022-06-08", "Kiên Giang")
     assert doc.title == "Chuyển đổi số tỉnh Kiên Giang đến năm 2025"
+
+
+def test_a_draft_whose_number_and_date_are_left_blank():
+    doc = record("ỦY BAN NHÂN DÂN                                  TỈNH LÀO CAI |  | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+                 "Số:           /KH-UBND |  | Lào Cai, ngày       tháng      năm 2026\n\nKẾ HOẠCH\n"
+                 "Triển khai thực hiện Chỉ thị số 11-CT/TU\n\nI. MỤC ĐÍCH, YÊU CẦU\n")
+    assert (doc.number, doc.doc_type, doc.issued_date, doc.issuer) == ("/KH-UBND", "Kế hoạch", None, "UBND tỉnh Lào Cai")
