@@ -111,3 +111,14 @@ def test_daily_and_yearly_reports_are_recurring_obligations(sentence, recurrence
 
 def test_an_activity_done_every_day_is_no_report_due():
     assert deadlines("III. NHIỆM VỤ\n\n- Vệ sinh môi trường khu dân cư hằng ngày.\n") == []
+
+
+@pytest.mark.parametrize("sentence", [
+    "Thời gian thực hiện: Từ nay đến hết năm 2025.",
+    "Công tác giám sát, đánh giá được tiến hành thường xuyên, liên tục trong năm 2025.",
+    "Mức độ đạt được kết quả thực hiện nhiệm vụ so với kế hoạch hàng năm, giai đoạn.",
+    "Sau khi có danh sách, chi trả trợ cấp hàng tháng qua tài khoản cho đối tượng.",
+    "Thời gian tổ chức phong trào thi đua: từ tháng 10 năm 2025 đến hết tháng 3 năm 2026.",
+])
+def test_a_plans_period_work_going_on_and_kinds_of_plan_or_payment_are_no_deadlines(sentence):
+    assert deadlines(f"- {sentence}\n") == []

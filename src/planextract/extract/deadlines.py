@@ -104,7 +104,9 @@ _DUE_FORMS: list[tuple[re.Pattern, object, bool]] = [
     (re.compile(r"(?:trước|chậm nhất|hạn chót)\s+ngày\s+\d{1,2}(?:\s*/\s*\d{1,2}|\s+tháng\s+\d{1,2})?"
                 r"(?!\s*(?:/|-|\.)\s*\d)(?!\s+năm\s+\d)", re.I), lambda m: None, True),
 ]
-_PLAN_PERIOD = re.compile(rf"[Tt]ừ năm\s+{_YEAR}\s*(?:đến|-|–)\s*(?:hết\s+)?năm\s+{_YEAR}")
+_PLAN_PERIOD = re.compile(rf"[Tt]ừ năm\s+{_YEAR}\s*(?:đến|-|–)\s*(?:hết\s+)?năm\s+{_YEAR}"
+                          rf"|[Tt]ừ nay (?:đến|tới) (?:hết |cuối )?năm\s+{_YEAR}")  # 'Từ nay đến hết năm 2025'
+_ONGOING = re.compile(r"(?:thường xuyên|liên tục),?\s+(?:\S+\s+){0,3}?trong năm\s+(?:19|20)\d{2}")
 _PAST = re.compile(r"^(?:\S+\s+){0,6}?đã\s+(?!được)")
 _TARGET_VALUE = re.compile(r"\d+(?:[.,]\d+)?\s*%")
 
@@ -112,7 +114,7 @@ _TARGET_VALUE = re.compile(r"\d+(?:[.,]\d+)?\s*%")
 def _due(sentence: str, beside_target: bool = False) -> tuple[bool, str | None]:
     """(states a deadline, the first due date). Beside a target value, a year the target is due
     ('đạt 50% trong năm 2026') is no deadline; 'phấn đấu đến hết năm 2025' still is."""
-    sentence = _PLAN_PERIOD.sub(" ", sentence)
+    sentence = _ONGOING.sub(" ", _PLAN_PERIOD.sub(" ", sentence))  # a period, or work going on through a year
     found = []
     for pattern, due, with_target in _DUE_FORMS:
         if beside_target and not with_target:
