@@ -577,3 +577,15 @@ def test_the_recipients_list_gives_no_target():
     found = targets("KẾ HOẠCH\nGIẢM NGHÈO\n\nI. MỤC TIÊU\n\n- Tỷ lệ hộ nghèo giảm 1% mỗi năm.\n\n"
                     "Nơi nhận:\n- Bộ NN&MT;\n- Lưu: VT, CT. 09 KH\n")
     assert [(t.value, t.unit) for t in found] == [(1.0, "%")]
+
+
+def test_an_appendix_that_names_only_the_item_restates_the_text():
+    text = ("KẾ HOẠCH\nXUẤT KHẨU NÔNG SẢN\n\nI. MỤC TIÊU\n\n"
+            "- Tổng sản phẩm xoài tham gia xuất khẩu phấn đấu đến năm 2030 đạt 18.000 tấn.\n\n"
+            "PHỤ LỤC\n\n| TT | Sản phẩm | Kế hoạch 2029 | Kế hoạch 2030 |\n"
+            "| Lượng (Tấn) | Giá trị (Nghìn USD) | Lượng (Tấn) | Giá trị (Nghìn USD) |\n"
+            "| 1 | Xoài | 16.800 | 9.300 | 18.000 | 10.000 |\n")
+    found = sorted((t.year, t.value, t.unit, t.indicator) for t in targets(text))
+    assert found == [(2029, 9300.0, "nghìn USD", "Giá trị Xoài"), (2029, 16800.0, "tấn", "Lượng Xoài"),
+                     (2030, 10000.0, "nghìn USD", "Giá trị Xoài"),
+                     (2030, 18000.0, "tấn", "Tổng sản phẩm xoài tham gia xuất khẩu")]

@@ -709,14 +709,17 @@ def table_targets(analysis: Analysis, view: TableView, province: str | None,
                     name = f"{measure} {name}"  # 'Kế hoạch 2026' over 'Lượng (Tấn) | Giá trị (Nghìn USD)'
 
                 year = column.year or scope.year
-                if (said := _stated_before(stated, name, value, value_max, year)) is not None:
+                row_unit = normalize_unit(column.unit) if column.unit else unit
+                said = _stated_before(stated, name, value, value_max, year) \
+                    or _item_stated_before(stated, indicator, value, value_max, year, row_unit)
+                if said is not None:
                     # the table restates a target of the text ("ít nhất 500 kỹ sư …" / "… | 500"):
                     # one record, the first statement's, with the table's agencies
                     said.lead, said.partners = said.lead or lead, said.partners or partners
                     continue
                 new.append(Target(indicator=name, domain=scope.domain,
                                   year=year, value=value, value_max=value_max,
-                                  unit=normalize_unit(column.unit) if column.unit else unit, comparator=comparator, lead=lead,
+                                  unit=row_unit, comparator=comparator, lead=lead,
                                   partners=partners, section=section, text=row_text,
                                   page=block.page, start=start, end=end))
             continue
@@ -754,6 +757,24 @@ def _stated_before(index: dict[tuple, list[Target]], indicator: str, value: floa
     scored = [(word_overlap(t.indicator, indicator), t) for t in candidates]
     best = max(scored, key=lambda st: st[0], default=(0.0, None))
     return best[1] if best[0] >= SAME_TARGET else None
+
+
+def _item_stated_before(index: dict[tuple, list[Target]], item: str, value: float, value_max: float | None,
+                        year: int | None, unit: str) -> Target | None:
+    """An appendix that names only the item ('Xoài | 18.000' under 'Lượng (Tấn)') restates the
+    text's 'Tổng sản phẩm Xoài tham gia xuất khẩu … đạt 18.000 tấn' when the value, year and unit
+    are the same and the text's indicator names the item."""
+    key = normalize_key(item)
+    if not key or len(key.split()) > 4:
+        return None
+    for t in index.get((value, value_max, year), []):
+        if _same_unit_words(t.unit, unit) and f" {key} " in f" {normalize_key(t.indicator)} ":
+            return t
+    return None
+
+
+def _same_unit_words(a: str, b: str) -> bool:
+    return normalize_key(a or "") == normalize_key(b or "")
 
 
 def _text_targets(analysis: Analysis, text: str, scope: Scope, section: str, block) -> list[Target]:
