@@ -549,8 +549,15 @@ def clean_number_spaces(text: str) -> str:
 
 
 @lru_cache(maxsize=None)
+def _type_names() -> str:
+    """The document types' names as one alternation, longest first ('Chương trình hành động'
+    before 'Chương trình')."""
+    return "|".join(re.escape(r["name"]) for r in sorted(doc_types(), key=lambda r: -len(r["name"])))
+
+
+@lru_cache(maxsize=None)
 def _issued_sentence() -> re.Pattern:
-    types = "|".join(re.escape(r["name"]) for r in sorted(doc_types(), key=lambda r: -len(r["name"])))
+    types = _type_names()
     return re.compile(
         rf"(?:(?:đã|vừa|mới|chính thức)\s+)*(?:(?:ký\s+)?(?:ban hành|phê duyệt|thông qua)|ký(?=\s+(?:{types})\b))"
         rf"(?:\s+(?P<type>{types})(?:\s+hành động)?(?:\s+số)?\s*(?P<num>{NUMBER})?"
@@ -623,7 +630,7 @@ def _news_title_end() -> re.Pattern:
 
 @lru_cache(maxsize=None)
 def _opening_citation() -> re.Pattern:
-    types = "|".join(re.escape(r["name"]) for r in sorted(doc_types(), key=lambda r: -len(r["name"])))
+    types = _type_names()
     return re.compile(
         rf"\W*(?P<type>{types})\s+(?:số\s*:?\s*)?(?P<num>{NUMBER})(?:\s*,?\s*ngày\s*(?P<date>{DATE_PATTERN}))?"
         rf"\s*,?\s*(?:năm\s+\d{{4}}\s+)?(?:ban hành bởi\s+(?P<issuer>[^.;]+?)|do\s+(?P<by>[^.;]+?)\s+ban hành)"
