@@ -768,13 +768,9 @@ def _item_stated_before(index: dict[tuple, list[Target]], item: str, value: floa
     if not key or len(key.split()) > 4:
         return None
     for t in index.get((value, value_max, year), []):
-        if _same_unit_words(t.unit, unit) and f" {key} " in f" {normalize_key(t.indicator)} ":
+        if normalize_unit(t.unit or "") == normalize_unit(unit or "") and f" {key} " in f" {normalize_key(t.indicator)} ":
             return t
     return None
-
-
-def _same_unit_words(a: str, b: str) -> bool:
-    return normalize_key(a or "") == normalize_key(b or "")
 
 
 def _text_targets(analysis: Analysis, text: str, scope: Scope, section: str, block) -> list[Target]:
