@@ -360,3 +360,22 @@ def test_a_responsibility_line_after_the_bullets_gives_the_items_bodies():
     found = [(t.number, t.text, t.lead) for t in tasks(text)]
     assert found == [("3.1", "Quán triệt sâu sắc quan điểm bảo vệ môi trường. Phát huy vai trò của các đoàn thể.",
                       ["Đảng ủy UBND tỉnh"])]
+
+
+def test_a_sentence_of_a_duties_section_whose_subject_is_a_body_with_a_verb_of_work():
+    text = ("KẾ HOẠCH\nPHÒNG CHỐNG DỊCH\n\nII. NHIỆM VỤ VÀ GIẢI PHÁP\n\n"
+            "a) Trung tâm Kiểm soát bệnh tật tỉnh hỗ trợ các địa phương xét nghiệm. Sở Tài chính định kỳ hằng "
+            "quý tổng hợp, báo cáo UBND tỉnh.\n\n"
+            "b) Cấp phát thuốc: Sở Y tế phối hợp với Bảo hiểm xã hội tỉnh cấp phát thuốc cho người bệnh.\n\n"
+            "c) Các sở, ban, ngành tăng cường tuyên truyền.\n\n"
+            "d) Ủy ban nhân dân tỉnh ban hành kế hoạch này để các cơ quan cùng thực hiện.\n")
+    found = [(t.number, t.lead, t.partners, t.text.split(" ")[0]) for t in tasks(text)]
+    assert found == [("a", ["Trung tâm Kiểm soát bệnh tật tỉnh"], [], "Trung"),
+                     ("a", ["Sở Tài chính"], [], "Sở"),
+                     ("b", ["Sở Y tế"], ["Bảo hiểm xã hội tỉnh"], "Cấp")]
+
+
+def test_a_body_as_subject_outside_a_duties_section_or_with_work_done_gives_no_task():
+    for heading in ("I. MỤC TIÊU", "I. KẾT QUẢ THỰC HIỆN NĂM 2025", "IV. KINH PHÍ"):
+        assert tasks(f"KẾ HOẠCH\nCHUYỂN ĐỔI SỐ\n\n{heading}\n\nSở Y tế hỗ trợ các trạm y tế xã.\n") == []
+    assert tasks("KẾ HOẠCH\nCHUYỂN ĐỔI SỐ\n\nII. NHIỆM VỤ\n\nSở Y tế đã hỗ trợ các trạm y tế xã.\n") == []

@@ -449,6 +449,47 @@ def _subject_with_verb(text: str, province: str | None) -> list[str]:
     return []
 
 
+_DUTY_SECTIONS = frozenset({"tasks", "organisation"})
+_NOT_DUTY_SECTIONS = frozenset({"objectives", "results", "basis", "purpose", "scope", "policy", "funding"})
+_ISSUER = frozenset({"UBND tỉnh", "UBND thành phố"})
+_LABEL = re.compile(r"^[^:;.]{3,90}:\s+(?=\S)")  # "Thực hiện mở tài khoản: UBND xã … phối hợp …"
+_TENSE_OR_MODAL = re.compile(r"^(?:đã|đang|sẽ|vẫn|cũng|luôn|thường xuyên|định kỳ(?: hằng| hàng)? (?:năm|quý|tháng)|"
+                             r"theo (?:chức năng, nhiệm vụ(?: được giao)?|thẩm quyền)|căn cứ [^,]{3,80}),?\s+")
+
+
+def _duty_subject(analysis: Analysis, block: Block, sentence: str, province: str | None) -> list[str]:
+    """A sentence of a duties section whose subject is a named body and whose verb is a duty
+    ("Trung tâm Kiểm soát bệnh tật tỉnh hỗ trợ …", "Sở Tài chính định kỳ hằng quý tổng hợp
+    …", "Thực hiện chi trả: UBND xã, phường phối hợp với …"): that body's task. Only in
+    sections that give work (a scope of tasks or organisation and none of objectives,
+    results, basis, purpose, funding); a collective ("Các sở, ngành"), the province's own
+    UBND or work done ("đã") gives none."""
+    scope = analysis.scope(block)
+    kinds = set(scope.kinds)
+    if not kinds & _DUTY_SECTIONS or kinds & _NOT_DUTY_SECTIONS:
+        return []
+    text = sentence.strip()
+    if not _names_agency(text) and (m := _LABEL.match(text)):
+        text = text[m.end():]
+    names, rest = leading_agencies(text, province)
+    if not names or any(_is_collective(n) for n in names) or ":" in text[:len(text) - len(rest)]:
+        return []
+    if names[0] in _ISSUER and re.match(r"(?:UBND|Ủy ban nhân dân)\b", text, re.I):
+        return []  # the issuer of the plan says what it does itself ("UBND tỉnh ban hành …")
+    rest = rest.lstrip(" ,")
+    if rest.startswith("đã "):
+        return []
+    rest = _TENSE_OR_MODAL.sub("", rest, count=1)
+    return names if re.match(rf"(?:{_duty_verbs()})\b", rest) else []
+
+
+@lru_cache(maxsize=None)
+def _duty_verbs() -> str:
+    """The assignment verbs and the verbs of work a body is given (data/duty_verbs.csv)."""
+    verbs = {r["verb"] for r in read_rows("assignment_verbs.csv")} | {r["verb"] for r in read_rows("duty_verbs.csv")}
+    return "|".join(re.escape(v) for v in sorted(verbs, key=len, reverse=True))
+
+
 def _is_agency_heading(node: Node, province: str | None) -> bool:
     """'a) Sở Tài chính' or 'b) Công an tỉnh:' — a sub-item that is only the names of bodies."""
     body = _body(node.block.text)
@@ -601,7 +642,9 @@ def assignment_tasks(analysis: Analysis, province: str | None, skip: set[int]) -
             tasks.append(task)
             continue
         numbered = bool(block.number)
-        units = [(0, body)] if numbered else _split_sentences(body)
+        # A numbered item that assigns is one task; one that does not may hold sentences that
+        # each give a body its work ("a) UBND xã huy động …. Ngân hàng hướng dẫn …").
+        units = [(0, body)] if numbered and assignment_of(body, province)[0] else _split_sentences(body)
         units = [clause for start, unit in units for clause in _assignment_clauses(unit, start, province)]
         for sentence_start, sentence, later_clause in units:
             if explicit_only and not _assign().search(sentence):
@@ -609,6 +652,8 @@ def assignment_tasks(analysis: Analysis, province: str | None, skip: set[int]) -
             lead, partners = assignment_of(sentence, province)
             if not lead and later_clause and (lead := _subject_with_verb(sentence, province)):
                 partners = _partners_of(sentence, lead, province)  # "giao A làm X; B tham mưu Y": B's task
+            if not lead and not explicit_only and (lead := _duty_subject(analysis, block, sentence, province)):
+                partners = _partners_of(sentence, lead, province)  # "Sở Y tế tổng hợp, báo cáo …"
             if not lead or (not numbered and all(_is_collective(n) for n in lead)) or _closing(sentence):
                 continue
             if body.rstrip().endswith(":") and (items := _children(analysis.nodes, node)):
