@@ -3,7 +3,7 @@ from what the cells hold when the header says nothing known."""
 import pytest
 
 from planextract import load_text
-from planextract.analyze.columns import header_role, looks_like_unit_cell, table_view
+from planextract.analyze.columns import header_role, looks_like_unit_cell, starts_with_agency, table_view
 
 
 def view_of(markdown: str):
@@ -51,3 +51,10 @@ def test_values_under_a_muc_tieu_header_beside_the_words():
                    "| 1 | Tỷ lệ hồ sơ trực tuyến toàn trình | 80% | |\n| 2 | Tỷ lệ số hóa hồ sơ | 100% | |\n")
     assert [c.role for c in view.columns] == ["number", "task", "value", "note"]
     assert view.kind == "targets"
+
+
+@pytest.mark.parametrize("text, body", [("Phòng Văn hóa - Xã hội", True), ("Phòng chống bệnh đường ruột: Tăng cường", False),
+                                        ("Phòng, chống thiên tai", False), ("Hội Nông dân tỉnh", True),
+                                        ("Hội nghị sơ kết", False), ("Ban hành quy chế", False), ("Ban Dân tộc", True)])
+def test_words_that_open_with_a_head_noun_but_name_no_body(text, body):
+    assert starts_with_agency(text) is body

@@ -177,3 +177,12 @@ def test_text_from_a_pdf_whose_paragraphs_start_indented():
     texts = [b.text for b in load_text("\n".join(lines)).blocks]
     assert "Trách nhiệm chỉ đạo thực hiện: Đảng ủy Ủy ban nhân dân tỉnh; các cấp ủy." in texts
     assert "- Tăng cường kiểm tra các cơ sở có nguy cơ gây ô nhiễm môi trường và xử lý nghiêm các vi phạm." in texts
+
+
+def test_short_paragraphs_whose_first_line_the_converter_cut_short_are_wrapped_text():
+    # Each paragraph: a first line cut short, then lines at the wrap width that run on.
+    full = "tuyên truyền, vận động người dân tham gia vệ sinh môi trường sau mưa lũ tại các"
+    paragraph = "- Mặt trận Tổ quốc, Đoàn\nThanh niên, Hội Phụ nữ " + full + "\n" + full + "\nkhu dân cư.\n\n"
+    texts = [b.text for b in load_text("II. NHIỆM VỤ\n\n" + paragraph * 12).blocks]
+    assert texts[1] == "- Mặt trận Tổ quốc, Đoàn Thanh niên, Hội Phụ nữ " + full + " " + full + " khu dân cư."
+    assert len(texts) == 13

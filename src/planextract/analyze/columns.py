@@ -217,14 +217,22 @@ def role_from_cells(cells: list[Cell | None]) -> str | None:
 def _agency_heads() -> tuple[tuple[str, ...], tuple[str, ...]]:
     """(heads, heads that name bodies only after "Các": "Các tổ chức …", not "Tổ chức thực hiện")."""
     rows = read_rows("agency_heads.csv")
-    return (tuple(normalize_key(r["head"]) + " " for r in rows if r["kind"] != "plural_only"),
+    return (tuple(normalize_key(r["head"]) + " " for r in rows if r["kind"] not in ("plural_only", "not_a_body")),
             tuple(normalize_key(r["head"]) + " " for r in rows if r["kind"] == "plural_only"))
+
+
+@lru_cache(maxsize=None)
+def _not_bodies() -> tuple[str, ...]:
+    """Words that open with a head noun and name no body: "Phòng chống …", "Hội nghị …"."""
+    return tuple(normalize_key(r["head"]) + " " for r in read_rows("agency_heads.csv") if r["kind"] == "not_a_body")
 
 
 def starts_with_agency(text: str) -> bool:
     """Does a text open with an organisation's head noun ("Sở …", "UBND …", "Các tổ chức …")?"""
     heads, plural_only = _agency_heads()
     key = normalize_key(text) + " "
+    if key.startswith(_not_bodies()):
+        return False
     if key.startswith("các "):
         rest = key[4:]
         return rest.startswith(heads) or rest.startswith(plural_only)

@@ -178,7 +178,7 @@ def _is_empty_cell(lines: list[str], i: int) -> bool:
 def is_hard_wrapped(lines: list[str]) -> bool:
     """Text wrapped at a fixed width: many chunks of several lines, lines no longer than
     ~100 characters, most of them not ending a sentence."""
-    prose, chunk = [], []
+    prose, chunk, middles = [], [], []
     for line in lines + [""]:
         if line.strip():
             chunk.append(line.strip())
@@ -187,6 +187,7 @@ def is_hard_wrapped(lines: list[str]) -> bool:
             prose += [l for is_stream, run in split_streams(chunk) if not is_stream for l in run]
         elif not any("\t" in l for l in chunk):
             prose += chunk
+            middles += chunk[1:-1]
         chunk = []
     if len(prose) < 8:
         return False
@@ -196,7 +197,13 @@ def is_hard_wrapped(lines: list[str]) -> bool:
         return False
     near_width = sum(len(l) >= 0.6 * width for l in prose) / len(prose)
     open_ended = sum(not l.rstrip("*_ ").endswith(_TERMINAL) for l in prose) / len(prose)
-    return near_width >= 0.4 and open_ended >= 0.5
+    if near_width >= 0.4 and open_ended >= 0.5:
+        return True
+    # Short paragraphs of two or three lines whose first line the converter cut short: the
+    # lines inside a paragraph still reach the width and run on without punctuation.
+    inner_full = sum(len(l) >= 0.6 * width for l in middles) / max(1, len(middles))
+    inner_open = sum(not l.rstrip("*_ ").endswith(_TERMINAL) for l in middles) / max(1, len(middles))
+    return len(middles) >= 20 and inner_full >= 0.8 and inner_open >= 0.8
 
 
 def chunk_pieces(lines: list[str], wrapped: bool, before: list[Piece]) -> list[Piece]:
