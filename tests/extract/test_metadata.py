@@ -386,6 +386,19 @@ def test_a_signature_laid_out_beside_the_recipients_as_pdftotext_does():
         "77/KH-UBND", "2027-03-02", "PHÓ CHỦ TỊCH", "Y Ngọc Niê")
 
 
+def test_a_signature_whose_name_stands_below_the_recipients_column_beside_it():
+    text = LAYOUT_HEADER + ("Nơi nhận:                                         T/M. ĐOÀN KIỂM TRA\n"
+                            "- Giám đốc Sở (để báo cáo);\n"
+                            "- Văn phòng Sở (bố trí kinh phí, phương              TRƯỞNG ĐOÀN\n"
+                            "tiện phục vụ Đoàn kiểm tra);\n"
+                            "- Các đơn vị được kiểm tra (để phối hợp);\n"
+                            "- Lưu: VT.\n\n\n"
+                            "                                                     Hoàng Văn Minh\n"
+                            "                                                     PHÓ GIÁM ĐỐC\n")
+    record = _record(text)
+    assert (record.signer_title, record.signer) == ("TRƯỞNG ĐOÀN", "Hoàng Văn Minh")
+
+
 def test_a_party_signature_with_slashed_delegations():
     text = ("ĐẢNG BỘ TỈNH CÀ MAU\nTỈNH ỦY\nSố 09-KH/TU\nĐẢNG CỘNG SẢN VIỆT NAM\nCà Mau, ngày 04 tháng 5 năm 2027\n"
             "KẾ HOẠCH\nthực hiện Chỉ thị về chuyển đổi số\n1. Quán triệt Chỉ thị.\nT/M BAN THƯỜNG VỤ\nK/T BÍ THƯ\n"

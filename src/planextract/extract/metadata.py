@@ -689,6 +689,7 @@ class _LastTitle:
 _RECIPIENT_ITEM = re.compile(r"^(?:Nơi nhận\s*:|[-–+]\s.*[;,.)])$")
 _SIGNED = re.compile(r"^\(?\[?(?:đã ký|Đã ký|ĐÃ KÝ|ký|Ký)[^)\]]{0,30}[)\]]?$")
 _DELEGATION = re.compile(r"^(?:(?:KT|TM|TL|T/M|K/T|Q|TUQ)\.|T/M\b|K/T\b)")
+_LAYOUT_GAP = re.compile(r"(?<=\S)\s{6,}(?=\S)")
 _SIGNATURE_START = re.compile(r"(?:KT|TM|TL|TUQ)\.|T/M\b|K/T\b|T\.M\.")  # a delegation line: the signature
 
 
@@ -696,9 +697,16 @@ def _signature(doc: Document) -> tuple[str | None, str | None]:
     """(signer_title, signer): the first bare title line ('PHÓ CHỦ TỊCH'; 'KT. CHỦ TỊCH' only
     delegates) followed, after an optional '(Đã ký)', by a person's name; else the first
     bare title line, with no name."""
-    lines = [normalize_line(_MARKDOWN.sub(" ", line)) for block in doc.blocks
-             for line in re.split(r"\n|\|", block.text)]
-    lines = [line for line in lines if line]
+    lines, beside = [], set()  # beside: lines that stood right of a recipients' column
+    for block in doc.blocks:
+        for raw in re.split(r"\n|\|", block.text):
+            # text laid out in columns by spaces ('- Văn phòng Sở …          TRƯỞNG ĐOÀN'): one cell each
+            cells = [normalize_line(_MARKDOWN.sub(" ", c)) for c in _LAYOUT_GAP.split(raw)]
+            cells = [c for c in cells if c]
+            for k, cell in enumerate(cells):
+                if k and cells[0].startswith(("-", "+", "–", "Nơi nhận")):
+                    beside.add(len(lines))
+                lines.append(cell)
     titles = "|".join(map(re.escape, _signer_titles()))
     first_title = None
     for i, line in enumerate(lines):
@@ -716,9 +724,12 @@ def _signature(doc: Document) -> tuple[str | None, str | None]:
         first_title = first_title or m.title
         if name:
             return m.title, name
-        for nxt in lines[i + 1:i + 1 + SIGNER_WINDOW]:
+        window = SIGNER_WINDOW + (8 if i in beside else 0)  # the recipients' lines come between
+        for nxt in lines[i + 1:i + 1 + window]:
             if _SIGNED.match(nxt) or (_RECIPIENT_ITEM.match(before) and re.match(r"[-–+]\s", nxt)):
                 continue  # '(Đã ký)'; the rest of a recipients' list the signature ran into
+            if i in beside and (re.match(r"[-–+]\s|Lưu\b", nxt) or nxt[:1].islower()):
+                continue  # the recipients' column beside the signature, line by line
             if name := _person_name(re.sub(r"\s*\(?đã ký\)?$", "", nxt, flags=re.I)):
                 return m.title, name
             break
