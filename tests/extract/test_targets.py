@@ -589,3 +589,16 @@ def test_an_appendix_that_names_only_the_item_restates_the_text():
     assert found == [(2029, 9300.0, "nghìn USD", "Giá trị Xoài"), (2029, 16800.0, "tấn", "Lượng Xoài"),
                      (2030, 10000.0, "nghìn USD", "Giá trị Xoài"),
                      (2030, 18000.0, "tấn", "Tổng sản phẩm xoài tham gia xuất khẩu")]
+
+
+def test_an_indicator_before_a_colon_and_its_year_in_parentheses_after_the_value():
+    text = ("KẾ HOẠCH\nNÔNG NGHIỆP\n\nI. MỤC TIÊU CỤ THỂ\n"
+            "1. Tốc độ tăng trưởng giá trị sản xuất nông nghiệp: bình quân 3,5%/năm.\n"
+            "2. Số xã đạt chuẩn nông thôn mới nâng cao: 20 xã (năm 2028).\n"
+            "3. Tỷ lệ che phủ rừng: 45% (đến năm 2030).\n"
+            "4. Cơ cấu kinh tế: dịch vụ chiếm 41%.\n")
+    found = [(t.year, t.value, t.unit, t.indicator) for t in targets(text)]
+    assert found == [(None, 3.5, "%/năm", "Tốc độ tăng trưởng giá trị sản xuất nông nghiệp"),
+                     (2028, 20.0, "xã", "Số xã đạt chuẩn nông thôn mới nâng cao"),
+                     (2030, 45.0, "%", "Tỷ lệ che phủ rừng"),
+                     (None, 41.0, "%", "Cơ cấu kinh tế: dịch vụ")]

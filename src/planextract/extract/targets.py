@@ -43,6 +43,8 @@ _TIME_PHRASE = re.compile(
     r"(?:^|\s)(?:phấn đấu\s+)?(?:đến|tới|trước|trong|vào|cuối|hết|đến hết|đến cuối|giai đoạn|trong giai đoạn|từ)?\s*"
     r"(?:năm\s+)?(?:19|20)\d{2}(?:\s*[-–]\s*(?:19|20)\d{2})?(?:\s+trở đi)?\s*,?", re.I)
 _PAREN = re.compile(r"\s*\([^()]*\)\s*$")
+# "20 xã (năm 2028)", "45% (đến năm 2030)": the value's year in parentheses right after it
+_PAREN_YEAR = re.compile(r"^\s*\(\s*(?:(?:đến|vào|trong|tới|hết|đến hết)\s+)?(?:năm\s+)?((?:19|20)\d{2})\s*\)", re.I)
 _YEAR_IN = re.compile(r"\b(?:19|20)\d{2}\b")
 
 
@@ -286,8 +288,13 @@ def _label(left: str) -> str:
     """The label before a colon the value follows right away ("Tỷ lệ lao động qua đào tạo:
     75 - 80%"), back to the strong separator before it; "" when the value does not follow a colon."""
     strong = list(_STRONG.finditer(left))
-    if not strong or left[strong[-1].end():].strip() or not strong[-1].group().startswith(":"):
+    if not strong or not strong[-1].group().startswith(":"):
         return ""
+    between = left[strong[-1].end():]
+    qualifiers = {normalize_key(w) for w in words("qualifier")}
+    if between.strip() and (re.search(r"\d", between) or normalize_key(between) not in qualifiers
+                            and _content_words(clean_left(between))):
+        return ""  # "Tăng trưởng: bình quân 3,5%/năm" has its label; "Cơ cấu: dịch vụ chiếm 41%" does not
     return left[strong[-2].end() if len(strong) > 1 else 0:strong[-1].start()]
 
 
@@ -429,6 +436,7 @@ def _from_head_word(text: str) -> str:
 
 def clean_right(text: str, q: Quantity) -> str:
     """The words after a value that name what it counts ("100% hồ sơ được số hóa")."""
+    text = _PAREN_YEAR.sub(" ", text)
     if not _BASELINE.split(text)[0].strip(" ,"):
         text = ""  # "… tăng 30% so với năm 2020": the baseline alone names nothing
     text = re.sub(r"^\s*(?:trở lên|trở xuống)\b", "", text)
@@ -478,6 +486,9 @@ def indicator_of(clause: Clause, q: Quantity, previous: str | None) -> str | Non
         return own  # "…, trong đó khách quốc tế trên 5%"
     before = clean_left(clause.left)
     after = clean_right(clause.right, q)
+    if clause.label and normalize_key(before) in {normalize_key(w) for w in words("qualifier")} \
+            and _content_words(label := clean_left(clause.label)) >= MIN_INDICATOR_WORDS:
+        return label  # "Tốc độ tăng trưởng …: bình quân 3,5%/năm"
     if not _content_words(after) and (part := _of_parts(clause, before, previous)):
         return part
     if not after and not previous and not clause.label and not q.percent and not is_unit_word(q.unit.split("/")[0]) and \
@@ -521,6 +532,8 @@ def _opens(before: str) -> bool:
 def year_of(sentence: str, clause: "Clause", scope: Scope, rate: bool = False, position: int | None = None) -> int | None:
     """The clause's year, else the sentence's leading one, else the scope's; a yearly rate
     keeps none unless one is written in its sentence."""
+    if m := _PAREN_YEAR.match(clause.right):
+        return int(m.group(1))
     own, _ = years_in(_without_baseline(_without_parentheses(f"{clause.left} {clause.right}")))
     if own is not None:
         return own
