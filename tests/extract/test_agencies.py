@@ -562,3 +562,14 @@ def test_every_head_noun_before_any_word_gives_an_answer():
 ])
 def test_regional_branches_keep_their_number_and_a_listed_collective_its_level(cell, province, expected):
     assert names(cell, province) == expected
+
+
+@pytest.mark.parametrize("cell, expected", [
+    ("Đảng ủy Hội đồng nhân dân tỉnh", ["Đảng ủy HĐND tỉnh"]),
+    ("Đảng ủy Mặt trận Tổ quốc và các đoàn thể tỉnh", ["Đảng ủy Mặt trận Tổ quốc, các đoàn thể tỉnh"]),
+    ("Đảng ủy các cơ quan Đảng tỉnh", ["Đảng ủy các cơ quan Đảng tỉnh"]),
+    ("các cấp ủy, tổ chức đảng", ["Các cấp ủy, tổ chức đảng"]),
+    ("Thường trực Tỉnh ủy", ["Thường trực Tỉnh ủy"]),
+])
+def test_the_party_committees_of_2025_are_one_body_each(cell, expected):
+    assert canonical_names(cell, "Lào Cai") == expected

@@ -379,3 +379,10 @@ def test_a_body_as_subject_outside_a_duties_section_or_with_work_done_gives_no_t
     for heading in ("I. MỤC TIÊU", "I. KẾT QUẢ THỰC HIỆN NĂM 2025", "IV. KINH PHÍ"):
         assert tasks(f"KẾ HOẠCH\nCHUYỂN ĐỔI SỐ\n\n{heading}\n\nSở Y tế hỗ trợ các trạm y tế xã.\n") == []
     assert tasks("KẾ HOẠCH\nCHUYỂN ĐỔI SỐ\n\nII. NHIỆM VỤ\n\nSở Y tế đã hỗ trợ các trạm y tế xã.\n") == []
+
+
+def test_a_party_programme_assigns_work_to_its_committees():
+    text = ("TỈNH ỦY LÀO CAI\nCHƯƠNG TRÌNH HÀNH ĐỘNG\nthực hiện Nghị quyết số 57-NQ/TW\n\nIV. TỔ CHỨC THỰC HIỆN\n"
+            "1. Các cấp ủy, tổ chức đảng tổ chức quán triệt Chương trình.\n"
+            "2. Đảng ủy Hội đồng nhân dân tỉnh lãnh đạo Hội đồng nhân dân tỉnh ban hành cơ chế, chính sách.\n")
+    assert [t.lead for t in tasks(text)] == [["Các cấp ủy, tổ chức đảng"], ["Đảng ủy HĐND tỉnh"]]
