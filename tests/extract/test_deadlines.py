@@ -23,6 +23,8 @@ def deadlines(body: str):
     ("Định kỳ hàng quý và hằng năm, Sở Tài chính tổng hợp báo cáo.", None, "quarterly"),
     ("Phấn đấu đến hết năm 2025, phủ sóng 5G đến 100% khu công nghiệp.", "2025-12-31", None),
     ("Các sở định kỳ kiểm tra, đánh giá tình hình thực hiện.", None, None),
+    ("Sở Nội vụ tổ chức tổng kết vào tháng 4 năm 2026.", "2026-04-30", None),
+    ("Tổ chức sơ kết vào quý II/2026.", "2026-06-30", None),
 ])
 def test_due_dates_and_recurrences(sentence, due, recurrence):
     (deadline,) = deadlines(sentence)

@@ -36,7 +36,7 @@ _LABEL = re.compile(r"^\s*(?:[a-zđ]\)|\d+(?:\.\d+)*[.)]|[-–+•*])\s*")
 FREQUENCY = {"daily": -1, "weekly": 0, "monthly": 1, "quarterly": 2, "semiannual": 3, "annual": 4}
 _ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4}
 _YEAR = r"((?:19|20)\d{2})"
-_BY = r"(?:trong|trước|hết|đến hết|đến|hoàn thành trong|hoàn thành|xong trong|chậm nhất trong|chậm nhất)"
+_BY = r"(?:trong|trước|hết|đến hết|đến|vào|hoàn thành trong|hoàn thành|xong trong|chậm nhất trong|chậm nhất)"
 MIN_WORDS = 4  # "Hàng năm" alone (a time cell read as text) states no obligation
 
 
