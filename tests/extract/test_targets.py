@@ -602,3 +602,23 @@ def test_an_indicator_before_a_colon_and_its_year_in_parentheses_after_the_value
                      (2028, 20.0, "xã", "Số xã đạt chuẩn nông thôn mới nâng cao"),
                      (2030, 45.0, "%", "Tỷ lệ che phủ rừng"),
                      (None, 41.0, "%", "Cơ cấu kinh tế: dịch vụ")]
+
+
+def test_a_column_of_a_period_holds_what_is_due_at_its_end_unless_later_years_stand_beside_it():
+    head = "KẾ HOẠCH\nPHÁT TRIỂN\n\nPHỤ LỤC\n"
+    ahead = targets(head + "| TT | Chỉ tiêu | Đơn vị tính | Giai đoạn 2026-2030 |\n"
+                           "| 1 | Tốc độ tăng trưởng GRDP | %/năm | 10 - 10,5 |\n")
+    assert [(t.year, t.value, t.value_max, t.unit) for t in ahead] == [(2030, 10.0, 10.5, "%/năm")]
+    past = targets(head + "| TT | Chỉ tiêu | Đơn vị tính | Giai đoạn 2021-2025 | Năm 2026 |\n"
+                          "| 1 | Tỷ lệ che phủ rừng | % | 42 | 43 |\n")
+    assert [(t.year, t.value) for t in past] == [(2026, 43.0)]
+
+
+def test_a_value_cell_that_writes_its_unit_and_a_numbered_measure_row_that_is_an_item_of_its_own():
+    head = "KẾ HOẠCH\nPHÁT TRIỂN\n\nPHỤ LỤC\n"
+    found = targets(head + "| TT | Nội dung chỉ tiêu | Chỉ tiêu đến năm 2030 |\n| 1 | Số giường bệnh/vạn dân | 35 giường |\n"
+                           "| 2 | Tỷ lệ dân số có hồ sơ sức khỏe | 80% trở lên |\n")
+    assert [(t.value, t.unit, t.comparator) for t in found] == [(35.0, "giường", "eq"), (80.0, "%", "gte")]
+    found = targets(head + "| TT | Chỉ tiêu | ĐVT | Kế hoạch 2026 |\n| I | Chỉ tiêu kinh tế | | |\n"
+                           "| 1 | Tổng thu ngân sách | tỷ đồng | 12.500 |\n| 2 | Kim ngạch xuất khẩu | triệu USD | 850 |\n")
+    assert [t.indicator for t in found] == ["Tổng thu ngân sách", "Kim ngạch xuất khẩu"]

@@ -33,6 +33,7 @@ if TYPE_CHECKING:
 FUZZY = 0.85
 CONTENT_SHARE = 0.6
 _YEAR = re.compile(r"\b((?:19|20)\d{2})\b")
+_PERIOD = re.compile(r"\b((?:19|20)\d{2})\s*[-–—]\s*((?:19|20)\d{2})\b")
 _ROW_NUMBER = re.compile(r"^(?:\d{1,3}(?:\.\d{1,2})*[.)]?|[IVXLC]{1,6}[.)]?|[A-ZĐ][.)]?|[a-zđ][.)]?)$")
 _VALUE_CELL = re.compile(rf"^\s*(?:(?:tăng|giảm)\s+)?(?:[≥≤<>]=?|trên|dưới|tối thiểu|ít nhất|khoảng|từ)?\s*(?:{NUMBER})\s*%?"
                          rf"(?:\s*[-–]\s*(?:{NUMBER})\s*%?)?\s*(?:trở lên|trở xuống)?\s*$", re.I)
@@ -51,6 +52,7 @@ class Column:
     year: int | None = None
     current: bool = False  # a value of the present or past: an estimate, a result
     unit: str | None = None  # a unit its header states ("Tỷ lệ (%)")
+    period: tuple[int, int] | None = None  # "Giai đoạn 2026-2030": values due at its end
 
 
 @dataclass
@@ -173,6 +175,10 @@ def assign_role(column: Column) -> None:
     # under its period ('Giai đoạn 2026 - 2030' over 'Năm 2026')
     own = next((t for t in reversed(column.header) if _YEAR.search(t)), "")
     column.current = any(w in key for w in _CURRENT_WORDS) or len(set(_YEAR.findall(own))) > 1
+    if (m := _PERIOD.search(own)) and not any(w in key for w in _CURRENT_WORDS) and int(m.group(1)) < int(m.group(2)):
+        # a period's column holds what is due at its end; whether that is still ahead the
+        # reader of targets decides (a past period beside later years is a result)
+        column.period, column.year, column.current = (int(m.group(1)), int(m.group(2))), int(m.group(2)), False
     if column.role in ("plan", "estimate") or (column.year is not None and column.role in (None, "indicator")):
         column.role = "value"
     if column.role == "estimate":
@@ -320,10 +326,29 @@ def direction_of(text: str) -> str | None:
     return m.group(1).lower() if m else None
 
 
+def unit_in_value_cell(text: str) -> str | None:
+    """'35 giường', '1.200 ha', '01 khu': the unit a value cell writes after its number."""
+    m = re.match(rf"^(.*?(?:{NUMBER}))\s+(?P<unit>[^\d%]{{1,30}}?)\s*$", text.strip())
+    if not m or not _VALUE_CELL.match(m.group(1)) or re.match(r"trở\s+(?:lên|xuống)", m.group("unit")):
+        return None
+    unit = m.group("unit").strip(" .")
+    return unit if looks_like_unit_cell(unit) or _counted_unit(unit) else None
+
+
+def _counted_unit(words: str) -> bool:
+    """'giường', 'khu', 'doanh nghiệp': a counted noun or a unit word opens the words."""
+    from .quantities import _counted_nouns, _unit_words
+    first = words.strip().lower().split()[:1]
+    return bool(first) and (first[0] in _counted_nouns() or first[0] in _unit_words())
+
+
 def value_of(text: str) -> tuple[float, float | None, str] | None:
-    """(value, value_max, comparator) of a value cell ("≥ 90", "10,00", "15-20%", "Trên 80%")."""
+    """(value, value_max, comparator) of a value cell ("≥ 90", "10,00", "15-20%", "Trên 80%",
+    "35 giường": a unit after the number is the cell's own, see `unit_in_value_cell`)."""
     from .quantities import _comparator_before  # the same comparator words as prose
     text = text.strip()
+    if (unit := unit_in_value_cell(text)) is not None:
+        text = text[:len(text) - len(unit)].rstrip(" .")
     if not _VALUE_CELL.match(text):
         return None
     numbers = re.findall(NUMBER, text)

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..analyze import Analysis, Quantity, TableView
-from ..analyze.columns import direction_of, value_of
+from ..analyze.columns import direction_of, unit_in_value_cell, value_of
 from ..analyze.scope import Scope, years_in
 from ..lexicon import not_after_abbreviation, read_rows
 from ..normalize import normalize_key, word_overlap
@@ -693,6 +693,8 @@ def table_targets(analysis: Analysis, view: TableView, province: str | None,
     # Values of the present or the past (an estimate, a comparison, a year already under
     # way when the plan was issued) are not targets.
     values = [c for c in view.value_columns() if not c.current and analysis.is_ahead(c.year)]
+    latest = max((c.year for c in values if c.year and c.period is None), default=None)
+    values = [c for c in values if c.period is None or latest is None or c.year >= latest]
     section = analysis.section(block)
     new: list[Target] = []
     body = _near(body, block.start)
@@ -723,6 +725,8 @@ def table_targets(analysis: Analysis, view: TableView, province: str | None,
 
                 year = column.year or scope.year
                 row_unit = normalize_unit(column.unit) if column.unit else unit
+                if unit_col is None and (own_unit := unit_in_value_cell(view.text(r, column))):
+                    row_unit = normalize_unit(own_unit)  # "Số giường bệnh/vạn dân | 35 giường"
                 said = _stated_before(stated, name, value, value_max, year) \
                     or _item_stated_before(stated, indicator, value, value_max, year, row_unit)
                 if said is not None:
@@ -820,6 +824,9 @@ def _with_measured_item(view: TableView, row: int, content, indicator: str) -> s
     key = normalize_key(indicator)
     if not any(key == w or key.startswith(w + " ") for w in words("measure")) or len(key.split()) > 4:
         return indicator
+    number_col = view.role("number")
+    if number_col is not None and re.search(r"\w", view.text(row, number_col)):
+        return indicator  # "2 | Kim ngạch xuất khẩu": a numbered row is an item of its own
     for above in range(row - 1, view.header_rows - 1, -1):
         if any(view.text(above, c).strip() for c in view.value_columns()):
             continue  # a sibling measure of the same item
