@@ -386,3 +386,10 @@ def test_a_party_programme_assigns_work_to_its_committees():
             "1. Các cấp ủy, tổ chức đảng tổ chức quán triệt Chương trình.\n"
             "2. Đảng ủy Hội đồng nhân dân tỉnh lãnh đạo Hội đồng nhân dân tỉnh ban hành cơ chế, chính sách.\n")
     assert [t.lead for t in tasks(text)] == [["Các cấp ủy, tổ chức đảng"], ["Đảng ủy HĐND tỉnh"]]
+
+
+def test_a_body_as_subject_under_a_heading_of_no_known_kind_and_the_issuer_describing_itself():
+    text = ("KẾ HOẠCH\nKHEN THƯỞNG BẦU CỬ\n\nIV. SỐ LƯỢNG ĐỀ NGHỊ KHEN THƯỞNG\n\n"
+            "Sở Nội vụ phối hợp với các cơ quan, đơn vị có liên quan báo cáo Hội đồng Thi đua - Khen thưởng tỉnh.\n\n"
+            "Tỉnh ủy Lào Cai ban hành Chương trình hành động thực hiện Kết luận số 75-KL/TW.\n")
+    assert [(t.lead, t.partners) for t in tasks(text)] == [(["Sở Nội vụ"], ["Các cơ quan, đơn vị liên quan"])]

@@ -452,6 +452,7 @@ def _subject_with_verb(text: str, province: str | None) -> list[str]:
 _DUTY_SECTIONS = frozenset({"tasks", "organisation"})
 _NOT_DUTY_SECTIONS = frozenset({"objectives", "results", "basis", "purpose", "scope", "policy", "funding"})
 _ISSUER = frozenset({"UBND tỉnh", "UBND thành phố"})
+_ISSUES_ITSELF = re.compile(r"ban hành\s+(?:\S+\s+){0,2}?(?:Kế hoạch|Chương trình|Quyết định|Nghị quyết|Chỉ thị|Đề án|Phương án)\b")
 _LABEL = re.compile(r"^[^:;.]{3,90}:\s+(?=\S)")  # "Thực hiện mở tài khoản: UBND xã … phối hợp …"
 _TENSE_OR_MODAL = re.compile(r"^(?:đã|đang|sẽ|vẫn|cũng|luôn|thường xuyên|định kỳ(?: hằng| hàng)? (?:năm|quý|tháng)|"
                              r"theo (?:chức năng, nhiệm vụ(?: được giao)?|thẩm quyền)|căn cứ [^,]{3,80}),?\s+")
@@ -466,7 +467,7 @@ def _duty_subject(analysis: Analysis, block: Block, sentence: str, province: str
     UBND or work done ("đã") gives none."""
     scope = analysis.scope(block)
     kinds = set(scope.kinds)
-    if not kinds & _DUTY_SECTIONS or kinds & _NOT_DUTY_SECTIONS:
+    if (kinds and not kinds & _DUTY_SECTIONS) or kinds & _NOT_DUTY_SECTIONS:
         return []
     text = sentence.strip()
     if not _names_agency(text) and (m := _LABEL.match(text)):
@@ -480,6 +481,8 @@ def _duty_subject(analysis: Analysis, block: Block, sentence: str, province: str
     if rest.startswith("đã "):
         return []
     rest = _TENSE_OR_MODAL.sub("", rest, count=1)
+    if _ISSUES_ITSELF.match(rest):
+        return []  # "Tỉnh ủy ban hành Chương trình hành động …": the document says who issued it
     return names if re.match(rf"(?:{_duty_verbs()})\b", rest) else []
 
 
