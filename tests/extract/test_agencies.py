@@ -570,6 +570,8 @@ def test_regional_branches_keep_their_number_and_a_listed_collective_its_level(c
     ("Đảng ủy các cơ quan Đảng tỉnh", ["Đảng ủy các cơ quan Đảng tỉnh"]),
     ("các cấp ủy, tổ chức đảng", ["Các cấp ủy, tổ chức đảng"]),
     ("Thường trực Tỉnh ủy", ["Thường trực Tỉnh ủy"]),
+    ("Viện kiểm sát nhân dân tỉnh, Tòa án nhân dân tỉnh", ["Viện kiểm sát nhân dân tỉnh", "Tòa án nhân dân tỉnh"]),
+    ("Tòa án nhân dân khu vực 3", ["Tòa án nhân dân khu vực 3"]),
 ])
 def test_the_party_committees_of_2025_are_one_body_each(cell, expected):
     assert canonical_names(cell, "Lào Cai") == expected

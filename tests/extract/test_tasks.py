@@ -393,3 +393,10 @@ def test_a_body_as_subject_under_a_heading_of_no_known_kind_and_the_issuer_descr
             "Sở Nội vụ phối hợp với các cơ quan, đơn vị có liên quan báo cáo Hội đồng Thi đua - Khen thưởng tỉnh.\n\n"
             "Tỉnh ủy Lào Cai ban hành Chương trình hành động thực hiện Kết luận số 75-KL/TW.\n")
     assert [(t.lead, t.partners) for t in tasks(text)] == [(["Sở Nội vụ"], ["Các cơ quan, đơn vị liên quan"])]
+
+
+def test_a_heading_that_is_only_names_whatever_verbs_its_words_contain():
+    text = ("KẾ HOẠCH\nXÚC TIẾN THƯƠNG MẠI\n\nIV. TỔ CHỨC THỰC HIỆN\n\n**7. Trung tâm Xúc tiến đầu tư, thương mại và du lịch**\n\n"
+            "- Tổ chức các chương trình tuần hàng.\n")
+    assert [(t.lead, t.text) for t in tasks(text)] == [(["Trung tâm Xúc tiến đầu tư, thương mại và du lịch"],
+                                                        "Tổ chức các chương trình tuần hàng.")]

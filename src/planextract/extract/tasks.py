@@ -406,7 +406,7 @@ def agency_paragraph_tasks(analysis: Analysis, province: str | None, skip: set[i
             continue
         if _opens_with_request(body) and not re.match(r"^[^:]{0,160}:", body) and assignment_of(body, province)[0]:
             continue  # "Giao Sở X …", "Đề nghị Ủy ban MTTQ … tổ chức …": an assignment sentence
-        if only_names and ":" not in body and _names_agency(body) and not _has_verb(body):
+        if only_names and ":" not in body and _names_agency(body) and (not _has_verb(body) or _only_names(body)):
             from .agencies import canonical_names
             names, rest = canonical_names(body.strip(" ."), province), ""  # the heading is the names
         else:
@@ -502,6 +502,13 @@ def _is_agency_heading(node: Node, province: str | None) -> bool:
 
 def _opens_with_request(text: str) -> bool:
     return any(text.startswith((word + " ", word.lower() + " ")) for word in _phrases("request"))
+
+
+def _only_names(text: str) -> bool:
+    """'Trung tâm Xúc tiến đầu tư, thương mại và du lịch': a heading that is one or more names,
+    whatever verbs their words contain."""
+    from .agencies import names_only
+    return names_only(text.strip(" .:"))
 
 
 def _has_verb(text: str) -> bool:
