@@ -91,3 +91,15 @@ def test_counted_nouns_of_two_syllables(text, unit):
 ])
 def test_a_comparator_before_the_year_of_the_value(text, comparator):
     assert one(text).comparator == comparator
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("tỷ lệ tử vong bà mẹ dưới 4/100.000 trẻ sinh ra còn sống vào năm 2025", [(4.0, "/100.000 trẻ sinh ra còn sống", "lt")]),
+    ("giảm còn 15/10.000 dân", [(15.0, "/10.000 dân", "eq")]),
+    ("Có ít nhất một cơ sở y tế cung cấp dịch vụ", [(1.0, "cơ sở", "gte")]),
+    ("tối thiểu hai trường đạt chuẩn quốc gia", [(2.0, "trường", "gte")]),
+    ("một số doanh nghiệp và một trong các dịch vụ", []),
+    ("ngày 15/10/2025", []),
+])
+def test_rates_per_a_round_base_and_counts_spelled_out_after_a_floor(text, expected):
+    assert [(q.value, q.unit, q.comparator) for q in find_quantities(text)] == expected

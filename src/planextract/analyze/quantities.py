@@ -80,6 +80,15 @@ def _comparators() -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
     return before, after
 
 
+# a rate per a round base ("4/100.000 trẻ sinh ra còn sống", "15/10.000 dân"): the base and
+# what it counts, up to a time phrase or a clause end
+_PER_BASE = re.compile(r"\s?/\s?(?P<base>10|100|1\.000|10\.000|100\.000|vạn)\s+"
+                       r"(?P<noun>[^\W\d_]+(?:\s(?!(?:vào|trong|đến|tới|năm|và|hoặc|so)\b)[^\W\d_]+){0,4})")
+# a count spelled out after a floor or ceiling ("có ít nhất một cơ sở y tế", "tối thiểu hai trường")
+_SPELLED = {"một": 1, "hai": 2, "ba": 3, "bốn": 4, "sáu": 6, "bảy": 7, "tám": 8, "chín": 9, "mười": 10}
+_SPELLED_COUNT = re.compile(r"(?<!\w)(?P<number>" + "|".join(_SPELLED) + r")\s+(?=[^\W\d_])")
+
+
 def find_quantities(text: str) -> list[Quantity]:
     """Every quantity of a text, left to right."""
     out: list[Quantity] = []
@@ -91,6 +100,24 @@ def find_quantities(text: str) -> list[Quantity]:
         if q is not None:
             out.append(q)
             pos = q.end
+    out += [q for q in _spelled_counts(text) if not any(o.start < q.end and q.start < o.end for o in out)]
+    return sorted(out, key=lambda q: q.start)
+
+
+def _spelled_counts(text: str) -> list[Quantity]:
+    """'ít nhất một cơ sở y tế' → 1 'cơ sở y tế' (gte): only after a floor or a ceiling, whose
+    words say it is a count and not an article ('một số', 'một trong')."""
+    out = []
+    for m in _SPELLED_COUNT.finditer(text):
+        comparator, start = _comparator_before(text, m.start())
+        if comparator not in ("gte", "gt", "lte", "lt"):
+            continue
+        noun = _counted_noun(text[m.end():m.end() + 60])
+        if noun is None or noun.lower() in ("số", "trong", "cách", "phần", "lần"):
+            continue
+        end = m.end() + text[m.end():].index(noun) + len(noun)
+        out.append(Quantity(start, end, float(_SPELLED[m.group("number")]), None, noun, comparator,
+                            m.start(), m.start() + len(m.group("number"))))
     return out
 
 
@@ -103,7 +130,13 @@ def _quantity_at(text: str, m: re.Match) -> Quantity | None:
             rank = re.search(r"nhóm\s*$", text[max(0, m.start() - 8):m.start()])
         start = m.start() - (len(text[max(0, m.start() - 8):m.start()]) - rank.start())
         return Quantity(start, m.end(), parse_number(raw), None, "top", "lte", m.start(), m.end())
-    if _is_numbered_context(text, m.start()) or _is_date_or_code(text, m):
+    if _is_numbered_context(text, m.start()):
+        return None
+    if per := _PER_BASE.match(text, m.end()):  # "dưới 4/100.000 trẻ sinh ra còn sống"
+        comparator, start = _comparator_before(text, m.start())
+        unit = "/" + per.group("base") + " " + per.group("noun")
+        return Quantity(start, per.end(), parse_number(raw), None, unit, comparator or "eq", m.start(), m.end())
+    if _is_date_or_code(text, m):
         return None
     lo, end = parse_number(raw), m.end()
     hi = None
