@@ -622,3 +622,13 @@ def test_a_value_cell_that_writes_its_unit_and_a_numbered_measure_row_that_is_an
     found = targets(head + "| TT | Chỉ tiêu | ĐVT | Kế hoạch 2026 |\n| I | Chỉ tiêu kinh tế | | |\n"
                            "| 1 | Tổng thu ngân sách | tỷ đồng | 12.500 |\n| 2 | Kim ngạch xuất khẩu | triệu USD | 850 |\n")
     assert [t.indicator for t in found] == ["Tổng thu ngân sách", "Kim ngạch xuất khẩu"]
+
+
+def test_a_news_paragraph_that_opens_with_a_period_gives_its_end_to_the_targets_after_it():
+    text = ("Quảng Ninh cụ thể hóa Nghị quyết 57\n\n"
+            "Nhiệm kỳ 2025-2030, Quảng Ninh hướng tới trở thành tỉnh tiên phong về chuyển đổi số.\n\n"
+            "Nhiệm vụ này được cụ thể hóa bằng các chỉ tiêu: tỷ trọng kinh tế số trong GRDP đạt 30%.\n")
+    assert [(t.year, t.value) for t in targets(text)] == [(2030, 30.0)]
+    past = ("Quảng Ninh tổng kết Nghị quyết\n\nĐại hội Đảng bộ tỉnh nhiệm kỳ 2020-2025 đã đề ra mục tiêu.\n\n"
+            "Các chỉ tiêu: tỷ trọng kinh tế số trong GRDP đạt 30%.\n")
+    assert [t.year for t in targets(past)] == [None]

@@ -19,7 +19,7 @@ A short reader of the Analysis:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from ..analyze import Analysis, Quantity, TableView
@@ -661,6 +661,21 @@ def _share_distributive_year(text: str, found: list[tuple[Quantity, str, int | N
     return out
 
 
+# "Nhiệm kỳ 2025-2030, Quảng Ninh hướng tới …", "Giai đoạn 2026 - 2030, tỉnh phấn đấu …": a
+# paragraph of a text without headings (a news article) that opens with the period it speaks of
+_OPENING_PERIOD = re.compile(r"^(?:Trong\s+)?(?:[Nn]hiệm kỳ|[Gg]iai đoạn)\s+((?:19|20)\d{2})\s*[-–—]\s*((?:19|20)\d{2})\s*,")
+PERIOD_LOOKBACK = 8  # paragraphs back to the one that opened the period
+
+
+def _opened_period(analysis: Analysis, block) -> tuple[int, int] | None:
+    """The period the nearest paragraph before `block` opened with, in a text without headings."""
+    i = analysis.index_of(block)
+    for node in reversed(analysis.nodes[max(0, i - PERIOD_LOOKBACK):i + 1]):
+        if (m := _OPENING_PERIOD.match(node.block.text.strip())) and int(m.group(1)) < int(m.group(2)):
+            return int(m.group(1)), int(m.group(2))
+    return None
+
+
 def prose_targets(analysis: Analysis, block) -> list[Target]:
     scope = analysis.scope(block)
     if scope.kind in NO_TARGET_KINDS:
@@ -668,6 +683,8 @@ def prose_targets(analysis: Analysis, block) -> list[Target]:
     out: list[Target] = []
     section = None
     headings = analysis.headings(block)
+    if scope.year is None and not headings and (period := _opened_period(analysis, block)):
+        scope = replace(scope, year=period[1], years=period)
     for sentence in sentences(block.text, block.start):
         for q, indicator, year in targets_in_text(analysis, sentence.text, scope, headings):
             section = section if section is not None else analysis.section(block)
