@@ -490,3 +490,10 @@ def test_a_draft_whose_number_and_date_are_left_blank():
                  "Số:           /KH-UBND |  | Lào Cai, ngày       tháng      năm 2026\n\nKẾ HOẠCH\n"
                  "Triển khai thực hiện Chỉ thị số 11-CT/TU\n\nI. MỤC ĐÍCH, YÊU CẦU\n")
     assert (doc.number, doc.doc_type, doc.issued_date, doc.issuer) == ("/KH-UBND", "Kế hoạch", None, "UBND tỉnh Lào Cai")
+
+
+def test_a_party_resolution_whose_type_line_names_the_committee_that_issues_it():
+    text = ("TỈNH ỦY LÀO CAI\n*\nSố 34-NQ/TU\nĐẢNG CỘNG SẢN VIỆT NAM\nLào Cai, ngày 27 tháng 12 năm 2025\n\n"
+            "NGHỊ QUYẾT\nCỦA BAN THƯỜNG VỤ TỈNH ỦY\nvề phát triển khoa học, công nghệ\nđến năm 2030\n\nI. TÌNH HÌNH\n")
+    record = _record(text)
+    assert (record.issuer, record.title) == ("Ban Thường vụ Tỉnh ủy Lào Cai", "về phát triển khoa học, công nghệ đến năm 2030")

@@ -162,9 +162,29 @@ def _read_header(lines: list[str]) -> _Fields:
         out.issuer = body.name(out.province)
     if type_at is not None:
         out.doc_type, out.title = _type_and_title(region, type_at)
+        if (of := _of_body(out.title)) and (named := parse_body(of)):
+            # "NGHỊ QUYẾT / CỦA BAN THƯỜNG VỤ TỈNH ỦY / về …": the type line names who issues it
+            out.title = out.title[len("CỦA ") + len(of):].strip() or None
+            if body and named.body != body.body and named.body.endswith(body.body):
+                out.issuer = replace(body, body=named.body, form=named.form).name(out.province)
     else:
         out.title = _subject_line(head) or _untyped_title(head)
     return out
+
+
+def _of_body(title: str | None) -> str | None:
+    """'CỦA BAN THƯỜNG VỤ TỈNH ỦY về …' → 'BAN THƯỜNG VỤ TỈNH ỦY': the words in capitals after
+    "CỦA" that open a title (the rest of the title, in capitals too, is read by parse_body)."""
+    if not title or not title.startswith("CỦA "):
+        return None
+    words = title[4:].split()
+    taken = []
+    for w in words:
+        if not w.isupper() or w in ("VỀ", "THỰC", "TRIỂN", "BAN HÀNH") or (taken and w == "BAN" and taken[-1] != "CỦA"
+                                                                          and "BAN" in taken):
+            break  # "… TỈNH ỦY VỀ PHÁT TRIỂN …": the title in capitals goes on
+        taken.append(w)
+    return " ".join(taken) or None
 
 
 def _untyped_title(head: list[str]) -> str | None:
