@@ -44,6 +44,7 @@ def test_due_dates_and_recurrences(sentence, due, recurrence):
     "Xây dựng kế hoạch an toàn thông tin; thực hiện kiểm thử an toàn định kỳ.",  # how often an activity runs
     "Tổ chức các hoạt động kiểm tra định kỳ, đột xuất việc chấp hành quy định.",
     "Sở Giáo dục và Đào tạo chỉ đạo các trường vệ sinh trường lớp hằng tuần.",
+    "Các cấp, ngành xây dựng kế hoạch thanh tra, kiểm tra định kỳ và đột xuất về lĩnh vực phụ trách.",
 ])
 def test_not_deadlines(sentence):
     assert deadlines(sentence) == []

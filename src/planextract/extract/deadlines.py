@@ -56,7 +56,8 @@ def _recurrence_words() -> list[tuple[str, str | None]]:
 
 # 'kiểm thử an toàn định kỳ', 'kiểm tra định kỳ, đột xuất': a bare 'định kỳ' after what is done
 # says how often an activity runs, not that a duty recurs ('định kỳ báo cáo', 'báo cáo định kỳ' do).
-_ACTIVITY_PERIODIC = re.compile(r"(?<=\w)(?<!báo cáo)\s+định kỳ(?=\s*(?:[,.;:)]|$|trên\b|tại\b|theo\b|đối với\b|cho\b))")
+_ACTIVITY_PERIODIC = re.compile(r"(?<=\w)(?<!báo cáo)\s+định kỳ(?=\s*(?:[,.;:)]|$|trên\b|tại\b|theo\b|đối với\b|cho\b|"
+                                r"(?:và|hoặc)\s+đột xuất\b))")  # 'kiểm tra định kỳ và đột xuất': a way of working
 # A task's attribute line ('Thời gian: từ tháng 7/2021 đến hết Quý I/2022') gives its timeframe.
 _TIME_LABEL = re.compile(r"(?i:thời gian|tiến độ|thời hạn|lộ trình)(?:\s+(?i:thực hiện|hoàn thành|triển khai))?\s*:")
 _REPORTS = re.compile(r"\b(?:báo cáo|tổng hợp|gửi|cập nhật)\b")
