@@ -36,6 +36,7 @@ def test_percent_phrasings(phrase, expected):
     ("trồng mới 1.700 ha rừng ngập mặn", (1700, "ha", "eq")),
     ("tổng tỷ suất sinh đạt 2,1 con/phụ nữ", (2.1, "con/phụ nữ", "eq")),
     ("thuộc top 03 tỉnh dẫn đầu", (3, "top", "lte")),
+    ("lựa chọn không quá 01 trường hợp", (1, "trường hợp", "lte")),
 ])
 def test_counts_with_their_unit(phrase, expected):
     q = one(phrase)
