@@ -400,3 +400,12 @@ def test_a_heading_that_is_only_names_whatever_verbs_its_words_contain():
             "- Tổ chức các chương trình tuần hàng.\n")
     assert [(t.lead, t.text) for t in tasks(text)] == [(["Trung tâm Xúc tiến đầu tư, thương mại và du lịch"],
                                                         "Tổ chức các chương trình tuần hàng.")]
+
+
+def test_an_unnumbered_title_row_in_bold_or_capitals_is_the_group_of_the_rows_under_it():
+    text = ("KẾ HOẠCH\nCHUYỂN ĐỔI SỐ\n\nPHỤ LỤC\n| STT | Nhiệm vụ | Cơ quan chủ trì | Thời gian |\n"
+            "| | **Lĩnh vực y tế** | | |\n| 1 | Bệnh án điện tử | Sở Y tế | 2026 |\n"
+            "| | LĨNH VỰC GIÁO DỤC | | |\n| 2 | Học bạ số | Sở Giáo dục và Đào tạo | 2026 |\n"
+            "| | Ghi chú chung | | |\n| 3 | Số hóa hồ sơ | Sở Nội vụ | 2027 |\n")
+    assert [(t.number, t.group) for t in tasks(text)] == [("1", "Lĩnh vực y tế"), ("2", "LĨNH VỰC GIÁO DỤC"),
+                                                          ("3", "LĨNH VỰC GIÁO DỤC")]

@@ -91,7 +91,7 @@ def table_tasks(analysis: Analysis, view: TableView, province: str | None) -> li
             if not text and (m := _GROUP_IN_NUMBER_CELL.match(number)):  # "| I. HOÀN THIỆN THỂ CHẾ | | |"
                 level = number_level(m.group(1))
                 groups = [g for g in groups if g[0] < level] + [(level, number)]
-            elif text and (number or spanning):  # a group row
+            elif text and (number or spanning or _is_title_cell(cell, text)):  # a group row
                 level = number_level(number) if number else 0
                 groups = [g for g in groups if g[0] < level] + [(level, f"{number} {text}".strip())]
             continue
@@ -105,6 +105,13 @@ def table_tasks(analysis: Analysis, view: TableView, province: str | None) -> li
                           text=text, lead=lead, partners=partners, start_year=first, end_year=last,
                           timeframe=timeframe or None, page=analysis.doc.page_at(start), start=start, end=end))
     return tasks
+
+
+def _is_title_cell(cell, text: str) -> bool:
+    """'| | **Lĩnh vực y tế** | | |', '| | CHUYỂN ĐỔI SỐ | |': an unnumbered row whose only
+    words are a title in bold or in capitals heads the rows under it."""
+    from ..normalize import is_all_caps
+    return (cell is not None and cell.bold) or is_all_caps(text, min_letters=4)
 
 
 _CHU_TRI_MARK = re.compile(r"\(\s*(?:cơ quan |đơn vị )?chủ trì\s*\)", re.I)

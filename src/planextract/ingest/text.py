@@ -24,7 +24,7 @@ from ..document import Cell, Document
 from ..normalize import is_all_caps
 from .assemble import Piece, assemble, is_bullet, split_number
 from .tables import same_header
-from .text_tables import (bar_rows, bar_slots, clean_cell_line, is_bar, is_markdown_rule, pipe_row, slot_bold,
+from .text_tables import (bar_rows, bar_slots, clean_cell_line, is_bar, is_markdown_rule, pipe_row, pipe_row_bold, slot_bold,
                           slot_text, split_streams, table_piece)
 from .vocabulary import DOC_TYPE_LINES, TABLE_FIRST_HEADERS, is_layout_cell, looks_like_time_cell
 
@@ -229,7 +229,8 @@ def chunk_pieces(lines: list[str], wrapped: bool, before: list[Piece]) -> list[P
     for line in lines + [None]:
         this = None if line is None else ("pipe" if pipe_row(line) is not None or is_markdown_rule(line) else "prose")
         if run and this != kind:
-            out += rows_pieces([[(c, False) for c in pipe_row(l)] for l in run if pipe_row(l) is not None]) \
+            out += rows_pieces([list(zip(pipe_row(l), pipe_row_bold(l) + [False] * len(pipe_row(l))))
+                                for l in run if pipe_row(l) is not None]) \
                 if kind == "pipe" \
                 else prose_pieces(run, wrapped, before + out)
             run = []

@@ -221,6 +221,12 @@ def pipe_row(line: str) -> list[str] | None:
     return cells
 
 
+def pipe_row_bold(line: str) -> list[bool]:
+    """Which cells of a pipe row are wholly in bold ('| | **Lĩnh vực y tế** | |')."""
+    stripped = line.strip().strip(BAR)
+    return [bool(re.fullmatch(r"\s*(\*\*|__)\S.*\1\s*", part)) for part in stripped.split(BAR)]
+
+
 def pipe_rows(lines: list[str]) -> list[list[str]]:
     """Rows of a run of pipe lines; a Markdown rule row is skipped."""
     rows = []
