@@ -409,3 +409,10 @@ def test_an_unnumbered_title_row_in_bold_or_capitals_is_the_group_of_the_rows_un
             "| | Ghi chú chung | | |\n| 3 | Số hóa hồ sơ | Sở Nội vụ | 2027 |\n")
     assert [(t.number, t.group) for t in tasks(text)] == [("1", "Lĩnh vực y tế"), ("2", "LĨNH VỰC GIÁO DỤC"),
                                                           ("3", "LĨNH VỰC GIÁO DỤC")]
+
+
+def test_the_time_in_a_closing_parenthesis_after_a_comma():
+    [task] = tasks("KẾ HOẠCH\nDU LỊCH\n\nIII. NHIỆM VỤ\n"
+                   "2. Số hóa di tích (Sở Văn hóa, Thể thao và Du lịch chủ trì, thực hiện năm 2027).\n")
+    assert (task.lead, task.start_year, task.end_year, task.text) == (
+        ["Sở Văn hóa, Thể thao và Du lịch"], 2027, 2027, "Số hóa di tích")

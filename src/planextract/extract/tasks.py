@@ -722,8 +722,10 @@ def inline_attribute_task(analysis: Analysis, node: Node, body: str, province: s
     elif m := _PAREN_ASSIGNMENT.search(body):
         text = body[:m.start()].strip(" .;")
         inside = m.group("inside")
-        lead, partners = _split_agency_line(inside.split(";")[0], province)
-        timeframe = _time_part(inside.split(";")[1:])
+        # "(Sở X chủ trì; năm 2026)", "(Sở X chủ trì, thực hiện năm 2027)": the time after ';' or ','
+        parts = _PAREN_TIME_CUT.split(inside)
+        lead, partners = _split_agency_line(parts[0], province)
+        timeframe = _time_part(parts[1:])
     else:
         return None
     if not lead or not text:
@@ -733,6 +735,10 @@ def inline_attribute_task(analysis: Analysis, node: Node, body: str, province: s
     return Task(number=task_number(block.number), group=_group(analysis, node), text=text, lead=lead,
                 partners=[p for p in partners if p not in lead], start_year=first, end_year=last,
                 timeframe=timeframe, page=block.page, start=block.start, end=block.end)
+
+
+_PAREN_TIME_CUT = re.compile(r";\s*|,\s*(?=(?:thực hiện|hoàn thành|triển khai)?\s*(?:trong\s+|trước\s+|từ\s+)?"
+                             r"(?:năm|quý|tháng|giai đoạn|ngày)\s+\S*\d)", re.I)
 
 
 def _time_part(parts: list[str]) -> str | None:
