@@ -227,3 +227,14 @@ def test_an_abbreviated_type_before_a_comparison_is_no_citation():
 def test_party_circulars_response_plans_and_numbers_with_a_joined_code_or_a_decimal(sentence, expected):
     [ref] = cited(sentence).values()
     assert (ref.doc_type, ref.number, ref.issuer, ref.title) == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Căn cứ Hướng dẫn số 12-HD/BTGDVTW ngày 05/3/2025 của Ban Tuyên giáo và Dân vận Trung ương về việc tuyên truyền;",
+     ("Ban Tuyên giáo và Dân vận Trung ương", "tuyên truyền")),
+    ("Căn cứ Hướng dẫn số 15-HD/BCSTW ngày 05/3/2025 của Ban Chính sách, chiến lược Trung ương về việc triển khai;",
+     ("Ban Chính sách, chiến lược Trung ương", "triển khai")),
+])
+def test_central_party_bodies_of_2025_are_whole_issuers(sentence, expected):
+    [ref] = cited(sentence).values()
+    assert (ref.issuer, ref.title) == expected
