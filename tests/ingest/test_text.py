@@ -186,3 +186,17 @@ def test_short_paragraphs_whose_first_line_the_converter_cut_short_are_wrapped_t
     texts = [b.text for b in load_text("II. NHIỆM VỤ\n\n" + paragraph * 12).blocks]
     assert texts[1] == "- Mặt trận Tổ quốc, Đoàn Thanh niên, Hội Phụ nữ " + full + " " + full + " khu dân cư."
     assert len(texts) == 13
+
+
+@pytest.mark.parametrize("line, number", [("ll. MỤC TIÊU", "II."), ("Il. NHIỆM VỤ", "II."), ("lll. TỔ CHỨC THỰC HIỆN", "III."),
+                                          ("lV. KINH PHÍ", "IV."), ("l. Phấn đấu đạt", "l.")])
+def test_roman_numbers_that_ocr_read_as_letters_l_before_a_title_in_capitals(line, number):
+    from planextract.ingest.assemble import split_number
+    assert split_number(line)[0] == number
+
+
+def test_an_ocr_heading_ends_the_results_section_before_it():
+    text = ("NGHỊ QUYẾT\nvề phát triển du lịch\n\nI. TÌNH HÌNH VÀ KẾT QUẢ\nNăm 2025 đón 5 triệu lượt khách.\n\n"
+            "ll. MỤC TIÊU\nĐến năm 2030, đón 10 triệu lượt khách du lịch.\n")
+    from planextract import extract_text
+    assert [(t.year, t.value) for t in extract_text(text).targets] == [(2030, 10.0)]

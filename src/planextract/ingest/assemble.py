@@ -43,6 +43,14 @@ _UPPER = re.compile(r"^([A-Z](?:[.)/]|\s[-–]))\s+(?=\S)")
 _LOWER = re.compile(r"^([a-zđ][.)/])\s+(?=\S)")
 _BULLET = re.compile(r"^([-–—•+*∙])\s*(?=[^\s\-–—])")
 _VALID_ROMAN = re.compile(r"^(X{0,3})(IX|IV|V?I{0,3})$")
+# OCR reads the Roman "I" of a heading as "l", "|" or "1" ("ll. MỤC TIÊU", "Il. NHIỆM VỤ",
+# "l|I. TỔ CHỨC THỰC HIỆN"): a number of those letters, at least one of them not "I" nor a
+# digit alone, before a title in capitals
+_OCR_ROMAN = re.compile(r"^((?=[IlL1|VX]*[l|])[IlL1|VX]{1,5}[.)])\s+(?=[A-ZĐÀ-Ỹ]{2,}\b)")
+
+
+def _as_roman(number: str) -> str:
+    return re.sub(r"[lL1|]", "I", number)
 
 LEVEL_PART, LEVEL_UPPER, LEVEL_ROMAN, LEVEL_ARABIC, LEVEL_LOWER = 0, 1, 2, 3, 6
 LEVEL_ARTICLE = LEVEL_UPPER
@@ -66,6 +74,8 @@ def split_number(text: str) -> tuple[str | None, int | None, str]:
         return m.group(1), LEVEL_ARABIC, text[m.end():]
     if (m := _ROMAN.match(text)) and _VALID_ROMAN.match(m.group(1)[:-1]):
         return m.group(1), LEVEL_ROMAN, text[m.end():]
+    if (m := _OCR_ROMAN.match(text)) and _VALID_ROMAN.match(roman := _as_roman(m.group(1))[:-1]):
+        return roman + m.group(1)[-1], LEVEL_ROMAN, text[m.end():]  # "ll. MỤC TIÊU" read by OCR
     if m := _UPPER.match(text):
         return m.group(1), LEVEL_UPPER, text[m.end():]
     if m := _LOWER.match(text):
