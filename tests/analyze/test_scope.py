@@ -52,3 +52,10 @@ def test_domain_from_the_heading_and_none_under_both():
 ])
 def test_a_plan_of_work_and_criteria_are_no_report_of_results(heading, kind):
     assert kind_of(heading) == kind
+
+
+@pytest.mark.parametrize("heading, kind", [("II. MUC TIEU", "objectives"), ("II. MỤC TIỂU", "objectives"),
+                                           ("IV. TỔ CHỨC THỰC HIẸN", "organisation"), ("III. NHIEM VU", "tasks"),
+                                           ("V. DANH MỤC TÀI LIỆU", None)])
+def test_section_words_whose_tone_marks_ocr_lost_or_misread(heading, kind):
+    assert kind_of(heading) == kind

@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..lexicon import read_rows
+from ..lexicon import fold, read_rows
 from ..normalize import normalize_key
 from .outline import HEADING_ROLE, ITEM, LEADIN, Node
 
@@ -70,12 +70,23 @@ def _kind_words() -> list[tuple[str, str, int]]:
 
 
 def kind_of(text: str) -> str | None:
-    """The section kind a heading's words name, or None."""
+    """The section kind a heading's words name, or None. Words whose tone marks OCR lost or
+    misread ("MUC TIEU", "TỔ CHỨC THỰC HIẸN") are matched without marks when nothing matches
+    with them."""
     key = f" {normalize_key(text)} "
     for wording, kind, _ in _kind_words():
         if f" {wording} " in key:
             return kind
+    folded = f" {fold(text)} "
+    for wording, kind, _ in _folded_kind_words():
+        if f" {wording} " in folded:
+            return kind
     return None
+
+
+@lru_cache(maxsize=None)
+def _folded_kind_words() -> list[tuple[str, str, int]]:
+    return [(fold(w), k, p) for w, k, p in _kind_words()]
 
 
 @lru_cache(maxsize=None)
