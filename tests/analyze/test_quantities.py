@@ -104,3 +104,9 @@ def test_a_comparator_before_the_year_of_the_value(text, comparator):
 ])
 def test_rates_per_a_round_base_and_counts_spelled_out_after_a_floor(text, expected):
     assert [(q.value, q.unit, q.comparator) for q in find_quantities(text)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [("13 bảo vệ tài nguyên rừng", []), ("xây mới 13 bảo tàng", [(13.0, "bảo tàng")]),
+                                            ("hình thành 04 cụm liên kết", [(4.0, "cụm")])])
+def test_a_number_before_a_verb_counts_nothing_and_a_known_noun_wins(text, expected):
+    assert [(q.value, q.unit) for q in find_quantities(text)] == expected

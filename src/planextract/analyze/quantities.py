@@ -263,12 +263,14 @@ def _counted_noun(tail: str) -> str | None:
         return None
     first = syllables[0].lower()
     kind = _unit_words().get(first)
-    if kind in ("time", "age", "not_unit"):
+    if kind in ("time", "age"):
         return None
-    for noun in _counted_nouns().get(first, []):
+    for noun in _counted_nouns().get(first, []):  # a known noun first: "bảo tàng", not the verb "bảo vệ"
         words = noun.split()
         if [w.lower() for w in syllables[:len(words)]] == words:
             return " ".join(syllables[:len(words)])
+    if kind == "not_unit":
+        return None
     return syllables[0] if syllables[0].islower() or syllables[0].isupper() else None
 
 
