@@ -497,3 +497,11 @@ def test_a_party_resolution_whose_type_line_names_the_committee_that_issues_it()
             "NGHỊ QUYẾT\nCỦA BAN THƯỜNG VỤ TỈNH ỦY\nvề phát triển khoa học, công nghệ\nđến năm 2030\n\nI. TÌNH HÌNH\n")
     record = _record(text)
     assert (record.issuer, record.title) == ("Ban Thường vụ Tỉnh ủy Lào Cai", "về phát triển khoa học, công nghệ đến năm 2030")
+
+
+def test_a_signature_interleaved_line_by_line_with_the_recipients():
+    text = ("ỦY BAN NHÂN DÂN\nTHÀNH PHỐ HUẾ\nSố: 200/KH-UBND\nHuế, ngày 02 tháng 4 năm 2027\nKẾ HOẠCH\nPhát triển du lịch\n"
+            "1. Tổ chức thực hiện.\nNơi nhận: TM. ỦY BAN NHÂN DÂN\n- TT. Thành ủy (để b/c);\nKT. CHỦ TỊCH\n"
+            "- CT, các PCT UBND TP;\nPHÓ CHỦ TỊCH\n- Các đơn vị nêu tại mục V;\n- Lưu: VT, DL.\nTrần Văn Minh\n")
+    record = _record(text)
+    assert (record.signer_title, record.signer) == ("PHÓ CHỦ TỊCH", "Trần Văn Minh")

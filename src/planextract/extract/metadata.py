@@ -744,6 +744,8 @@ def _signature(doc: Document) -> tuple[str | None, str | None]:
         first_title = first_title or m.title
         if name:
             return m.title, name
+        if i and re.match(r"[-–+]\s", lines[i - 1]) and i + 1 < len(lines) and re.match(r"[-–+]\s", lines[i + 1]):
+            beside.add(i)  # a title line between two recipients' lines: the two columns interleaved
         window = SIGNER_WINDOW + (8 if i in beside else 0)  # the recipients' lines come between
         for nxt in lines[i + 1:i + 1 + window]:
             if _SIGNED.match(nxt) or (_RECIPIENT_ITEM.match(before) and re.match(r"[-–+]\s", nxt)):
