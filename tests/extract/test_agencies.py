@@ -572,6 +572,7 @@ def test_regional_branches_keep_their_number_and_a_listed_collective_its_level(c
     ("Thường trực Tỉnh ủy", ["Thường trực Tỉnh ủy"]),
     ("Viện kiểm sát nhân dân tỉnh, Tòa án nhân dân tỉnh", ["Viện kiểm sát nhân dân tỉnh", "Tòa án nhân dân tỉnh"]),
     ("Tòa án nhân dân khu vực 3", ["Tòa án nhân dân khu vực 3"]),
+    ("các tổ chức, doanh nghiệp, Hiệp hội Du lịch thành phố", ["Các tổ chức", "Các doanh nghiệp", "Hiệp hội Du lịch thành phố"]),
 ])
 def test_the_party_committees_of_2025_are_one_body_each(cell, expected):
     assert canonical_names(cell, "Lào Cai") == expected

@@ -738,7 +738,9 @@ def _listed_names(segment: str, province: str | None) -> list[tuple[int, int, _E
     accepted: list[tuple[int, int, _Entry]] = []
     floor = 0
     for i, (start, end, entry) in enumerate(found):
-        if start < floor or _proper_name(segment[start:end], entry):
+        # the word after the name counts: 'Hiệp hội Du lịch thành phố' is one body, not 'các hiệp hội'
+        next_word = re.match(r"\s+[^\W\d_]+", segment[end:])
+        if start < floor or _proper_name(segment[start:end + (next_word.end() if next_word else 0)], entry):
             continue
         end = _region_end(segment, _tail_end(segment, end, province, qualifiers=True))
         following = next((s for s, _, _ in found[i + 1:] if s >= end), len(segment))

@@ -45,7 +45,7 @@ CAPITAL = f"[A-Z{UPPER}]"
 # issuer code ("927/QĐ TTg").
 _CODE = r"[A-ZĐ][A-Za-zĐđ]*(?:&[A-ZĐ][A-Za-zĐđ]*)?\d*"  # 'CTTN&BĐG' of '8935/BNV-CTTN&BĐG'
 NUMBER = (rf"\d{{1,5}}(?:\.\d{{1,2}}(?=/))? ?(?:- ?[A-ZĐ][A-Za-zĐđ]{{0,5}})?"  # '66.2/2025/NQ-CP'
-          rf"(?:\s*/\s*(?:\d{{4}}|{_CODE}(?: ?[-–] ?{_CODE}| (?=(?:TTg|CP|UBND|HĐND|TW|TU)\b){_CODE})*))+")
+          rf"(?:\s*/\s*(?:\d{{4}}|{_CODE}(?: ?[-–](?: |\n ?)?{_CODE}| (?=(?:TTg|CP|UBND|HĐND|TW|TU)\b){_CODE})*))+")
 _OWN_NUMBER = re.compile(rf"(?:^|(?<=\s))Số\s*:\s*({NUMBER}|/{_CODE}(?:-{_CODE})*)|^Số\s+({NUMBER})")
 # ('Số:           /KH-UBND': a draft or a copy not yet numbered keeps its number as written)
 _CAPTION = re.compile(rf"Kèm theo\s+(\w+(?: \w+)?)\s+số\s*:?\s*({NUMBER})\s*,?\s*ngày\s*({DATE_PATTERN})", re.I)
