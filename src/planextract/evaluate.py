@@ -178,6 +178,8 @@ def score_deadlines(predicted: list[Deadline], gold: list[Deadline], source: str
     for g, p in pairs:
         for name in DEADLINE_FIELDS:
             score.count_field(name, getattr(p, name) == getattr(g, name))
+        score.misses += [f"{source}: deadline {g.text[:40]!r}: {k} {getattr(p, k)!r} ≠ gold {getattr(g, k)!r}"
+                         for k in DEADLINE_FIELDS if getattr(p, k) != getattr(g, k)]
     score.misses += [f"{source}: missed deadline {g.text[:80]}" for j, g in enumerate(gold) if j not in used_g]
     score.extras += [f"{source}: extra deadline {p.text[:80]}" for i, p in enumerate(predicted) if i not in used_p]
     return score

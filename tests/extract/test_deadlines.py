@@ -62,6 +62,8 @@ def test_a_results_section_gives_no_deadlines():
     ("Ủy ban nhân dân Thành phố yêu cầu các Sở, ban, ngành Thành phố, UBND phường, xã định kỳ báo cáo.",
      ["Các sở, ban, ngành", "UBND các xã, phường"]),
     ("Định kỳ hằng năm, báo cáo Ủy ban nhân dân tỉnh kết quả thực hiện.", []),  # recipients do not act
+    ("Trên đây là Kế hoạch phát triển du lịch, yêu cầu các sở, ban, ngành; Ủy ban nhân dân các xã, phường "
+     "nghiêm túc triển khai thực hiện, báo cáo định kỳ hằng năm.", ["Các sở, ban, ngành", "UBND các xã, phường"]),
 ])
 def test_who_must_act(sentence, expected):
     assert actors(sentence, "Hà Nội") == expected

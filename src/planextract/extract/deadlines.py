@@ -205,7 +205,13 @@ def actors(sentence: str, province: str | None = None) -> list[str]:
     if names and (m := _delegating().match(text[end:])):
         asked, _ = _opening_bodies(text[end + m.end():], province)
         return asked or names
+    if not names and _closing(text) and (m := _CLOSING_REQUEST.search(text)):
+        # "Trên đây là Kế hoạch …, yêu cầu các sở, ban, ngành; UBND các xã, phường … báo cáo …"
+        return _opening_bodies(text[m.end():], province)[0]
     return names
+
+
+_CLOSING_REQUEST = re.compile(r",\s*(?:UBND [^,]{0,40}?\s)?(?:yêu cầu|đề nghị|giao)\s+")
 
 
 @lru_cache(maxsize=None)
