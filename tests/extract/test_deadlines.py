@@ -64,6 +64,8 @@ def test_a_results_section_gives_no_deadlines():
     ("Định kỳ hằng năm, báo cáo Ủy ban nhân dân tỉnh kết quả thực hiện.", []),  # recipients do not act
     ("Trên đây là Kế hoạch phát triển du lịch, yêu cầu các sở, ban, ngành; Ủy ban nhân dân các xã, phường "
      "nghiêm túc triển khai thực hiện, báo cáo định kỳ hằng năm.", ["Các sở, ban, ngành", "UBND các xã, phường"]),
+    ("Các sở, ban, ngành, đoàn thể Thành phố, Ủy ban nhân dân phường, xã, đặc khu báo cáo định kỳ 6 tháng.",
+     ["Các sở, ban, ngành", "Các đoàn thể thành phố", "UBND các xã, phường, đặc khu"]),
 ])
 def test_who_must_act(sentence, expected):
     assert actors(sentence, "Hà Nội") == expected

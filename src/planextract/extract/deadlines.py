@@ -246,7 +246,7 @@ def _heading_bodies(section: Section, province: str | None) -> list[str]:
     return canonical_names(text, province)
 
 
-_BETWEEN = re.compile(r"^\s*(?:,|;|và|,\s*và)\s*$")
+_BETWEEN = re.compile(r"^\s*(?:(?:tỉnh|[Tt]hành phố|TP)\s*)?(?:,|;|và|,\s*và)\s*$")  # "đoàn thể Thành phố, UBND …"
 
 
 def _opening_bodies(text: str, province: str | None) -> tuple[list[str], int]:
