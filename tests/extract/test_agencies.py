@@ -573,6 +573,10 @@ def test_regional_branches_keep_their_number_and_a_listed_collective_its_level(c
     ("Viện kiểm sát nhân dân tỉnh, Tòa án nhân dân tỉnh", ["Viện kiểm sát nhân dân tỉnh", "Tòa án nhân dân tỉnh"]),
     ("Tòa án nhân dân khu vực 3", ["Tòa án nhân dân khu vực 3"]),
     ("các tổ chức, doanh nghiệp, Hiệp hội Du lịch thành phố", ["Các tổ chức", "Các doanh nghiệp", "Hiệp hội Du lịch thành phố"]),
+    ("Giám đốc các Sở và Thủ trưởng các ban, ngành tỉnh; Chủ tịch Ủy ban nhân dân các xã, phường",
+     ["Các sở, ban, ngành", "UBND các xã, phường"]),
+    ("Các sở, ban, ngành trong phạm vi chức năng, nhiệm vụ của mình", ["Các sở, ban, ngành"]),
+    ("các cơ quan báo chí đóng trên địa bàn tỉnh", ["Các cơ quan báo chí"]),
 ])
 def test_the_party_committees_of_2025_are_one_body_each(cell, expected):
     assert canonical_names(cell, "Lào Cai") == expected
