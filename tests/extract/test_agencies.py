@@ -577,6 +577,8 @@ def test_regional_branches_keep_their_number_and_a_listed_collective_its_level(c
      ["Các sở, ban, ngành", "UBND các xã, phường"]),
     ("Các sở, ban, ngành trong phạm vi chức năng, nhiệm vụ của mình", ["Các sở, ban, ngành"]),
     ("các cơ quan báo chí đóng trên địa bàn tỉnh", ["Các cơ quan báo chí"]),
+    ("Thường trực Hội đồng nhân dân, các Ban của Hội đồng nhân dân, các Tổ đại biểu và đại biểu Hội đồng nhân dân tỉnh",
+     ["Thường trực HĐND tỉnh", "Các Ban của HĐND tỉnh", "Các Tổ đại biểu HĐND tỉnh", "Các đại biểu HĐND tỉnh"]),
 ])
 def test_the_party_committees_of_2025_are_one_body_each(cell, expected):
     assert canonical_names(cell, "Lào Cai") == expected

@@ -647,9 +647,25 @@ def _joiner(separator: str) -> str:
     return f" {sep} " if sep else " "
 
 
+_COUNCIL = r"(?:Hội đồng nhân dân|HĐND)"
+_COUNCIL_LEVEL = re.compile(rf"{_COUNCIL}\s+(tỉnh|[Tt]hành phố|TP)\b")
+_COUNCIL_BARE = re.compile(rf"({_COUNCIL})(?!\s+(?:tỉnh|[Tt]hành phố|TP|xã|phường|đặc khu|huyện|cấp)\b)(?=\s*(?:,|;|và|$))")
+_DELEGATIONS = re.compile(rf"([Tt]ổ đại biểu) và (đại biểu) ({_COUNCIL})")
+
+
+def _council_list(text: str) -> str:
+    """'Thường trực HĐND, các Ban của HĐND, các Tổ đại biểu và đại biểu HĐND tỉnh': the council's
+    level written once at the end is every item's, and the delegations and the deputies are two."""
+    if not (m := list(_COUNCIL_LEVEL.finditer(text))):
+        return text
+    level = m[-1].group(1)
+    text = _DELEGATIONS.sub(r"\1 \3, các \2 \3", text)
+    return _COUNCIL_BARE.sub(lambda b: f"{b.group(1)} {level}", text)
+
+
 def canonical_agencies(cell: str, province: str | None = None) -> list[Agency]:
     """Canonical agencies named by a table cell (SCHEMA.md, 'Canonical agency names')."""
-    text = _drop_titles(_drop_parentheticals(normalize_line(cell)))
+    text = _council_list(_drop_titles(_drop_parentheticals(normalize_line(cell))))
     agencies: list[Agency] = []
     for segment in text.split(";"):
         for body in _read_segment(segment, province):
