@@ -505,3 +505,13 @@ def test_a_signature_interleaved_line_by_line_with_the_recipients():
             "- CT, các PCT UBND TP;\nPHÓ CHỦ TỊCH\n- Các đơn vị nêu tại mục V;\n- Lưu: VT, DL.\nTrần Văn Minh\n")
     record = _record(text)
     assert (record.signer_title, record.signer) == ("PHÓ CHỦ TỊCH", "Trần Văn Minh")
+
+
+def test_news_of_a_document_signed_without_its_type_or_number():
+    text = ("Quảng Trị triển khai chuyển đổi số trong chỉ đạo, điều hành\n\n"
+            "Phó Chủ tịch UBND tỉnh Quảng Trị Hoàng Nam vừa ký ban hành văn bản triển khai thực hiện Quyết định "
+            "1012/QĐ-TTg của Thủ tướng Chính phủ về kế hoạch chuyển đổi số hoạt động chỉ đạo, điều hành.\n\n"
+            "UBND tỉnh yêu cầu các sở, ngành rà soát quy trình công việc.\n")
+    record = _record(text)
+    assert record.title == ("triển khai thực hiện Quyết định 1012/QĐ-TTg của Thủ tướng Chính phủ về kế hoạch chuyển đổi "
+                            "số hoạt động chỉ đạo, điều hành")

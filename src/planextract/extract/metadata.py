@@ -624,6 +624,8 @@ def _news_fields(sentence: str, m: re.Match) -> _Fields:
         out.title = _news_title(sentence[m.end():])
     elif m.group("type") and re.match(r"\s*về\s", sentence[m.end():]):
         out.title = _news_title(sentence[m.end():])  # 'thông qua Nghị quyết về nhiệm vụ …' names no number
+    elif not m.group("type") and (v := re.match(r"\s+văn bản\s+(?=(?:triển khai|thực hiện|về)\b)", sentence[m.end():])):
+        out.title = _news_title(sentence[m.end() + v.end():])  # 'vừa ký ban hành văn bản triển khai …'
     return out
 
 
