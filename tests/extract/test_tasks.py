@@ -416,3 +416,10 @@ def test_the_time_in_a_closing_parenthesis_after_a_comma():
                    "2. Số hóa di tích (Sở Văn hóa, Thể thao và Du lịch chủ trì, thực hiện năm 2027).\n")
     assert (task.lead, task.start_year, task.end_year, task.text) == (
         ["Sở Văn hóa, Thể thao và Du lịch"], 2027, 2027, "Số hóa di tích")
+
+
+def test_a_group_row_lettered_c_after_b_is_a_letter_not_a_roman_hundred():
+    text = ("KẾ HOẠCH\nKINH TẾ SỐ\n\nPHỤ LỤC\n| STT | Nhiệm vụ | Đơn vị chủ trì | Thời gian |\n"
+            "| B | PHÁT TRIỂN KINH TẾ SỐ | | |\n| I | Hạ tầng | | |\n| 1 | Phủ sóng 5G | Sở Khoa học và Công nghệ | 2026 |\n"
+            "| C | CÁC GIẢI PHÁP | | |\n| I | Tổ chức bộ máy | | |\n| 1 | Kiện toàn Ban Chỉ đạo | Sở Nội vụ | 2026 |\n")
+    assert [t.group for t in tasks(text)] == ["B PHÁT TRIỂN KINH TẾ SỐ > I Hạ tầng", "C CÁC GIẢI PHÁP > I Tổ chức bộ máy"]

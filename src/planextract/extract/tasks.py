@@ -43,8 +43,8 @@ def number_level(number: str) -> int:
         return LEVEL_ARABIC + number.count(".")
     if number.isdigit():
         return LEVEL_ARABIC
-    if _ROMAN.match(number):
-        return LEVEL_ROMAN
+    if _ROMAN.match(number) and number not in ("C", "L", "D", "M"):
+        return LEVEL_ROMAN  # a lone "C" is the letter after "B", not a hundredth section
     if len(number) == 1 and number.isupper():
         return LEVEL_UPPER
     return LEVEL_LOWER
