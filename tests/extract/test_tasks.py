@@ -423,3 +423,10 @@ def test_a_group_row_lettered_c_after_b_is_a_letter_not_a_roman_hundred():
             "| B | PHÁT TRIỂN KINH TẾ SỐ | | |\n| I | Hạ tầng | | |\n| 1 | Phủ sóng 5G | Sở Khoa học và Công nghệ | 2026 |\n"
             "| C | CÁC GIẢI PHÁP | | |\n| I | Tổ chức bộ máy | | |\n| 1 | Kiện toàn Ban Chỉ đạo | Sở Nội vụ | 2026 |\n")
     assert [t.group for t in tasks(text)] == ["B PHÁT TRIỂN KINH TẾ SỐ > I Hạ tầng", "C CÁC GIẢI PHÁP > I Tổ chức bộ máy"]
+
+
+def test_articles_of_a_decision_the_assignment_without_its_label_and_no_execution_article():
+    text = ("QUYẾT ĐỊNH\nBan hành kế hoạch\n\nĐiều 1. Ban hành kèm theo Quyết định này Kế hoạch.\n"
+            "Điều 2. Giao Sở Khoa học và Công nghệ chủ trì, phối hợp với các sở, ngành liên quan triển khai Kế hoạch.\n"
+            "Điều 3. Chánh Văn phòng UBND tỉnh; Giám đốc các Sở: Tài chính, Nội vụ chịu trách nhiệm thi hành Quyết định này.\n")
+    assert [(t.number, t.lead, t.text[:4]) for t in tasks(text)] == [("Điều 2", ["Sở Khoa học và Công nghệ"], "Giao")]

@@ -310,9 +310,14 @@ def task_number(number: str | None) -> str | None:
     return re.sub(r"[\s.)/:–-]+$", "", number) or None if number else None
 
 
+_ARTICLE_MARK = re.compile(r"^(?:Điều|ĐIỀU)\s+\d{1,3}\s*[.:]\s+")  # "Điều 2. Giao Sở X …": the article's label
+
+
 def _body(text: str) -> str:
     text = text.strip()
     if m := labelled_number().match(text):
+        return text[m.end():].strip()
+    if m := _ARTICLE_MARK.match(text):
         return text[m.end():].strip()
     return _NUMBER_MARK.sub("", text, count=1).strip()
 
@@ -404,6 +409,8 @@ def agency_paragraph_tasks(analysis: Analysis, province: str | None, skip: set[i
             continue
         scope = analysis.scope(block)
         body = _body(block.text)
+        if _closing(body):
+            continue  # "Điều 4. Chánh Văn phòng …, Giám đốc các Sở: … chịu trách nhiệm thi hành Quyết định này"
         only_names = node.role == HEADING_ROLE
         organisation = "organisation" in scope.kinds
         # Outside the duties section, an item that opens with bodies and a colon assigns too
@@ -411,8 +418,9 @@ def agency_paragraph_tasks(analysis: Analysis, province: str | None, skip: set[i
         addressed = ":" in body[:160] and _addresses_agency(body) and scope.kind not in ("objectives", "results")
         if not organisation and not only_names and not addressed:
             continue
-        if _opens_with_request(body) and not re.match(r"^[^:]{0,160}:", body) and assignment_of(body, province)[0]:
-            continue  # "Giao Sở X …", "Đề nghị Ủy ban MTTQ … tổ chức …": an assignment sentence
+        if _opens_with_request(body) and (not re.match(r"^[^:]{0,160}:", body) or body.rstrip(" *").endswith(":")) \
+                and assignment_of(body, province)[0]:
+            continue  # "Giao Sở X …", "Đề nghị Ủy ban MTTQ … tổ chức …": an assignment sentence or lead-in
         if only_names and ":" not in body and _names_agency(body) and (not _has_verb(body) or _only_names(body)):
             from .agencies import canonical_names
             names, rest = canonical_names(body.strip(" ."), province), ""  # the heading is the names
