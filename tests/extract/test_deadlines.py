@@ -25,6 +25,7 @@ def deadlines(body: str):
     ("Các sở định kỳ kiểm tra, đánh giá tình hình thực hiện.", None, None),
     ("Sở Nội vụ tổ chức tổng kết vào tháng 4 năm 2026.", "2026-04-30", None),
     ("Tổ chức sơ kết vào quý II/2026.", "2026-06-30", None),
+    ("Sở Y tế báo cáo trước ngày 20 của tháng cuối quý.", None, "quarterly"),
 ])
 def test_due_dates_and_recurrences(sentence, due, recurrence):
     (deadline,) = deadlines(sentence)
