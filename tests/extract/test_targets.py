@@ -632,10 +632,3 @@ def test_a_news_paragraph_that_opens_with_a_period_gives_its_end_to_the_targets_
     past = ("Quảng Ninh tổng kết Nghị quyết\n\nĐại hội Đảng bộ tỉnh nhiệm kỳ 2020-2025 đã đề ra mục tiêu.\n\n"
             "Các chỉ tiêu: tỷ trọng kinh tế số trong GRDP đạt 30%.\n")
     assert [t.year for t in targets(past)] == [None]
-
-
-def test_a_multiple_after_a_value_measures_the_indicator_before_it_and_a_remark_in_parentheses_is_dropped():
-    text = ("KẾ HOẠCH\nX\n\nII. MỤC TIÊU\n- Số lượng doanh nghiệp đạt 15.000 doanh nghiệp vào năm 2030, tăng gấp 2 lần so "
-            "với năm 2025.\n- 100% (hoặc gần 100%) cơ quan nhà nước sử dụng chữ ký số.\n")
-    assert [t.indicator for t in targets(text)] == ["Số lượng doanh nghiệp", "Số lượng doanh nghiệp tăng gấp",
-                                                    "cơ quan nhà nước sử dụng chữ ký số"]

@@ -436,7 +436,7 @@ def _from_head_word(text: str) -> str:
 
 def clean_right(text: str, q: Quantity) -> str:
     """The words after a value that name what it counts ("100% hồ sơ được số hóa")."""
-    text = re.sub(r"^\s*\([^()]*\)", " ", _PAREN_YEAR.sub(" ", text))  # "100% (hoặc gần 100%) cơ quan …": a remark
+    text = _PAREN_YEAR.sub(" ", text)
     if not _BASELINE.split(text)[0].strip(" ,"):
         text = ""  # "… tăng 30% so với năm 2020": the baseline alone names nothing
     text = re.sub(r"^\s*(?:trở lên|trở xuống)\b", "", text)
@@ -470,8 +470,7 @@ def _content_words(text: str) -> int:
     return len([w for w in normalize_key(text).split() if not w.isdigit()])
 
 
-_DIRECTIONS = {"tăng", "giảm", "tăng thêm", "giảm xuống", "tăng lên", "cắt giảm", "rút ngắn", "nâng", "nâng cao",
-               "tăng gấp", "gấp", "giảm còn"}
+_DIRECTIONS = {"tăng", "giảm", "tăng thêm", "giảm xuống", "tăng lên", "cắt giảm", "rút ngắn", "nâng", "nâng cao"}
 SHORT_LEFT = 3
 
 
@@ -496,8 +495,6 @@ def indicator_of(clause: Clause, q: Quantity, previous: str | None) -> str | Non
             (not before or ("/" not in q.unit and len(before.split()) <= SHORT_LEFT)):
         after = q.unit  # "Tăng thêm 2.000 giường bệnh", "Đạt 35 bác sĩ/vạn dân": the counted noun
     if not clause.value_first:
-        if previous and normalize_key(before) in _DIRECTIONS and not _content_words(after):
-            return f"{previous} {before}"  # "… đạt 15.000 doanh nghiệp, tăng gấp 2 lần so với năm 2025"
         short = len(before.split()) <= SHORT_LEFT
         if after and (not q.percent or _opens(before) or short) and not _linked_pattern().search(clause.left):
             return f"{before} {after}"  # "Hình thành ít nhất 20 mô hình …", "Sơ tán 100% người dân …"
