@@ -25,7 +25,7 @@ from ..analyze import Analysis, Node, TableView
 from ..analyze.outline import HEADING_ROLE, ITEM, LEADIN, TEXT
 from ..document import Block
 from ..lexicon import labelled_number, read_rows, sentence_break
-from ..normalize import normalize_key
+from ..normalize import is_all_caps, normalize_key
 from ..records import Task
 
 _YEARS = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
@@ -110,7 +110,6 @@ def table_tasks(analysis: Analysis, view: TableView, province: str | None) -> li
 def _is_title_cell(cell, text: str) -> bool:
     """'| | **Lĩnh vực y tế** | | |', '| | CHUYỂN ĐỔI SỐ | |': an unnumbered row whose only
     words are a title in bold or in capitals heads the rows under it."""
-    from ..normalize import is_all_caps
     return (cell is not None and cell.bold) or is_all_caps(text, min_letters=4)
 
 
@@ -477,9 +476,10 @@ def _duty_subject(analysis: Analysis, block: Block, sentence: str, province: str
     """A sentence of a duties section whose subject is a named body and whose verb is a duty
     ("Trung tâm Kiểm soát bệnh tật tỉnh hỗ trợ …", "Sở Tài chính định kỳ hằng quý tổng hợp
     …", "Thực hiện chi trả: UBND xã, phường phối hợp với …"): that body's task. Only in
-    sections that give work (a scope of tasks or organisation and none of objectives,
-    results, basis, purpose, funding); a collective ("Các sở, ngành"), the province's own
-    UBND or work done ("đã") gives none."""
+    sections that give work (a scope of tasks or organisation, or a heading of no known kind,
+    and none of objectives, results, basis, purpose, scope, funding); a collective ("Các sở,
+    ngành"), the province's own UBND, the issuer naming what it issues or work done ("đã")
+    gives none."""
     scope = analysis.scope(block)
     kinds = set(scope.kinds)
     if (kinds and not kinds & _DUTY_SECTIONS) or kinds & _NOT_DUTY_SECTIONS:
