@@ -487,6 +487,8 @@ def _duty_subject(analysis: Analysis, block: Block, sentence: str, province: str
     text = sentence.strip()
     if not _names_agency(text) and (m := _LABEL.match(text)):
         text = text[m.end():]
+    if not _names_agency(text) or not _duty_verb().search(text, 0, DUTY_VERB_WINDOW):
+        return []  # cheap tests first: most sentences open with no body or give no duty
     names, rest = leading_agencies(text, province)
     if not names or any(_is_collective(n) for n in names) or ":" in text[:len(text) - len(rest)]:
         return []
@@ -498,14 +500,17 @@ def _duty_subject(analysis: Analysis, block: Block, sentence: str, province: str
     rest = _TENSE_OR_MODAL.sub("", rest, count=1)
     if _ISSUES_ITSELF.match(rest):
         return []  # "Tỉnh ủy ban hành Chương trình hành động …": the document says who issued it
-    return names if re.match(rf"(?:{_duty_verbs()})\b", rest) else []
+    return names if _duty_verb().match(rest) else []
+
+
+DUTY_VERB_WINDOW = 300  # characters in which a sentence's subject and its duty verb stand
 
 
 @lru_cache(maxsize=None)
-def _duty_verbs() -> str:
+def _duty_verb() -> re.Pattern:
     """The assignment verbs and the verbs of work a body is given (data/duty_verbs.csv)."""
     verbs = {r["verb"] for r in read_rows("assignment_verbs.csv")} | {r["verb"] for r in read_rows("duty_verbs.csv")}
-    return "|".join(re.escape(v) for v in sorted(verbs, key=len, reverse=True))
+    return re.compile(rf"(?<!\w)(?:{'|'.join(re.escape(v) for v in sorted(verbs, key=len, reverse=True))})\b")
 
 
 def _is_agency_heading(node: Node, province: str | None) -> bool:
