@@ -430,3 +430,11 @@ def test_articles_of_a_decision_the_assignment_without_its_label_and_no_executio
             "Điều 2. Giao Sở Khoa học và Công nghệ chủ trì, phối hợp với các sở, ngành liên quan triển khai Kế hoạch.\n"
             "Điều 3. Chánh Văn phòng UBND tỉnh; Giám đốc các Sở: Tài chính, Nội vụ chịu trách nhiệm thi hành Quyết định này.\n")
     assert [(t.number, t.lead, t.text[:4]) for t in tasks(text)] == [("Điều 2", ["Sở Khoa học và Công nghệ"], "Giao")]
+
+
+def test_a_name_the_ner_runs_past_ends_at_the_first_duty_verb():
+    from planextract.extract.tasks import _name_end
+    text = "Ngân hàng hướng dẫn quy trình và cán bộ ngân hàng thực hiện mở tài khoản"
+    assert text[:_name_end(text, 0, len(text))] == "Ngân hàng"
+    short = "Công an tỉnh"
+    assert _name_end(short, 0, len(short)) == len(short)

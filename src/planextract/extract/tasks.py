@@ -352,7 +352,26 @@ def agency_mentions(text: str, province: str | None) -> list[tuple[int, int]]:
     if model_path() is None:
         return found
     from ..nlp import agency_spans
-    return [(span.start_char, span.end_char) for span in agency_spans(text)]
+    return [(span.start_char, _name_end(text, span.start_char, span.end_char)) for span in agency_spans(text)]
+
+
+@lru_cache(maxsize=None)
+def _stop_after_name() -> re.Pattern:
+    """A duty verb or a function word after a name's head ('stop' rows of data/agency_patterns.csv)."""
+    from .agencies import _patterns
+    words = sorted(_patterns("stop"), key=len, reverse=True)
+    return re.compile(rf"\s(?:{'|'.join(map(re.escape, words))})(?=\s|$)")
+
+
+def _name_end(text: str, start: int, end: int) -> int:
+    """A span the NER ran past the name's words ('Ngân hàng hướng dẫn quy trình …') ends at the
+    first duty verb or function word after its first two words."""
+    words = list(re.finditer(r"\S+", text[start:end]))
+    if len(words) <= 2:
+        return end
+    if m := _stop_after_name().search(text, start + words[1].end(), end):
+        return m.start()
+    return end
 
 
 def _find_agencies(text: str, province: str | None):
