@@ -438,3 +438,9 @@ def test_a_name_the_ner_runs_past_ends_at_the_first_duty_verb():
     assert text[:_name_end(text, 0, len(text))] == "Ngân hàng"
     short = "Công an tỉnh"
     assert _name_end(short, 0, len(short)) == len(short)
+
+
+def test_a_request_to_a_body_whose_head_only_the_organisation_patterns_know_is_still_read():
+    text = ("KẾ HOẠCH\nHỢP TÁC XÃ\n\nIII. GIẢI PHÁP THỰC HIỆN\n4. Về tuyên truyền\nĐề nghị Liên minh Hợp tác xã tỉnh "
+            "phối hợp với Sở Nông nghiệp và Môi trường tuyên truyền, nhân rộng các mô hình hợp tác xã kiểu mới.\n")
+    assert [(t.lead, t.partners) for t in tasks(text)] == [(["Liên minh Hợp tác xã tỉnh"], ["Sở Nông nghiệp và Môi trường"])]

@@ -506,7 +506,7 @@ def _duty_subject(analysis: Analysis, block: Block, sentence: str, province: str
     text = sentence.strip()
     if not _names_agency(text) and (m := _LABEL.match(text)):
         text = text[m.end():]
-    if not _names_agency(text) or not _duty_verb().search(text, 0, DUTY_VERB_WINDOW):
+    if not _may_open_with_body(text) or not _duty_verb().search(text, 0, DUTY_VERB_WINDOW):
         return []  # cheap tests first: most sentences open with no body or give no duty
     names, rest = leading_agencies(text, province)
     if not names or any(_is_collective(n) for n in names) or ":" in text[:len(text) - len(rest)]:
@@ -523,6 +523,16 @@ def _duty_subject(analysis: Analysis, block: Block, sentence: str, province: str
 
 
 DUTY_VERB_WINDOW = 300  # characters in which a sentence's subject and its duty verb stand
+
+
+def _may_open_with_body(text: str) -> bool:
+    """Could the text open with a body, after 'Đề nghị' and the like? A head noun of either
+    list ('Sở …', 'Liên minh …', 'Bưu điện …'): what `leading_agencies` then reads."""
+    from .agencies import _organisation_head
+    for word in _phrases("request") + _phrases("addressee"):
+        if text.startswith(word + " "):
+            text = text[len(word) + 1:]
+    return _names_agency(text) or bool(_organisation_head().match(text))
 
 
 @lru_cache(maxsize=None)
