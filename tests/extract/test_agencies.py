@@ -582,3 +582,12 @@ def test_regional_branches_keep_their_number_and_a_listed_collective_its_level(c
 ])
 def test_the_party_committees_of_2025_are_one_body_each(cell, expected):
     assert canonical_names(cell, "Lào Cai") == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Các sở căn cứ chức năng triển khai", ["Các sở, ban, ngành"]),
+    ("Các Sở có liên quan phối hợp", ["Các sở, ban, ngành"]),
+    ("các Sở: Tài chính, Nội vụ triển khai", []),
+])
+def test_the_departments_written_with_their_head_noun_alone(text, expected):
+    assert [a.name for _, _, a in find_agencies(text)] == expected

@@ -503,8 +503,22 @@ def find_agencies(text: str, province: str | None = None, as_named: bool = True,
         end = _region_end(text, _tail_end(text, end, province, qualifiers=False))
         agency = localized(prose[m.group()].agency(), text[start:end], province)
         out.append((start, end, as_written(agency, text[start:end], province) if as_named else agency))
-    listed = _with_listed_items(text, out, province, as_named)
+    listed = _with_bare_departments(text, _with_listed_items(text, out, province, as_named))
     return _with_structural_names(text, listed, province) if structural else listed
+
+
+# "Các sở căn cứ …", "các Sở có liên quan phối hợp …": the departments as a whole, written with
+# their head noun alone — not "các Sở: Tài chính, Nội vụ" nor "các Sở Tài chính, Nội vụ", lists of
+# named departments
+_BARE_DEPARTMENTS = re.compile(r"(?<!\w)[Cc]ác [Ss]ở(?!\w)(?!\s*[:,]?\s*[A-ZĐÀ-Ỹ])(?!\s*,\s*(?:ban|ngành)\b)")
+
+
+def _with_bare_departments(text: str, found: list[tuple[int, int, Agency]]) -> list[tuple[int, int, Agency]]:
+    extra = []
+    for m in _BARE_DEPARTMENTS.finditer(text):
+        if not any(s < m.end() and m.start() < e for s, e, _ in found) and (entry := _lookup("Các sở, ban, ngành")):
+            extra.append((m.start(), m.end(), entry.agency()))
+    return sorted(found + extra, key=lambda x: x[0]) if extra else found
 
 
 _LIST_JOINT = re.compile(r"\s*(?:,|và)\s*")
