@@ -587,7 +587,11 @@ def test_the_party_committees_of_2025_are_one_body_each(cell, expected):
 @pytest.mark.parametrize("text, expected", [
     ("Các sở căn cứ chức năng triển khai", ["Các sở, ban, ngành"]),
     ("Các Sở có liên quan phối hợp", ["Các sở, ban, ngành"]),
-    ("các Sở: Tài chính, Nội vụ triển khai", []),
 ])
 def test_the_departments_written_with_their_head_noun_alone(text, expected):
     assert [a.name for _, _, a in find_agencies(text)] == expected
+
+
+@pytest.mark.parametrize("text", ["các Sở: Tài chính, Nội vụ triển khai", "Giám đốc các Sở Tài chính, Nội vụ báo cáo"])
+def test_a_list_of_named_departments_is_not_the_departments_as_a_whole(text):
+    assert "Các sở, ban, ngành" not in [a.name for _, _, a in find_agencies(text)]
