@@ -284,6 +284,12 @@ def _of_parts(clause: Clause, before: str, previous: str | None) -> str | None:
     return None
 
 
+@lru_cache(maxsize=None)
+def _qualifiers() -> frozenset[str]:
+    """Words between a label's colon and its value that name nothing ('bình quân', 'tối thiểu')."""
+    return frozenset(normalize_key(w) for w in words("qualifier"))
+
+
 def _label(left: str) -> str:
     """The label before a colon the value follows right away ("Tỷ lệ lao động qua đào tạo:
     75 - 80%"), back to the strong separator before it; "" when the value does not follow a colon."""
@@ -291,7 +297,7 @@ def _label(left: str) -> str:
     if not strong or not strong[-1].group().startswith(":"):
         return ""
     between = left[strong[-1].end():]
-    qualifiers = {normalize_key(w) for w in words("qualifier")}
+    qualifiers = _qualifiers()
     if between.strip() and (re.search(r"\d", between) or normalize_key(between) not in qualifiers
                             and _content_words(clean_left(between))):
         return ""  # "Tăng trưởng: bình quân 3,5%/năm" has its label; "Cơ cấu: dịch vụ chiếm 41%" does not
@@ -486,7 +492,7 @@ def indicator_of(clause: Clause, q: Quantity, previous: str | None) -> str | Non
         return own  # "…, trong đó khách quốc tế trên 5%"
     before = clean_left(clause.left)
     after = clean_right(clause.right, q)
-    if clause.label and normalize_key(before) in {normalize_key(w) for w in words("qualifier")} \
+    if clause.label and normalize_key(before) in _qualifiers() \
             and _content_words(label := clean_left(clause.label)) >= MIN_INDICATOR_WORDS:
         return label  # "Tốc độ tăng trưởng …: bình quân 3,5%/năm"
     if not _content_words(after) and (part := _of_parts(clause, before, previous)):

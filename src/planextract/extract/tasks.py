@@ -379,13 +379,20 @@ def _find_agencies(text: str, province: str | None):
     return find_agencies(text, province)
 
 
+def _without_request(text: str) -> str:
+    """The text after the words that address or ask a body: "Đề nghị Tỉnh đoàn …", "Trách
+    nhiệm của Sở X"."""
+    for word in _phrases("request") + _phrases("addressee"):
+        if text.startswith(word + " "):
+            text = text[len(word) + 1:]
+    return text
+
+
 def leading_agencies(text: str, province: str | None) -> tuple[list[str], str]:
     """The agencies a paragraph opens with, and the text after them:
     'Sở Kế hoạch và Đầu tư, Sở Tài chính: Bảo đảm …' → ([…, …], 'Bảo đảm …')."""
     from .agencies import canonical_names
-    for word in _phrases("request") + _phrases("addressee"):  # "Đề nghị Tỉnh đoàn …", "Trách nhiệm của Sở X"
-        if text.startswith(word + " "):
-            text = text[len(word) + 1:]
+    text = _without_request(text)
     names, pos = [], 0
     for start, end in agency_mentions(text, province):
         if not names and start > 0:
@@ -529,9 +536,7 @@ def _may_open_with_body(text: str) -> bool:
     """Could the text open with a body, after 'Đề nghị' and the like? A head noun of either
     list ('Sở …', 'Liên minh …', 'Bưu điện …'): what `leading_agencies` then reads."""
     from .agencies import _organisation_head
-    for word in _phrases("request") + _phrases("addressee"):
-        if text.startswith(word + " "):
-            text = text[len(word) + 1:]
+    text = _without_request(text)
     return _names_agency(text) or bool(_organisation_head().match(text))
 
 
