@@ -10,7 +10,9 @@
    repeated header rows at page breaks, and rows broken across a page. Borderless layout
    tables (the header block: issuer | motto, number | place and date; the signature block)
    are read as text, a paragraph per cell line.
-3. Web text wrapped at ~80 columns with no blank lines at all, where every table cell
+3. Tables laid out with spaces (`pdftotext -layout`): rewritten as pipe rows first
+   (`layout_tables.py`).
+4. Web text wrapped at ~80 columns with no blank lines at all, where every table cell
    stands on its own line(s) followed by a line holding only `|`: rows and columns are
    rebuilt from the row numbers, and cells that the conversion dropped (merged cells) are
    restored as row spans of the cell above.
@@ -23,6 +25,7 @@ from functools import lru_cache
 from ..document import Cell, Document
 from ..normalize import is_all_caps
 from .assemble import Piece, assemble, is_bullet, split_number
+from .layout_tables import rewrite_layout_tables
 from .tables import same_header
 from .text_tables import (bar_rows, bar_slots, clean_cell_line, is_bar, is_markdown_rule, pipe_row, pipe_row_bold, slot_bold,
                           slot_text, split_streams, table_piece)
@@ -40,7 +43,7 @@ WRAP_WIDTHS = (55, 110)  # the widths portals wrap their text at  # a "cell" lon
 
 def read_text(text: str, source: str | None = None, fmt: str = "text") -> Document:
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    lines = layout_columns(text.split("\n"))
+    lines = layout_columns(rewrite_layout_tables(text.split("\n")))
     pieces = web_pieces(lines) if is_wrapped_web_text(lines) else markdown_pieces(lines)
     return assemble(pieces, source=source, fmt=fmt, raw_text=text)
 
@@ -61,7 +64,8 @@ def layout_columns(lines: list[str]) -> list[str]:
             i += 1
             continue
         j = i
-        while j < len(lines) and lines[j].strip() and "|" not in lines[j] and "\t" not in lines[j]:
+        while j < len(lines) and lines[j].strip() and "|" not in lines[j] and "\t" not in lines[j] \
+                and not _APPENDIX_MARK.match(lines[j].strip()):  # an appendix opens a new page
             j += 1
         while i > 0 and out and out[-1].strip() and "|" not in out[-1] and "\t" not in out[-1] \
                 and not _two_columns(out[-1]) and len(out[-1]) - len(out[-1].lstrip()) < 8:
