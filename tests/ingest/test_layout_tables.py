@@ -112,3 +112,32 @@ def test_text_without_layout_tables_is_left_as_it_was():
     text = "| STT | Nội dung | Chủ trì |\n| 1 | Xây dựng kế hoạch | Sở Tài chính |\n"
     assert rewrite_layout_tables(text.split("\n")) == text.split("\n")
     assert load_text(text).tables()
+
+
+YEARS = """\
+                                                  Chỉ tiêu kế hoạch
+STT            Chỉ tiêu              Đơn vị
+                                      tính      Năm 2026     Năm 2030
+ 1    Tỷ lệ hồ sơ giải quyết           %           60           90
+      trực tuyến toàn trình
+ 2    Số doanh nghiệp công nghệ số   Doanh        700         1.100
+                                     nghiệp
+"""
+
+
+def test_a_group_header_over_year_columns_heads_each_of_them():
+    assert pipe_rows(YEARS)[0] == ("| STT | Chỉ tiêu | Đơn vị tính | Chỉ tiêu kế hoạch Năm 2026 | "
+                                   "Chỉ tiêu kế hoạch Năm 2030 |")
+    targets = extract_text(YEARS).targets
+    assert [(t.year, t.value, t.unit) for t in targets] == [
+        (2026, 60.0, "%"), (2030, 90.0, "%"), (2026, 700.0, "doanh nghiệp"), (2030, 1100.0, "doanh nghiệp")]
+
+
+def test_value_cells_that_keep_a_level_or_give_a_rate_per_year():
+    text = ("STT   Chỉ tiêu                            Mục tiêu            Cơ quan chủ trì\n"
+            " 1    Tỷ lệ che phủ rừng                  Ổn định trên 58%    Sở Nông nghiệp và Môi trường\n"
+            " 2    Tốc độ tăng năng suất lao động      3,5 - 4%/năm        Sở Tài chính\n"
+            " 3    Diện tích ứng dụng công nghệ cao    Khoảng 12.000 ha    Sở Nông nghiệp và Môi trường\n")
+    targets = extract_text("KẾ HOẠCH\nGiai đoạn 2026 - 2030\n\n" + text).targets
+    assert [(t.comparator, t.value, t.value_max, t.unit) for t in targets] == [
+        ("gt", 58.0, None, "%"), ("range", 3.5, 4.0, "%/năm"), ("approx", 12000.0, None, "ha")]

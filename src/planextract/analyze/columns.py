@@ -35,8 +35,11 @@ CONTENT_SHARE = 0.6
 _YEAR = re.compile(r"\b((?:19|20)\d{2})\b")
 _PERIOD = re.compile(r"\b((?:19|20)\d{2})\s*[-–—]\s*((?:19|20)\d{2})\b")
 _ROW_NUMBER = re.compile(r"^(?:\d{1,3}(?:\.\d{1,2})*[.)]?|[IVXLC]{1,6}[.)]?|[A-ZĐ][.)]?|[a-zđ][.)]?)$")
-_VALUE_CELL = re.compile(rf"^\s*(?:(?:tăng|giảm)\s+)?(?:[≥≤<>]=?|trên|dưới|tối thiểu|ít nhất|khoảng|từ)?\s*(?:{NUMBER})\s*%?"
-                         rf"(?:\s*[-–]\s*(?:{NUMBER})\s*%?)?\s*(?:trở lên|trở xuống)?\s*$", re.I)
+# A value cell: a direction or a level kept ("Ổn định trên 58%"), a comparator, the number or
+# range, "%" or a rate per year ("3,5 - 4%/năm").
+_VALUE_CELL = re.compile(rf"^\s*(?:(?:tăng|giảm|đạt|duy trì|ổn định|giữ vững)\s+)?"
+                         rf"(?:[≥≤<>]=?|trên|dưới|tối thiểu|ít nhất|khoảng|từ)?\s*(?:{NUMBER})\s*%?"
+                         rf"(?:\s*[-–]\s*(?:{NUMBER})\s*%?)?(?:\s*/\s*năm)?\s*(?:trở lên|trở xuống)?\s*$", re.I)
 _UNIT_IN_HEADER = re.compile(r"\(\s*(%|[^()]{1,25}?)\s*\)\s*$")
 _CURRENT_WORDS = ("ước", "thực hiện", "đánh giá", "hiện hành", "hiện trạng", "lũy kế", "thực trạng",
                   "đã đạt", "kết quả", "so sánh", "so với", "uth", "ưth", "tăng giảm", "tốc độ so")
@@ -254,8 +257,10 @@ def value_under_content_header(columns: list[Column], table: Table, body: range)
         return
     for c in content:
         cells = [table.grid()[r][c.index] for r in body]
-        if role_from_cells(cells) == "amount":
-            c.role = "value"
+        texts = [cell.text.strip() for cell in cells if cell is not None and cell.text.strip()]
+        if role_from_cells(cells) == "amount" or (
+                texts and sum(1 for t in texts if value_of(t)) / len(texts) >= CONTENT_SHARE):
+            c.role = "value"  # "Khoảng 12.000 ha", "Tối thiểu 60 xã": values with their units
 
 
 def products_as_indicators(columns: list[Column]) -> None:

@@ -36,6 +36,7 @@ INDICATOR_ROW_MATCH = 0.6
 # grows with the text, not with rows x targets. A plan states a few hundred targets at most.
 RESTATEMENT_WINDOW = 600
 MIN_INDICATOR_WORDS = 2
+_RATE_PER_YEAR = re.compile(r"%\s*/\s*năm")
 _SENTENCE = re.compile(rf"(?<=[.!?]){not_after_abbreviation()}\s+(?=[\"“(]?[A-ZĐÀ-Ỹ0-9-])")
 _SEPARATOR = re.compile(r";|,\s*trong đó,?|\.\s|:\s|,\s+(?=[^,]{3,})|\s+và\s+|\s+-\s+")
 _MARKER = re.compile(r"^(?:[-–+•*]\s*|[a-zđ0-9]{1,3}[.)/]\s+|\d{1,2}\s[-–]\s+|[IVXLC]{1,5}\s?[.)/-]\s+|\d+(?:\.\d+)+\.?\s+)")
@@ -750,6 +751,8 @@ def table_targets(analysis: Analysis, view: TableView, province: str | None,
                 row_unit = normalize_unit(column.unit) if column.unit else unit
                 if unit_col is None and (own_unit := unit_in_value_cell(view.text(r, column))):
                     row_unit = normalize_unit(own_unit)  # "Số giường bệnh/vạn dân | 35 giường"
+                elif unit_col is None and _RATE_PER_YEAR.search(view.text(r, column)):
+                    row_unit = "%/năm"  # "3,5 - 4%/năm"
                 said = _stated_before(stated, name, value, value_max, year) \
                     or _item_stated_before(stated, indicator, value, value_max, year, row_unit)
                 if said is not None:

@@ -29,6 +29,7 @@ _ANCHOR = re.compile(r"^(\s{0,12})(STT|Stt|TT|Số\s+TT)(?=\s{2,}\S)")
 _GAP = re.compile(r"\S+(?: \S+)*")
 _ROW_NUMBER = re.compile(r"^(?:\d{1,3}(?:\.\d{1,2})*\.?|[IVX]{1,5}(?:\.\d{1,2})*\.?|[A-DĐ]\.?|[a-zđ][.)]?)$")
 _GROUP_NUMBER = re.compile(r"^(?:[IVX]{1,5}(?:\.\d{1,2})*|[A-DĐ])\.?$")
+_YEAR_WORDS = re.compile(r"^(?:[Nn]ăm(?:\s+(?:19|20)\d{2})?|(?:19|20)\d{2}(?:\s*[-–]\s*(?:19|20)\d{2})?)$")
 _PAGE_NUMBER = re.compile(r"^\d{1,3}$")
 _END = re.compile(r"^\s*(?:PHỤ LỤC|Phụ lục|Nơi nhận|NƠI NHẬN|Ghi chú|GHI CHÚ|\(\*\)|TM\.|KT\.)")
 _TIME_TAIL = re.compile(r"(?:(?:Trước|trước|Trong|trong|Từ|Quý|quý|Năm|năm|Tháng|tháng)\s+)?"
@@ -37,6 +38,7 @@ _TIME_TAIL = re.compile(r"(?:(?:Trước|trước|Trong|trong|Từ|Quý|quý|Nă
 MAX_HEADER_LINES = 4
 MAX_HEADER_WORDS = 7
 CLUSTER_GAP = 5           # characters between the centres of two columns' cells
+MIN_CUT = 4               # characters: a shorter piece is a word of the cell, not a cell
 OVERRUN = 3               # characters past the content column's usual right edge
 
 
@@ -113,7 +115,8 @@ def _is_header_line(line: str, below: bool, left_edge: int) -> bool:
         return False  # the first column's cell or running text
     if below:
         from ..lexicon import header_role_exact
-        return all(p.text[:1].islower() or p.text[:1] in "(/" or header_role_exact(p.text) for p in parts)
+        return all(p.text[:1].islower() or p.text[:1] in "(/" or header_role_exact(p.text)
+                   or _YEAR_WORDS.match(p.text) for p in parts)
     return True
 
 
@@ -131,30 +134,55 @@ def header_block(lines: list[str], anchor: int) -> tuple[int, int]:
 
 def header_columns(block: list[str]) -> list[Column]:
     """Header cells grouped into columns where their spans overlap; a run of text that
-    covers two header cells (joined by one space) is cut where another line's cell starts."""
+    covers two header cells (joined by one space) is cut where another line's cell starts,
+    and a cell over two or more cells of another line ("Chỉ tiêu kế hoạch" over "Năm 2026
+    | Năm 2027") heads each of them."""
     parts = [(row, c) for row, line in enumerate(block) for c in chunks(line)]
-    starts = [c.start for _, c in parts]
     cut: list[tuple[int, Chunk]] = []
     for row, c in parts:
-        cut += [(row, piece) for piece in _cut_at_starts(c, [s for s in starts if not c.start <= s <= c.start])]
+        others = [o for r, o in parts if r != row]
+        # a cell starts where another line's cell starts, just after a cell to its left ends
+        edges = [o.start for o in others if any(o.start - 4 <= e.end <= o.start - 1 for e in others)]
+        cut += [(row, piece) for piece in _cut_at_starts(c, edges)]
+    spanning = [(row, c) for row, c in cut if _spans_cells(row, c, cut)]
     columns: list[Column] = []
-    for row, c in sorted(cut, key=lambda rc: (rc[1].start, rc[0])):
+    for row, c in sorted((rc for rc in cut if rc not in spanning), key=lambda rc: (rc[1].start, rc[0])):
         near = next((col for col in columns if c.start <= col.end and col.start <= c.end), None)
         if near is None:
             columns.append(Column(c.start, c.end, [(row, c.text)]))
         else:
             near.start, near.end = min(near.start, c.start), max(near.end, c.end)
             near.texts.append((row, c.text))
+    for row, c in spanning:
+        for col in columns:
+            if c.start <= col.end and col.start <= c.end:
+                col.texts.append((row, c.text))
     for col in columns:
         col.texts = [t for _, t in sorted(col.texts)]
     return sorted(columns, key=lambda col: col.start)
+
+
+def _spans_cells(row: int, c: Chunk, parts: list[tuple[int, Chunk]]) -> bool:
+    """Is the cell a group header centred over the gap between two cells of another line
+    ("Cơ quan thực hiện" over "Chủ trì | Phối hợp"), reaching into both?"""
+    lines: dict[int, list[Chunk]] = {}
+    for r, other in parts:
+        if r != row:
+            lines.setdefault(r, []).append(other)
+    for cells in lines.values():
+        cells.sort(key=lambda o: o.start)
+        for a, b in zip(cells, cells[1:]):
+            gap = (a.end + b.start) / 2
+            if abs(gap - c.centre) <= (c.end - c.start) / 3 and c.start <= a.end + 1 and c.end >= b.start - 1:
+                return True
+    return False
 
 
 def _cut_at_starts(c: Chunk, starts: list[int]) -> list[Chunk]:
     pieces, begin = [], 0
     for m in re.finditer(r" (?=\S)", c.text):
         at = c.start + m.end()
-        if any(abs(at - s) <= 1 for s in starts):
+        if any(abs(at - s) <= 1 for s in starts) and m.start() - begin >= MIN_CUT:
             pieces.append(Chunk(c.start + begin, c.start + m.start(), c.text[begin:m.start()]))
             begin = m.end()
     pieces.append(Chunk(c.start + begin, c.end, c.text[begin:]))
