@@ -22,12 +22,14 @@ the rest of the text reader already reads as a table.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
+from collections import Counter
 from dataclasses import dataclass
 from statistics import median
 
 _ANCHOR = re.compile(r"^(\s{0,12})(STT|Stt|TT|Số\s+TT)(?=\s{2,}\S)")
 _GAP = re.compile(r"\S+(?: \S+)*")
-_ROW_NUMBER = re.compile(r"^(?:\d{1,3}(?:\.\d{1,2})*\.?|[IVX]{1,5}(?:\.\d{1,2})*\.?|[A-DĐ]\.?|[a-zđ][.)]?)$")
+_ROW_NUMBER = re.compile(r"^(?:\d{1,4}(?:\.\d{1,2})*\.?|[IVX]{1,5}(?:\.\d{1,2})*\.?|[A-DĐ]\.?|[a-zđ][.)]?)$")
 _GROUP_NUMBER = re.compile(r"^(?:[IVX]{1,5}(?:\.\d{1,2})*|[A-DĐ])\.?$")
 _YEAR_WORDS = re.compile(r"^(?:[Nn]ăm(?:\s+(?:19|20)\d{2})?|(?:19|20)\d{2}(?:\s*[-–]\s*(?:19|20)\d{2})?)$")
 _PAGE_NUMBER = re.compile(r"^\d{1,3}$")
@@ -270,7 +272,8 @@ def _content_start(page: list[str]) -> int | None:
             firsts.append(parts[0].start)
         elif (rest := parts[0].text[len(token):].lstrip()) or len(parts) > 1:
             firsts.append(parts[0].end - len(rest) if rest else parts[1].start)
-    return min(firsts, key=lambda s: (-firsts.count(s), s)) if firsts else None
+    counts = Counter(firsts)
+    return min(counts, key=lambda s: (-counts[s], s)) if counts else None
 
 
 def page_rows(page: list[str], columns: list[Column], before: list[list[str]]) -> list[list[str]]:
@@ -337,19 +340,17 @@ def _cut_time_tail(c: Chunk) -> list[Chunk]:
 
 
 def _groups(others: list[tuple[int, Chunk]], n: int) -> list[list[tuple[int, Chunk]]]:
-    """Cells grouped by their centres, left to right, merged down to n groups."""
+    """Cells grouped by their centres, left to right: split at the widest gaps between
+    neighbouring centres, at most n groups, never at a gap of CLUSTER_GAP or less."""
     ordered = sorted(others, key=lambda ic: ic[1].centre)
-    groups: list[list[tuple[int, Chunk]]] = []
-    for item in ordered:
-        if groups and item[1].centre - groups[-1][-1][1].centre <= CLUSTER_GAP:
-            groups[-1].append(item)
-        else:
-            groups.append([item])
-    while len(groups) > n:
-        centres = [median(c.centre for _, c in g) for g in groups]
-        k = min(range(len(groups) - 1), key=lambda j: centres[j + 1] - centres[j])
-        groups[k:k + 2] = [groups[k] + groups[k + 1]]
-    return groups
+    gaps = sorted(((ordered[k + 1][1].centre - ordered[k][1].centre, k) for k in range(len(ordered) - 1)),
+                  reverse=True)
+    cuts = sorted(k for gap, k in gaps[:max(0, n - 1)] if gap > CLUSTER_GAP)
+    groups, begin = [], 0
+    for k in cuts:
+        groups.append(ordered[begin:k + 1])
+        begin = k + 1
+    return groups + [ordered[begin:]] if ordered else []
 
 
 def _column_of_groups(groups: list[list[tuple[int, Chunk]]], columns: list[Column]) -> list[int]:
@@ -375,34 +376,34 @@ def _assemble(numbers: dict[int, str], content: dict[int, str], others: list[tup
               columns: list[Column], before: list[list[str]]) -> list[list[str]]:
     anchors = sorted(numbers)
     starts = row_starts(anchors, content)
-    rows = [[numbers[a], ""] + [""] * (len(columns) - 2) for a in anchors]
+    parts: list[list[list[str]]] = [[[numbers[a]]] + [[] for _ in columns[1:]] for a in anchors]
+    carried = []
     for i in sorted(content):
         if i < starts[0] and before:  # the end of the last row of the page before
-            before[-1][1] = f"{before[-1][1]} {content[i]}".strip()
+            carried.append(content[i])
             continue
-        r = max([k for k, s in enumerate(starts) if s <= i], default=0)
-        rows[r][1] = f"{rows[r][1]} {content[i]}".strip()
-    if not others:
-        return rows
+        parts[max(0, bisect_right(starts, i) - 1)][1].append(content[i])
+    if carried:
+        before[-1][1] = " ".join([before[-1][1]] + carried).strip()
+    rows = parts
     by_row: dict[int, list[tuple[int, Chunk]]] = {}
+    row_of = {a: k for k, a in enumerate(anchors)}
+    # a group row's title spans the row: only what stands on its own line is its own
     rows_only = [a for a in anchors if not _GROUP_NUMBER.match(numbers[a])] or anchors
+    starts_only = [starts[row_of[a]] for a in rows_only]
     for col, group in _placed(others, columns):
         lines = {i for i, _ in group}
         for i, c in group:
-            # a group row's title spans the row: only what stands on its line is its own
-            on_anchor = i in numbers
-            candidates = anchors if on_anchor else rows_only
-            r = _nearest_row(i, candidates, [starts[anchors.index(a)] for a in candidates], lines)
-            by_row.setdefault(anchors.index(candidates[r]), []).append((i, c))
+            r = row_of[i] if i in numbers else row_of[rows_only[_nearest_row(i, rows_only, starts_only, lines)]]
+            by_row.setdefault(r, []).append((i, c))
     n = len(columns) - 2
     row_groups = {r: _groups(cells, n) for r, cells in by_row.items()}
     full = [[median(c.centre for _, c in g) for g in gs] for gs in row_groups.values() if len(gs) == n]
     centres = [median(col) for col in zip(*full)] if full else None
     for r, groups in row_groups.items():
         for g, col in zip(groups, _columns_by_centres(groups, centres, columns)):
-            for _, c in sorted(g, key=lambda ic: ic[0]):
-                rows[r][col] = f"{rows[r][col]} {c.text}".strip()
-    return rows
+            rows[r][col] += [c.text for _, c in sorted(g, key=lambda ic: ic[0])]
+    return [[" ".join(cell) for cell in row] for row in rows]
 
 
 def _columns_by_centres(groups: list[list[tuple[int, Chunk]]], centres: list[float] | None,
@@ -424,19 +425,21 @@ def _columns_by_centres(groups: list[list[tuple[int, Chunk]]], centres: list[flo
 def row_starts(anchors: list[int], content: dict[int, str]) -> list[int]:
     """The first line of each row. A row opens with a capital letter at or above its number,
     and its number sits in its middle: of the capitalised lines between two numbers, the
-    one that leaves the row above as much text below its number as above it."""
+    one that leaves the row above as many content lines below its number as above it."""
+    lines = sorted(content)
+    count = lambda lo, hi: bisect_left(lines, hi) - bisect_left(lines, lo)  # content lines in [lo, hi)
     starts: list[int] = []
     for k, a in enumerate(anchors):
         previous = anchors[k - 1] if k else -1
-        opening = [i for i in content if previous < i <= a and content[i][:1].isupper()]
+        between = lines[bisect_right(lines, previous):bisect_right(lines, a)]
+        opening = [i for i in between if content[i][:1].isupper()]
         if not opening:
             starts.append(a if a in content else previous + 1)
         elif k == 0:
             starts.append(opening[0])
         else:
-            above = sum(1 for i in content if starts[-1] <= i < previous)
-            below = lambda c: sum(1 for i in content if previous < i < c)
-            starts.append(min(opening, key=lambda c: (abs(below(c) - above), -c)))
+            above = count(starts[-1], previous)
+            starts.append(min(opening, key=lambda c: (abs(count(previous + 1, c) - above), -c)))
     return starts
 
 
@@ -458,26 +461,28 @@ def _placed(others: list[tuple[int, Chunk]], columns: list[Column]) -> list[tupl
 def _nearest_row(line: int, anchors: list[int], starts: list[int], lines: set[int]) -> int:
     """The row whose number is nearest; halfway between two numbers, the row whose cell
     has a line on the other side of its number, as a centred cell does."""
-    distances = [abs(line - a) for a in anchors]
-    best = min(distances)
-    tied = [k for k, d in enumerate(distances) if d == best]
-    if len(tied) == 1:
-        return tied[0]
-    upper, lower = tied[0], tied[-1]
-    mirror_up = anchors[upper] - best in lines and _only_nearest(anchors[upper] - best, anchors) == upper
-    mirror_down = anchors[lower] + best in lines and _only_nearest(anchors[lower] + best, anchors) == lower
+    lower = bisect_left(anchors, line)
+    if lower == 0 or lower == len(anchors):
+        return min(lower, len(anchors) - 1)
+    upper = lower - 1
+    up, down = line - anchors[upper], anchors[lower] - line
+    if up != down:
+        return upper if up < down else lower
+    mirror_up = anchors[upper] - up in lines and _only_nearest(anchors[upper] - up, anchors) == upper
+    mirror_down = anchors[lower] + down in lines and _only_nearest(anchors[lower] + down, anchors) == lower
     if mirror_down and not mirror_up:
         return lower
     if mirror_up and not mirror_down:
         return upper
-    inside = [k for k in tied if starts[k] <= line]
-    return inside[-1] if inside else upper
+    return lower if starts[lower] <= line else upper
 
 
 def _only_nearest(line: int, anchors: list[int]) -> int | None:
-    distances = [abs(line - a) for a in anchors]
+    k = bisect_left(anchors, line)
+    near = [j for j in (k - 1, k) if 0 <= j < len(anchors)]
+    distances = [abs(line - anchors[j]) for j in near]
     best = min(distances)
-    return distances.index(best) if distances.count(best) == 1 else None
+    return near[distances.index(best)] if distances.count(best) == 1 else None
 
 
 def _continue_last(before: list[list[str]], content: dict[int, str], others: list[tuple[int, Chunk]],
@@ -486,9 +491,7 @@ def _continue_last(before: list[list[str]], content: dict[int, str], others: lis
     if not before:
         return []
     row = before[-1]
-    for i in sorted(content):
-        row[1] = f"{row[1]} {content[i]}".strip()
+    row[1] = " ".join([row[1]] + [content[i] for i in sorted(content)]).strip()
     for col, group in _placed(others, columns):
-        for _, c in sorted(group, key=lambda ic: ic[0]):
-            row[col] = f"{row[col]} {c.text}".strip()
+        row[col] = " ".join([row[col]] + [c.text for _, c in sorted(group, key=lambda ic: ic[0])]).strip()
     return []
