@@ -3,7 +3,7 @@
     .venv/bin/python scripts/benchmark.py [--repeat 3] [--forms text,pdf,docx,scan]
     .venv/bin/python scripts/benchmark.py --batch 90
     .venv/bin/python scripts/benchmark.py --cold [--repeat 5]
-    .venv/bin/python scripts/benchmark.py --scaling [--sizes 1,2,4,8] [--check [text,paragraph]]
+    .venv/bin/python scripts/benchmark.py --scaling [--sizes 1,2,4,8] [--check [text,paragraph,layout]]
 
 Per form: "reading" is `planextract.load` (the Document), "end to end" is
 `planextract.extract` (reading, structure, the NER and every extractor: the records).
@@ -15,8 +15,8 @@ pdfplumber `extract_text` takes on the same PDFs, so our own cost is visible.
 of a whole `planextract extract SEED` command in a fresh process, with the shipped model on,
 and where they go (imports, loading the tokenizer and the model, extraction).
 Not a test: nothing here asserts a time. `--scaling` measures how extraction grows with
-the input (extract_text and the JSON, for texts of 1, 2, 4, 8 MB and for one paragraph as
-long): CPU seconds and the memory added at the peak, each size in its own process, with
+the input (extract_text and the JSON, for texts of 1, 2, 4, 8 MB, for one paragraph as
+long, and for a plan laid out by `pdftotext -layout`): CPU seconds and the memory added at the peak, each size in its own process, with
 the growth per doubling (1.0 is linear); `--check` exits 1 when a doubling beyond the
 first grows more than 1.3 times (in time or memory; of the kinds named, else of both).
 """
@@ -200,15 +200,19 @@ def cold_stages() -> None:
     print(f"  {'total in Python (after start-up)':32} {marks[-1][1] - marks[0][1]:5.2f} CPU s")
 
 
-SCALING_KINDS = {"text": "plans (seeds repeated)", "paragraph": "one paragraph"}
+SCALING_KINDS = {"text": "plans (seeds repeated)", "paragraph": "one paragraph",
+                 "layout": "pdftotext -layout plan"}
+LAYOUT_PLAN = CORPUS / "m301.txt"  # a Tỉnh ủy programme as `pdftotext -layout` writes it: two appendix tables
 MAX_GROWTH = 1.3  # per doubling beyond the first, time or memory, over linear
 
 
 def scaling_text(kind: str, megabytes: float) -> str:
-    """About `megabytes` of UTF-8: the five seed texts repeated, or their running text (no
-    table rows) joined into one line, as hostile input is."""
+    """About `megabytes` of UTF-8: the five seed texts repeated, their running text (no table
+    rows) joined into one line, as hostile input is, or a plan laid out by pdftotext repeated."""
     seeds = [CORPUS / name for name, _ in FORMS["text"]]
-    if kind == "text":
+    if kind == "layout":
+        unit = LAYOUT_PLAN.read_text(encoding="utf-8") + "\n\n"
+    elif kind == "text":
         unit = "\n\n".join(p.read_text(encoding="utf-8") for p in seeds) + "\n\n"
     else:
         unit = " ".join(line.strip() for p in seeds for line in p.read_text(encoding="utf-8").splitlines()
@@ -308,7 +312,7 @@ def main() -> None:
     parser.add_argument("--scaling", action="store_true", help="time and memory against input size")
     parser.add_argument("--sizes", default="1,2,4,8", help="megabytes, for --scaling")
     parser.add_argument("--check", nargs="?", const=",".join(SCALING_KINDS), default="", metavar="KINDS",
-                        help="with --scaling: exit 1 when growth is over 1.3x (of these kinds: text,paragraph)")
+                        help="with --scaling: exit 1 when growth is over 1.3x (of these kinds: text,paragraph,layout)")
     parser.add_argument("--scaling-one", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.cold:

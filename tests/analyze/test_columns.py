@@ -58,3 +58,21 @@ def test_values_under_a_muc_tieu_header_beside_the_words():
                                         ("Hội nghị sơ kết", False), ("Ban hành quy chế", False), ("Ban Dân tộc", True)])
 def test_words_that_open_with_a_head_noun_but_name_no_body(text, body):
     assert starts_with_agency(text) is body
+
+
+def test_long_text_and_a_date_under_unknown_headers_is_a_schedule_not_tasks():
+    schedule = view_of("| TT | Tên đơn vị được kiểm tra | Đối tượng kiểm tra | Thời hạn kiểm tra |\n|---|---|---|---|\n"
+                       "| 1 | Công ty cổ phần xây dựng giao thông | Gói thầu số 13: Thi công công trình nối quốc lộ"
+                       " với đường cao tốc | 02 ngày |\n"
+                       "| 2 | Công ty TNHH Hiệp Phú | Gói thầu số 15: Thi công công trình đường kết nối các xã | 02 ngày |\n")
+    assert schedule.kind is None
+    work = view_of("| TT | Nội dung công việc | Thời gian hoàn thành |\n|---|---|---|\n"
+                   "| 1 | Tổ chức hội nghị triển khai kế hoạch đến các xã, phường | Quý I/2026 |\n")
+    assert work.kind == "tasks"
+
+
+@pytest.mark.parametrize("cell", ["Ổn định trên 58%", "3,5 - 4%/năm", "Khoảng 12.000 ha", "Tối thiểu 60 xã"])
+def test_cells_of_a_muc_tieu_column_that_are_values_with_words_or_units(cell):
+    view = view_of("| TT | Chỉ tiêu | Mục tiêu |\n|---|---|---|\n"
+                   f"| 1 | Tỷ lệ che phủ rừng toàn tỉnh | {cell} |\n| 2 | Diện tích trồng rừng mới | {cell} |\n")
+    assert [c.role for c in view.columns] == ["number", "indicator", "value"]

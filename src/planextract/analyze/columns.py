@@ -296,9 +296,11 @@ def table_kind(table: Table, columns: list[Column], body: range) -> str | None:
     percent = sum(1 for r in body if "%" in _text(table, r, content))
     if body and percent >= len(body) / 2:
         return "targets"
-    if roles & {"lead", "partners", "time"}:
+    if roles & {"lead", "partners"}:
         return "tasks"
-    return None
+    if "time" in roles and any(header_role(t) == content.role for t in content.header):
+        return "tasks"  # work and its time under a header that names work; long text and a
+    return None         # date under unknown headers is a schedule (whom an inspection visits when)
 
 
 def _text(table: Table, row: int, column: Column) -> str:

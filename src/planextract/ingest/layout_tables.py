@@ -398,25 +398,35 @@ def _assemble(numbers: dict[int, str], content: dict[int, str], others: list[tup
             by_row.setdefault(r, []).append((i, c))
     n = len(columns) - 2
     row_groups = {r: _groups(cells, n) for r, cells in by_row.items()}
-    full = [[median(c.centre for _, c in g) for g in gs] for gs in row_groups.values() if len(gs) == n]
-    centres = [median(col) for col in zip(*full)] if full else None
+    full = [[_span(g) for g in gs] for gs in row_groups.values() if len(gs) == n]
+    spans = [(median(a for a, _ in col), median(b for _, b in col)) for col in zip(*full)] if full else None
     for r, groups in row_groups.items():
-        for g, col in zip(groups, _columns_by_centres(groups, centres, columns)):
+        for g, col in zip(groups, _columns_by_spans(groups, spans, columns)):
             rows[r][col] += [c.text for _, c in sorted(g, key=lambda ic: ic[0])]
     return [[" ".join(cell) for cell in row] for row in rows]
 
 
-def _columns_by_centres(groups: list[list[tuple[int, Chunk]]], centres: list[float] | None,
-                        columns: list[Column]) -> list[int]:
+def _span(group: list[tuple[int, Chunk]]) -> tuple[int, int]:
+    return min(c.start for _, c in group), max(c.end for _, c in group)
+
+
+def _columns_by_spans(groups: list[list[tuple[int, Chunk]]], spans: list[tuple[float, float]] | None,
+                      columns: list[Column]) -> list[int]:
     """A row's cell groups → header columns: in order when the row fills every column, else
-    by the nearest centre of the rows that do (on this page)."""
+    the column of this page's complete rows that the group overlaps most (cells may be
+    left-aligned or centred), the nearest by centre when it overlaps none."""
     n = len(columns) - 2
-    if len(groups) == n or centres is None:
+    if len(groups) == n or spans is None:
         return _column_of_groups(groups, columns)
     out, used = [], -1
     for g in groups:
-        centre = median(c.centre for _, c in g)
-        best = min((k for k in range(n) if k > used), key=lambda k: abs(centres[k] - centre), default=n - 1)
+        lo, hi = _span(g)
+        centre = (lo + hi) / 2
+
+        def fit(k: int) -> tuple[float, float]:
+            overlap = min(hi, spans[k][1]) - max(lo, spans[k][0])
+            return -max(0.0, overlap), abs((spans[k][0] + spans[k][1]) / 2 - centre)
+        best = min((k for k in range(n) if k > used), key=fit, default=n - 1)
         out.append(best + 2)
         used = best
     return out
