@@ -76,3 +76,12 @@ def test_cells_of_a_muc_tieu_column_that_are_values_with_words_or_units(cell):
     view = view_of("| TT | Chỉ tiêu | Mục tiêu |\n|---|---|---|\n"
                    f"| 1 | Tỷ lệ che phủ rừng toàn tỉnh | {cell} |\n| 2 | Diện tích trồng rừng mới | {cell} |\n")
     assert [c.role for c in view.columns] == ["number", "indicator", "value"]
+
+
+def test_a_rank_in_a_value_cell_is_a_target_of_rank():
+    from planextract import extract_text
+    text = ("2. Mục tiêu cụ thể đến năm 2030\n\n| STT | Chỉ tiêu | Mục tiêu |\n|---|---|---|\n"
+            "| 1 | Xếp hạng Chỉ số năng lực cạnh tranh cấp tỉnh (PCI) | Top 20 |\n"
+            "| 2 | Tỷ lệ hộ nghèo | Dưới 0,5% |\n")
+    targets = extract_text(text).targets
+    assert [(t.value, t.unit, t.comparator, t.year) for t in targets] == [(20.0, "top", "lte", 2030), (0.5, "%", "lt", 2030)]

@@ -1,7 +1,7 @@
 """Structure on made-up inputs in every heading form plans use."""
 import pytest
 
-from planextract import load_text
+from planextract import extract_text, load_text
 from planextract.analyze import analyze
 
 WRAPPED_PLAN = """**I. MỤC TIÊU**
@@ -67,3 +67,10 @@ def test_hard_wrapped_text_joins_lines_before_classifying():
 def test_a_plain_paragraph_closes_the_list_above_it():
     _, nodes = outline_of("I. MỤC TIÊU\n- Tỷ lệ A đạt 80%;\nCác sở căn cứ Kế hoạch này triển khai thực hiện.\n")
     assert nodes["Các sở căn cứ Kế hoạch này triển khai thực hiện."].parent.block.text == "I. MỤC TIÊU"
+
+
+def test_a_caption_or_lead_in_just_above_a_table_gives_it_its_year():
+    text = ("II. MỤC TIÊU\n\nBảng 1. Chỉ tiêu phát triển lâm nghiệp đến năm 2030\n\n"
+            "| TT | Chỉ tiêu | Đơn vị tính | Mục tiêu |\n|---|---|---|---|\n| 1 | Tỷ lệ che phủ rừng | % | 63 |\n")
+    [target] = extract_text(text).targets
+    assert (target.indicator, target.year, target.value) == ("Tỷ lệ che phủ rừng", 2030, 63.0)

@@ -444,3 +444,17 @@ def test_a_request_to_a_body_whose_head_only_the_organisation_patterns_know_is_s
     text = ("KẾ HOẠCH\nHỢP TÁC XÃ\n\nIII. GIẢI PHÁP THỰC HIỆN\n4. Về tuyên truyền\nĐề nghị Liên minh Hợp tác xã tỉnh "
             "phối hợp với Sở Nông nghiệp và Môi trường tuyên truyền, nhân rộng các mô hình hợp tác xã kiểu mới.\n")
     assert [(t.lead, t.partners) for t in tasks(text)] == [(["Liên minh Hợp tác xã tỉnh"], ["Sở Nông nghiệp và Môi trường"])]
+
+
+def test_a_chu_tri_cell_kept_in_its_first_row_only_applies_down_to_the_next_group_row():
+    text = ("| TT | Nhiệm vụ | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian |\n|---|---|---|---|---|\n"
+            "| I | NÂNG CAO NĂNG LỰC Y TẾ CƠ SỞ |  |  |  |\n"
+            "| 1 | Kiện toàn mạng lưới trạm y tế xã, phường | Sở Y tế | Sở Nội vụ | 2026 - 2027 |\n"
+            "| 2 | Bổ sung trang thiết bị cho trạm y tế xã miền núi |  | Sở Tài chính |  |\n"
+            "| II | BẢO HIỂM Y TẾ TOÀN DÂN |  |  |  |\n"
+            "| 3 | Kiểm tra việc chấp hành pháp luật về bảo hiểm y tế |  | Thanh tra tỉnh |  |\n")
+    tasks = extract_text("KẾ HOẠCH\nY tế năm 2026\n\n" + text).tasks
+    assert [(t.number, t.lead, t.partners, t.start_year, t.end_year) for t in tasks] == [
+        ("1", ["Sở Y tế"], ["Sở Nội vụ"], 2026, 2027),
+        ("2", ["Sở Y tế"], ["Sở Tài chính"], 2026, 2027),
+        ("3", [], ["Thanh tra tỉnh"], None, None)]

@@ -1,5 +1,5 @@
 """Tables written as text: bar streams, pipe rows, Markdown, two-row headers, layout tables."""
-from planextract import load_text
+from planextract import extract_text, load_text
 from planextract.document import TABLE
 from planextract.ingest.text_tables import Slot, bar_rows, is_column_number_row, two_row_header
 
@@ -159,3 +159,51 @@ def test_measures_under_each_year():
     cells = two_row_header(upper, lower, 6)
     assert [(c.text, c.col, c.col_span) for c in cells if c.row == 0] == [
         ("TT", 0, 1), ("Sản phẩm", 1, 1), ("Kế hoạch 2026", 2, 2), ("Kế hoạch 2027", 4, 2)]
+
+
+GRID = """\
++-----+----------------------+----------------------------+------------+
+| STT | Nhiệm vụ             | Cơ quan thực hiện          | Thời gian  |
+|     |                      +-------------+--------------+            |
+|     |                      | Chủ trì     | Phối hợp     |            |
++=====+======================+=============+==============+============+
+| 1   | Đầu tư trung tâm     | Sở Xây dựng | Sở Tài chính | 2026 -     |
+|     | logistics cấp vùng   |             |              | 2030       |
++-----+----------------------+             +--------------+------------+
+| 2   | Hoàn thiện kết nối   |             | UBND các xã, | 2026       |
+|     | giao thông           |             | phường       |            |
++-----+----------------------+-------------+--------------+------------+
+"""
+
+
+def test_a_grid_table_keeps_its_wrapped_cells_and_merged_cells():
+    [table] = load_text("PHỤ LỤC\n\n" + GRID).tables()
+    grid = table.table.grid()
+    assert (table.table.n_rows, table.table.n_cols) == (4, 5)
+    assert [c.text for c in grid[0]] == ["STT", "Nhiệm vụ", "Cơ quan thực hiện", "Cơ quan thực hiện", "Thời gian"]
+    assert [c.text for c in grid[1]][2:] == ["Chủ trì", "Phối hợp", "Thời gian"]
+    assert [c.text for c in grid[2]] == ["1", "Đầu tư trung tâm logistics cấp vùng", "Sở Xây dựng", "Sở Tài chính",
+                                         "2026 - 2030"]
+    assert grid[3][2].text == "Sở Xây dựng"  # merged down over row 2
+    assert grid[3][3].text == "UBND các xã, phường"
+
+
+def test_tasks_of_a_grid_table_with_a_lead_merged_over_two_rows():
+    tasks = extract_text("KẾ HOẠCH\nPhát triển logistics\n\n" + GRID).tasks
+    assert [(t.number, t.lead, t.partners, t.start_year, t.end_year) for t in tasks] == [
+        ("1", ["Sở Xây dựng"], ["Sở Tài chính"], 2026, 2030),
+        ("2", ["Sở Xây dựng"], ["UBND các xã, phường"], 2026, 2026)]
+
+
+def test_html_table_markup_in_a_text_is_a_table_with_its_spans():
+    text = ("PHỤ LỤC\n<table>\n"
+            "<tr><th rowspan=\"2\">STT</th><th rowspan=\"2\">Nhiệm vụ</th><th colspan=\"2\">Cơ quan thực hiện</th></tr>\n"
+            "<tr><th>Chủ trì</th><th>Phối hợp</th></tr>\n"
+            "<tr><td>1</td><td>Xây dựng bản đồ số du lịch</td><td rowspan=\"2\">Sở Văn hóa, Thể thao và Du lịch</td>"
+            "<td>Sở Khoa học và Công nghệ;<br/>Công an tỉnh</td></tr>\n"
+            "<tr><td>2</td><td>Tổ chức lễ hội hoa</td><td>Sở Tài chính</td></tr>\n</table>\nHết.\n")
+    tasks = extract_text(text).tasks
+    assert [(t.number, t.lead, t.partners) for t in tasks] == [
+        ("1", ["Sở Văn hóa, Thể thao và Du lịch"], ["Sở Khoa học và Công nghệ", "Công an tỉnh"]),
+        ("2", ["Sở Văn hóa, Thể thao và Du lịch"], ["Sở Tài chính"])]
+    assert "<td>" not in load_text(text).text

@@ -40,6 +40,7 @@ _ROW_NUMBER = re.compile(r"^(?:\d{1,3}(?:\.\d{1,2})*[.)]?|[IVXLC]{1,6}[.)]?|[A-Z
 _VALUE_CELL = re.compile(rf"^\s*(?:(?:tăng|giảm|đạt|duy trì|ổn định|giữ vững)\s+)?"
                          rf"(?:[≥≤<>]=?|trên|dưới|tối thiểu|ít nhất|khoảng|từ)?\s*(?:{NUMBER})\s*%?"
                          rf"(?:\s*[-–]\s*(?:{NUMBER})\s*%?)?(?:\s*/\s*năm)?\s*(?:trở lên|trở xuống)?\s*$", re.I)
+RANK_CELL = re.compile(r"^(?:trong\s+)?top\s*(\d{1,3})$", re.I)
 _UNIT_IN_HEADER = re.compile(r"\(\s*(%|[^()]{1,25}?)\s*\)\s*$")
 _CURRENT_WORDS = ("ước", "thực hiện", "đánh giá", "hiện hành", "hiện trạng", "lũy kế", "thực trạng",
                   "đã đạt", "kết quả", "so sánh", "so với", "uth", "ưth", "tăng giảm", "tốc độ so")
@@ -354,6 +355,8 @@ def value_of(text: str) -> tuple[float, float | None, str] | None:
     "35 giường": a unit after the number is the cell's own, see `unit_in_value_cell`)."""
     from .quantities import _comparator_before  # the same comparator words as prose
     text = text.strip()
+    if m := RANK_CELL.match(text):
+        return parse_number(m.group(1)), None, "lte"  # "Top 20": a rank, 20th or better
     if (unit := unit_in_value_cell(text)) is not None:
         text = text[:len(text) - len(unit)].rstrip(" .")
     if not _VALUE_CELL.match(text):

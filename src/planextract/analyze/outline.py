@@ -102,7 +102,7 @@ def classify_node(block: Block) -> tuple[str, str | None]:
         return ITEM, "plus" if _PLUS.match(text) else "bullet"
     if is_unnumbered_heading(block):
         return HEADING_ROLE, "caps" if is_all_caps(text, min_letters=4) else "bold"
-    if is_leadin(text):
+    if is_leadin(text) or is_caption(text):
         return LEADIN, LEADIN
     return TEXT, None
 
@@ -123,6 +123,14 @@ def is_unnumbered_heading(block: Block) -> bool:
 
 def is_leadin(text: str) -> bool:
     return text.rstrip().endswith(":") and len(text.split()) <= LEADIN_MAX_WORDS
+
+
+_CAPTION = re.compile(r"^(?:Bảng|BẢNG|Biểu|BIỂU)\s+(?:số\s+)?\d{1,3}\s*[.:]\s")
+
+
+def is_caption(text: str) -> bool:
+    """A table's caption: "Bảng 1. Chỉ tiêu phát triển lâm nghiệp đến năm 2030"."""
+    return bool(_CAPTION.match(text)) and len(text.split()) <= LEADIN_MAX_WORDS
 
 
 def preamble_end(doc: Document) -> tuple[int, list[str]]:
@@ -164,7 +172,9 @@ def build_outline(doc: Document) -> list[Node]:
         if block.boilerplate or role == PREAMBLE:
             nodes.append(node)
             continue
-        if role in (TEXT, TABLE_ROLE):
+        if role == TABLE_ROLE and stack and stack[-1].role == LEADIN and nodes and nodes[-1] is stack[-1]:
+            node.parent = stack.pop()  # the lead-in or caption just above a table is its own
+        elif role in (TEXT, TABLE_ROLE):
             _close_lists(stack)
             node.parent = stack[-1] if stack else None
         else:

@@ -23,7 +23,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from ..analyze import Analysis, Quantity, TableView
-from ..analyze.columns import direction_of, unit_in_value_cell, value_of
+from ..analyze.columns import RANK_CELL, direction_of, unit_in_value_cell, value_of
 from ..analyze.scope import Scope, years_in
 from ..lexicon import not_after_abbreviation, read_rows
 from ..normalize import normalize_key, word_overlap
@@ -753,6 +753,8 @@ def table_targets(analysis: Analysis, view: TableView, province: str | None,
                     row_unit = normalize_unit(own_unit)  # "Số giường bệnh/vạn dân | 35 giường"
                 elif unit_col is None and _RATE_PER_YEAR.search(view.text(r, column)):
                     row_unit = "%/năm"  # "3,5 - 4%/năm"
+                if RANK_CELL.match(view.text(r, column)):
+                    row_unit = "top"  # "Top 20" beside a unit column that says "Thứ hạng"
                 said = _stated_before(stated, name, value, value_max, year) \
                     or _item_stated_before(stated, indicator, value, value_max, year, row_unit)
                 if said is not None:

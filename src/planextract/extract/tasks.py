@@ -76,6 +76,7 @@ def table_tasks(analysis: Analysis, view: TableView, province: str | None) -> li
     block = view.block
     groups: list[tuple[int, str]] = []
     tasks: list[Task] = []
+    above: tuple[list[str], str] | None = None  # the last task row's lead and time in this group
     for r in view.body_rows():
         number = view.text(r, number_col)
         text = view.text(r, content)
@@ -88,6 +89,7 @@ def table_tasks(analysis: Analysis, view: TableView, province: str | None) -> li
         if lead_col and not spanning and (marked := _marked_lead(view.text(r, lead_col), province)):
             lead, partners = marked[0], marked[1] + [p for p in partners if p not in marked[1]]
         if not (lead or partners or timeframe):
+            above = None
             if not text and (m := _GROUP_IN_NUMBER_CELL.match(number)):  # "| I. HOÀN THIỆN THỂ CHẾ | | |"
                 level = number_level(m.group(1))
                 groups = [g for g in groups if g[0] < level] + [(level, number)]
@@ -97,6 +99,12 @@ def table_tasks(analysis: Analysis, view: TableView, province: str | None) -> li
             continue
         if not text or (cell is not None and cell.row != r and cell.row_span > 1):
             continue
+        if above is not None and lead_col and not lead and view.cell(r, lead_col) is not None:
+            # a merged chủ trì cell that the conversion kept in its first row only (guidelines
+            # §4: a merged cell applies to every row it spans, never across a group row)
+            lead = above[0]
+            timeframe = timeframe or above[1]
+        above = (lead, timeframe)
         level = number_level(number) if number else 99
         start, end = block.row_spans[r] if r < len(block.row_spans) else (block.start, block.end)
         first, last = parse_timeframe(timeframe)

@@ -318,3 +318,11 @@ def _span(td: Tag, name: str, limit: int) -> int:
     if value == 0 and name == "rowspan":
         return limit
     return max(1, min(value, limit))
+
+
+def table_piece(markup: str) -> Piece | None:
+    """A `<table>` written into a text file (pasted from a web page or an editor): the cells
+    the HTML reader makes of it, spans included; None when it holds no rows."""
+    table = BeautifulSoup(markup, "html.parser").find("table")
+    rows = _without_repeated_header(_rows_of(table)) if table is not None else []
+    return Piece(cells=_grid_cells(rows)) if rows else None

@@ -10,6 +10,8 @@
    repeated header rows at page breaks, and rows broken across a page. Borderless layout
    tables (the header block: issuer | motto, number | place and date; the signature block)
    are read as text, a paragraph per cell line.
+   Grid tables ("+---+---+" borders) and `<table>` markup pasted into the text are read
+   with their merged cells (`text_tables.grid_piece`, `html.table_piece`).
 3. Tables laid out with spaces (`pdftotext -layout`): rewritten as pipe rows first
    (`layout_tables.py`).
 4. Web text wrapped at ~80 columns with no blank lines at all, where every table cell
@@ -27,11 +29,14 @@ from ..normalize import is_all_caps
 from .assemble import Piece, assemble, is_bullet, split_number
 from .layout_tables import rewrite_layout_tables
 from .tables import same_header
-from .text_tables import (bar_rows, bar_slots, clean_cell_line, is_bar, is_markdown_rule, pipe_row, pipe_row_bold, slot_bold,
-                          slot_text, split_streams, table_piece)
+from .text_tables import (bar_rows, bar_slots, clean_cell_line, grid_lines, grid_piece, is_bar, is_grid_border,
+                          is_markdown_rule, pipe_row, pipe_row_bold, slot_bold, slot_text, split_streams, table_piece)
 from .vocabulary import DOC_TYPE_LINES, TABLE_FIRST_HEADERS, is_layout_cell, looks_like_time_cell
 
 _RULE = re.compile(r"^[-_=*.·…]{3,}$")
+_HTML_TABLE = re.compile(r"<table\b", re.I)
+_HTML_TABLE_END = re.compile(r"</table\s*>", re.I)
+MAX_HTML_TABLE_LINES = 5000
 _TAG = re.compile(r"</?\s*(?:b|strong|i|em|br)\s*/?>", re.I)
 _ROW_NUMBER = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2})*\.?|[IVX]{1,5}\.?|[A-Z]\.?|[a-zđ]\.?)$")
 _GROUP_IN_ONE_CELL = re.compile(r"^(\d{1,2}(?:\.\d{1,2})*\.?|[IVX]{1,5}\.?|[A-Z]\.?)\s+(\S.*)$")
@@ -77,6 +82,8 @@ def layout_columns(lines: list[str]) -> list[str]:
 
 
 def _two_columns(line: str) -> bool:
+    if line.lstrip().startswith("+-"):
+        return False  # a grid table's border, open where a merged cell goes on
     return "|" not in line and "\t" not in line and bool(_COLUMN_GAP.search(line.strip()))
 
 
@@ -157,6 +164,16 @@ def markdown_pieces(lines: list[str]) -> list[Piece]:
 
     i = 0
     while i < len(lines):
+        if is_grid_border(lines[i]) and (j := grid_lines(lines, i)) > i + 1 and (grid := grid_piece(lines[i:j])):
+            flush()
+            pieces.append(grid)
+            i = j
+            continue
+        if _HTML_TABLE.search(lines[i]) and (j := _html_table_end(lines, i)) and (table := _html_table("\n".join(lines[i:j]))):
+            flush()
+            pieces.append(table)
+            i = j
+            continue
         if "\t" in lines[i] and lines[i].strip():
             flush()
             j = i
@@ -172,6 +189,19 @@ def markdown_pieces(lines: list[str]) -> list[Piece]:
         i += 1
     flush()
     return pieces
+
+
+def _html_table(markup: str) -> Piece | None:
+    from .html import table_piece  # BeautifulSoup: loaded only when a text holds a <table>
+    return table_piece(markup)
+
+
+def _html_table_end(lines: list[str], start: int) -> int | None:
+    """The line after the one that closes a `<table>` opened at `start`."""
+    for j in range(start, min(len(lines), start + MAX_HTML_TABLE_LINES)):
+        if _HTML_TABLE_END.search(lines[j]):
+            return j + 1
+    return None
 
 
 def _is_empty_cell(lines: list[str], i: int) -> bool:

@@ -7,6 +7,8 @@
 - **Pipe rows**: `| a | b |`, `a | b |` or `a | b` lines, Markdown tables with their
   `|---|---|` rule.
 - **Tab-separated rows** are read by `text.tsv_table`.
+- **Grid tables** ("+----+----+" borders, pandoc, tabulate, psql): cells are the rectangles
+  the borders close, with their spans (`grid_piece`).
 
 Header rows shorter than the table (merged header cells: "Cơ quan thực hiện" over "Chủ
 trì | Phối hợp", "Năm hiện hành 2025" over "Kế hoạch | Ước thực hiện") are rebuilt as cells
@@ -356,3 +358,68 @@ def _even(n_items: int, n_groups: int) -> list[int]:
 
 
 _YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
+
+
+# ---------------------------------------------------------------- grid tables
+
+_GRID_BORDER = re.compile(r"^\s*\+[-=+:]*[-=][-=+:]*\+\s*$")  # "+-----+----+", "+=====+"
+
+
+def is_grid_border(line: str) -> bool:
+    return bool(_GRID_BORDER.match(line))
+
+
+def grid_lines(lines: list[str], start: int) -> int:
+    """The line after a grid table that starts at `start` (a border line): its lines open
+    with "+" or "|"."""
+    end = start
+    while end < len(lines) and lines[end].strip()[:1] in ("+", "|"):
+        end += 1
+    return end
+
+
+def grid_piece(lines: list[str]) -> Piece | None:
+    """A grid table (pandoc, tabulate, psql: "+----+----+" borders, "|" between cells, a
+    cell's text wrapped over lines inside it) → a table piece. Cells are the rectangles the
+    borders close, so a cell over two columns or rows keeps its spans."""
+    width = max(len(l) for l in lines)
+    grid = [l.rstrip().ljust(width) for l in lines]
+    boxes = [box for r, line in enumerate(grid) for c, ch in enumerate(line) if ch == "+"
+             for box in [_box_from(grid, r, c)] if box is not None]
+    if not boxes:
+        return None
+    rows = {r: i for i, r in enumerate(sorted({b[0] for b in boxes} | {b[2] for b in boxes}))}
+    cols = {c: i for i, c in enumerate(sorted({b[1] for b in boxes} | {b[3] for b in boxes}))}
+    cells = []
+    for top, left, bottom, right in boxes:
+        text_lines = [clean_cell_line(grid[r][left + 1:right].strip()) for r in range(top + 1, bottom)]
+        text = normalize_line(" ".join(t for t in text_lines if t))
+        bold = bool(re.search(r"\*\*|__", " ".join(grid[r][left + 1:right] for r in range(top + 1, bottom))))
+        cells.append(Cell(rows[top], cols[left], text, rows[bottom] - rows[top], cols[right] - cols[left], bold=bold))
+    return Piece(cells=sorted(cells, key=lambda c: (c.row, c.col)))
+
+
+def _box_from(grid: list[str], top: int, left: int) -> tuple[int, int, int, int] | None:
+    """The cell whose top-left corner is (top, left): right along its top border to a corner
+    with a border going down, down that border to a corner with a border going left, and
+    both closing borders present."""
+    line = grid[top]
+    if top + 1 >= len(grid) or grid[top + 1][left] not in "|+":
+        return None
+    for right in range(left + 1, len(line)):
+        ch = line[right]
+        if ch not in "-=+:":
+            return None
+        if ch != "+" or grid[top + 1][right] not in "|+":
+            continue
+        for bottom in range(top + 1, len(grid)):
+            if grid[bottom][right] not in "|+":
+                break
+            if grid[bottom][right] == "+" and _closes(grid, top, left, bottom, right):
+                return top, left, bottom, right
+    return None
+
+
+def _closes(grid: list[str], top: int, left: int, bottom: int, right: int) -> bool:
+    return all(grid[bottom][c] in "-=+:" for c in range(left, right + 1)) and \
+        all(grid[r][left] in "|+" for r in range(top, bottom + 1))
