@@ -595,3 +595,12 @@ def test_the_departments_written_with_their_head_noun_alone(text, expected):
 @pytest.mark.parametrize("text", ["các Sở: Tài chính, Nội vụ triển khai", "Giám đốc các Sở Tài chính, Nội vụ báo cáo"])
 def test_a_list_of_named_departments_is_not_the_departments_as_a_whole(text):
     assert "Các sở, ban, ngành" not in [a.name for _, _, a in find_agencies(text)]
+
+
+@pytest.mark.parametrize("cell, names", [
+    ("Thường trực Hội đồng nhân dân tỉnh, các Ban của Hội đồng nhân dân tỉnh, các Tổ đại biểu Hội đồng nhân "
+     "dân tỉnh và đại biểu Hội đồng nhân dân tỉnh",
+     ["Thường trực HĐND tỉnh", "Các Ban của HĐND tỉnh", "Các Tổ đại biểu HĐND tỉnh", "Các đại biểu HĐND tỉnh"]),
+])
+def test_deputies_after_the_delegations_with_the_level_written_twice(cell, names):
+    assert canonical_names(cell) == names

@@ -632,3 +632,34 @@ def test_a_news_paragraph_that_opens_with_a_period_gives_its_end_to_the_targets_
     past = ("Quảng Ninh tổng kết Nghị quyết\n\nĐại hội Đảng bộ tỉnh nhiệm kỳ 2020-2025 đã đề ra mục tiêu.\n\n"
             "Các chỉ tiêu: tỷ trọng kinh tế số trong GRDP đạt 30%.\n")
     assert [t.year for t in targets(past)] == [None]
+
+
+def test_a_value_said_to_stand_so_far_is_a_result():
+    text = ("KẾT LUẬN\nvề bảo vệ môi trường\n1. Ghi nhận kết quả đạt được: đến nay, tỷ lệ che phủ rừng đạt 55%.\n"
+            "2. Mục tiêu đến năm 2030\n- Tỷ lệ che phủ rừng duy trì ổn định ở mức 56%.\n")
+    assert [(t.value, t.year) for t in extract_text(text).targets] == [(56.0, 2030)]
+
+
+@pytest.mark.parametrize("sentence, indicators", [
+    ("- Lượng giống xác nhận, lượng phân bón hóa học, lượng thuốc bảo vệ thực vật giảm lần lượt 30%, 20% và 10%.",
+     ["Lượng giống xác nhận giảm", "lượng phân bón hóa học giảm", "lượng thuốc bảo vệ thực vật giảm"]),
+    ("- Tỷ lệ hộ dân được sử dụng nước sạch ở thành thị, nông thôn lần lượt là 100% và 90%.",
+     ["Tỷ lệ hộ dân được sử dụng nước sạch ở thành thị", "Tỷ lệ hộ dân được sử dụng nước sạch ở nông thôn"]),
+])
+def test_values_distributed_over_items_name_their_item(sentence, indicators):
+    targets = extract_text("II. MỤC TIÊU ĐẾN NĂM 2030\n" + sentence + "\n").targets
+    assert [t.indicator for t in targets] == indicators
+    assert {t.year for t in targets} == {2030}
+
+
+def test_a_baseline_period_ends_where_and_opens_the_next_clause():
+    text = ("CHỈ THỊ\nVề phòng cháy rừng\nPhấn đấu diện tích rừng bị cháy giảm ít nhất 20% so với mùa khô năm "
+            "2024 - 2025 và duy trì tỷ lệ che phủ rừng năm 2026 đạt 47,5%, Chủ tịch UBND tỉnh chỉ thị:\n")
+    assert [(t.value, t.year) for t in extract_text(text).targets] == [(20.0, None), (47.5, 2026)]
+
+
+def test_a_quota_quoted_from_a_document_the_prime_minister_approved_is_not_the_plans_target():
+    text = ("KẾ HOẠCH\nPhát triển nhà ở xã hội năm 2026\nI. MỤC TIÊU\n1. Hoàn thành khoảng 12.000 căn nhà ở xã hội.\n"
+            "Theo Đề án đầu tư xây dựng ít nhất 01 triệu căn hộ nhà ở xã hội được Thủ tướng Chính phủ phê duyệt, "
+            "chỉ tiêu giao Thành phố là 149.000 căn đến năm 2030.\n")
+    assert [t.value for t in extract_text(text).targets] == [12000.0]

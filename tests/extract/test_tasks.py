@@ -458,3 +458,38 @@ def test_a_chu_tri_cell_kept_in_its_first_row_only_applies_down_to_the_next_grou
         ("1", ["Sở Y tế"], ["Sở Nội vụ"], 2026, 2027),
         ("2", ["Sở Y tế"], ["Sở Tài chính"], 2026, 2027),
         ("3", [], ["Thanh tra tỉnh"], None, None)]
+
+
+def test_lettered_items_that_label_their_task_over_bullets_are_tasks_of_their_own():
+    text = ("KẾ HOẠCH\nCải cách hành chính năm 2026\nII. NHIỆM VỤ CỤ THỂ\n1. Cải cách thể chế\n"
+            "a) Nhiệm vụ: Rà soát, hệ thống hóa văn bản quy phạm pháp luật của tỉnh.\n"
+            "- Cơ quan chủ trì: Sở Tư pháp.\n- Thời gian thực hiện: Quý II/2026.\n"
+            "b) Nhiệm vụ: Kiểm tra việc thực hiện thủ tục hành chính tại các cơ quan, đơn vị.\n"
+            "- Cơ quan chủ trì: Văn phòng UBND tỉnh.\n- Thời gian thực hiện: Thường xuyên.\n")
+    tasks = extract_text(text).tasks
+    assert [(t.number, t.lead, t.start_year) for t in tasks] == [
+        ("a", ["Sở Tư pháp"], 2026), ("b", ["Văn phòng UBND tỉnh"], None)]
+
+
+def test_a_long_opening_lead_in_that_mentions_a_report_does_not_make_the_tasks_results():
+    text = ("KẾT LUẬN\ncủa Ban Thường vụ Tỉnh ủy\nTại phiên họp ngày 28/10/2025, sau khi nghe Đảng ủy UBND tỉnh "
+            "báo cáo kết quả thực hiện nhiệm vụ bảo vệ môi trường giai đoạn 2021 - 2025, Ban Thường vụ Tỉnh ủy "
+            "kết luận như sau:\n1. Nhiệm vụ trọng tâm\na) Ủy ban Kiểm tra Tỉnh ủy chủ trì kiểm tra, giám sát việc "
+            "thực hiện Kết luận.\n2. Giao Văn phòng Tỉnh ủy theo dõi, đôn đốc việc thực hiện Kết luận.\n")
+    tasks = extract_text(text).tasks
+    assert [t.lead for t in tasks] == [["Ủy ban Kiểm tra Tỉnh ủy"], ["Văn phòng Tỉnh ủy"]]
+
+
+def test_a_name_ending_in_truc_thuoc_goes_on_with_its_body():
+    from planextract.extract.tasks import leading_agencies
+    assert leading_agencies("Các đảng ủy trực thuộc Tỉnh ủy căn cứ Chương trình xây dựng kế hoạch", None) == (
+        ["Các đảng ủy trực thuộc Tỉnh ủy"], "căn cứ Chương trình xây dựng kế hoạch")
+
+
+def test_a_name_stops_at_tham_gia_and_lanh_dao():
+    text = ("III. TỔ CHỨC THỰC HIỆN\n1. Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh tham gia giám sát việc "
+            "thực hiện Kế hoạch.\n2. Đảng ủy Than Quảng Ninh lãnh đạo các đơn vị ngành than thực hiện nghiêm cam "
+            "kết bảo vệ môi trường.\n")
+    tasks = extract_text("KẾ HOẠCH\nBảo vệ môi trường năm 2026\n" + text).tasks
+    assert sorted((t.number, t.lead[0]) for t in tasks) == [
+        ("1", "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh"), ("2", "Đảng ủy Than Quảng Ninh")]

@@ -107,6 +107,21 @@ def states_scope(node: Node) -> bool:
     return node.role == ITEM and node.block.text.rstrip().endswith(":") and len(node.block.text.split()) <= 40
 
 
+KIND_LEADIN_MAX_WORDS = 20
+KIND_TAIL_WORDS = 8
+
+
+def _kind_words_of(node: Node) -> str:
+    """The words that name a section's kind: a heading's, a short lead-in's; of a long lead-in
+    only its last words, what its colon introduces ("… đáp ứng ít nhất 01 trong 02 tiêu chí
+    sau đây:"), not what its opening clause mentions on the way ("Tại phiên họp …, sau khi
+    nghe … báo cáo kết quả …, Ban Thường vụ Tỉnh ủy kết luận như sau:")."""
+    words = node.block.text.split()
+    if node.role == HEADING_ROLE or len(words) <= KIND_LEADIN_MAX_WORDS:
+        return node.block.text
+    return " ".join(words[-KIND_TAIL_WORDS:])
+
+
 def resolve(chain: list[Node], title: str | None = None) -> Scope:
     """The scope of the first node of `chain` (nearest first), from its ancestors and the
     document title. The node itself counts when it states a scope (a heading, a lead-in)."""
@@ -124,7 +139,7 @@ def resolve(chain: list[Node], title: str | None = None) -> Scope:
         text = node.block.text
         if scope.year is None:
             scope.year, scope.years = years_in(text)
-        if (kind := kind_of(text)) is not None:
+        if (kind := kind_of(_kind_words_of(node))) is not None:
             scope.kind = scope.kind or kind
             scope.kinds += (kind,)
         if not domain_found and (found := domains_in(text)):

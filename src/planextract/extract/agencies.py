@@ -665,6 +665,7 @@ _COUNCIL = r"(?:Hội đồng nhân dân|HĐND)"
 _COUNCIL_LEVEL = re.compile(rf"{_COUNCIL}\s+(tỉnh|[Tt]hành phố|TP)\b")
 _COUNCIL_BARE = re.compile(rf"({_COUNCIL})(?!\s+(?:tỉnh|[Tt]hành phố|TP|xã|phường|đặc khu|huyện|cấp)\b)(?=\s*(?:,|;|và|$))")
 _DELEGATIONS = re.compile(rf"([Tt]ổ đại biểu) và (đại biểu) ({_COUNCIL})")
+_DEPUTIES_AFTER_AND = re.compile(rf"\s+và\s+(đại biểu\s+{_COUNCIL})")  # "các Tổ đại biểu HĐND tỉnh và đại biểu HĐND tỉnh"
 
 
 def _council_list(text: str) -> str:
@@ -674,6 +675,7 @@ def _council_list(text: str) -> str:
         return text
     level = m[-1].group(1)
     text = _DELEGATIONS.sub(r"\1 \3, các \2 \3", text)
+    text = _DEPUTIES_AFTER_AND.sub(r", các \1", text)
     return _COUNCIL_BARE.sub(lambda b: f"{b.group(1)} {level}", text)
 
 

@@ -107,6 +107,8 @@ def verdict(q: Quantity, sentence: str, scope: Scope, clause_obj: "Clause", issu
         return NO  # "(năm 2020 đạt 12 xã)", "(10 Gbps)": a remark, not what the plan sets
     if _the_nations(_clause_head(sentence[:q.start])):
         return NO  # "Nghị quyết đặt mục tiêu … tỷ lệ đô thị hóa cả nước đạt 50%": cited, not adopted
+    if _ACCORDING_TO.match(sentence) and _has(sentence, "central"):
+        return NO  # "Theo Đề án … được Thủ tướng Chính phủ phê duyệt, chỉ tiêu giao Thành phố là 149.000 căn"
     if issued_year and _states_a_past_year(_without_baseline(sentence[:q.start]), issued_year):
         return NO  # "Năm 2023, tỷ lệ … là 45%" in a plan of 2024: a result
     if scope.kind == "objectives":
@@ -126,6 +128,7 @@ def _aims_after_past(head: str) -> bool:
     return own_part != head and not _has(own_part, "past") and _has(own_part, "goal")
 
 
+_ACCORDING_TO = re.compile(r"^\s*(?:[-+•]\s*)?Theo\s+(?!(?:Kế hoạch|kế hoạch)\b)\S", re.I)
 _DONE = re.compile(r"(?<!\w)đã\s+(?!(?:và|đang)\b)\w", re.I)
 
 
@@ -135,7 +138,7 @@ def _after_colon(head: str) -> str:
     return re.split(r":\s", head)[-1]
 
 
-_RELATIVE_TO = re.compile(r"\b(?:dẫn đầu|đứng|nhóm|top|xếp|trong số|so với|bình quân|trung bình|mức|của)\s+(?:\S+\s+){0,2}$", re.I)
+_RELATIVE_TO = re.compile(r"\b(?:dẫn đầu|đứng|nhóm|top|xếp|trong số|so với|bình quân|trung bình|mức|của)\s+(?:[^\s,;]+\s+){0,2}$", re.I)
 
 
 def _the_nations(head: str) -> bool:
@@ -165,7 +168,9 @@ def _without_baseline(text: str) -> str:
     return _BASELINE_PHRASE.sub(" ", text)
 
 
-_BASELINE_PHRASE = re.compile(r"\b(?:so với|so cùng kỳ|cùng kỳ)\b[^;,.]*")
+# up to the clause's end, or to "và" opening another clause ("… so với mùa khô năm 2024 - 2025
+# và duy trì tỷ lệ che phủ rừng năm 2026 đạt 47,5%"), not "và" between two baseline years
+_BASELINE_PHRASE = re.compile(r"\b(?:so với|so cùng kỳ|cùng kỳ)\b[^;,.]*?(?=\s+và\s+(?!(?:năm\s+)?\d)|[;,.]|$)")
 
 
 def _without_parentheses(text: str) -> str:
@@ -201,7 +206,7 @@ def _counts_own_structure(q: Quantity) -> bool:
 
 
 _STRONG = re.compile(r";|\.\s|:\s|,\s*trong đó,?")
-_WEAK = re.compile(r",\s+|\s+và\s+|\s+-\s+")
+_WEAK = re.compile(r",\s+|\s+và\s+|\s+-\s+(?!(?:19|20)\d{2}\b)")  # not inside a period "2024 - 2025"
 
 
 @dataclass
@@ -607,7 +612,55 @@ def targets_in_text(analysis: Analysis, text: str, scope: Scope, headings: list[
             continue
         previous = indicator
         out.append((q, indicator, year_of(text, clause, scope, rate=q.unit.endswith("/năm"), position=q.start)))
-    return _with_sentence_label(text, _share_distributive_year(text, out))
+    return _with_sentence_label(text, _distribute_items(text, _share_distributive_year(text, out)))
+
+
+_RESPECTIVELY = re.compile(r"\s*lần lượt\s*(?:là|đạt|ở mức|tương ứng)?\s*$", re.I)
+_ITEM_SEPARATOR = re.compile(r"\s*,\s*|\s+và\s+")
+_DIRECTION_TAIL = re.compile(r"\s+(tăng|giảm)$", re.I)
+MAX_SHARED_ITEM_WORDS = 3
+
+
+def _distribute_items(text: str, found: list[tuple[Quantity, str, int | None]]
+                      ) -> list[tuple[Quantity, str, int | None]]:
+    """'Lượng giống, lượng phân bón, lượng thuốc bảo vệ thực vật giảm lần lượt 30%, 20% và 20%',
+    'tỷ lệ … ở thành thị, nông thôn lần lượt là 100% và 90%': one value per item, the indicator
+    naming its item (guidelines 3.2) — whole items when they open with the same word, else the
+    words before the first item shared by all."""
+    if "lần lượt" not in text or len(found) < 2:
+        return found
+    out = list(found)
+    i = 0
+    while i < len(out):
+        run = [i]
+        while run[-1] + 1 < len(out) and re.fullmatch(r"\s*(?:,|và)?\s*", text[out[run[-1]][0].end:out[run[-1] + 1][0].start]):
+            run.append(run[-1] + 1)
+        if len(run) > 1 and (m := _RESPECTIVELY.search(text[:out[i][0].start])):
+            names = _items_before(text[:m.start()], len(run))
+            if names:
+                for j, name in zip(run, names):
+                    out[j] = (out[j][0], name, out[j][2])
+        i = run[-1] + 1
+    return out
+
+
+def _items_before(segment: str, n: int) -> list[str] | None:
+    segment = re.split(r"[;:]\s|^\s*[-+•]\s*", segment)[-1].strip()
+    tail = ""
+    if d := _DIRECTION_TAIL.search(segment):
+        tail, segment = f" {d.group(1)}", segment[:d.start()]
+    parts = [p for p in _ITEM_SEPARATOR.split(segment) if p]
+    if len(parts) != n:
+        return None
+    first_words = {p.split()[0].lower() for p in parts}
+    if len(first_words) == 1 and len(parts[0].split()) > 1:
+        return [p + tail for p in parts]  # each item names its measure: "lượng A, lượng B"
+    size = len(parts[1].split())
+    if size > MAX_SHARED_ITEM_WORDS or any(len(p.split()) > MAX_SHARED_ITEM_WORDS for p in parts[1:]) \
+            or len(parts[0].split()) <= size:
+        return None
+    head = " ".join(parts[0].split()[:-size])
+    return [f"{head} {' '.join(parts[0].split()[-size:])}{tail}"] + [f"{head} {p}{tail}" for p in parts[1:]]
 
 
 _TO_VALUE = re.compile(r"[^,;.]{0,40}?(?<!\w)(?:xuống|lên|còn)\s*(?:(?:mức|còn|dưới|trên)\s+)?$")

@@ -213,6 +213,12 @@ def attribute_tasks(analysis: Analysis, province: str | None) -> tuple[list[Task
                 units.append(current)
             continue
         role, value = attr
+        if role == "task" and block.number and _ITEM_NUMBER.match(block.number) \
+                and (current is None or current.task_words or not _numbered_attribute_follows(analysis, node)):
+            # "a) Nhiệm vụ: …" over "- Cơ quan chủ trì: …" bullets is a task of its own; over
+            # "b) Đơn vị chủ trì: …" its letters label the lines of the heading's task
+            current = Unit(node, end=block.end)
+            units.append(current)
         if current is None:
             continue
         after_attributes = role != "task"
@@ -248,6 +254,16 @@ def attribute_tasks(analysis: Analysis, province: str | None) -> tuple[list[Task
                           end=max(unit.end, owner.block.end)))
         used_blocks |= {n.index for n in analysis.nodes if owner.block.start <= n.block.start < unit.end}
     return tasks, used_blocks
+
+
+def _numbered_attribute_follows(analysis: Analysis, node: Node) -> bool:
+    """Is the next numbered line after a 'Nhiệm vụ:' item another of its heading's attribute
+    lines ('b) Cơ quan thực hiện:'), not the next task ('b) Nhiệm vụ: …')?"""
+    for following in analysis.nodes[node.index + 1:node.index + 30]:
+        if following.block.number:
+            attr = attribute_of(following.block.text)
+            return attr is not None and attr[0] != "task"
+    return False
 
 
 def _values_below_labels(analysis: Analysis) -> dict[int, list[int]]:
@@ -402,7 +418,7 @@ def leading_agencies(text: str, province: str | None) -> tuple[list[str], str]:
     from .agencies import canonical_names
     text = _without_request(text)
     names, pos = [], 0
-    for start, end in agency_mentions(text, province):
+    for start, end in _joined_mentions(text, agency_mentions(text, province)):
         if not names and start > 0:
             break  # the names must open the paragraph
         if names and not _BETWEEN_NAMES.match(text[pos:start]):
@@ -422,6 +438,22 @@ def leading_agencies(text: str, province: str | None) -> tuple[list[str], str]:
         elif not tail:
             rest = rest[rest.index(":") + 1:]
     return names, rest.strip()
+
+
+_ITEM_NUMBER = re.compile(r"^(?:[a-zđ]|\d{1,2})[.)]?$")
+_NEEDS_ITS_BODY = re.compile(r"\b(?:trực thuộc|thuộc|của|tại)$")
+
+
+def _joined_mentions(text: str, mentions: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """'Các đảng ủy trực thuộc' + 'Tỉnh ủy': a name that ends in "trực thuộc", "của" … goes
+    on with the body that follows it."""
+    out: list[tuple[int, int]] = []
+    for start, end in mentions:
+        if out and not text[out[-1][1]:start].strip() and _NEEDS_ITS_BODY.search(text[out[-1][0]:out[-1][1]]):
+            out[-1] = (out[-1][0], end)
+        else:
+            out.append((start, end))
+    return out
 
 
 def _closes_section(text: str) -> bool:
