@@ -663,3 +663,12 @@ def test_a_quota_quoted_from_a_document_the_prime_minister_approved_is_not_the_p
             "Theo Đề án đầu tư xây dựng ít nhất 01 triệu căn hộ nhà ở xã hội được Thủ tướng Chính phủ phê duyệt, "
             "chỉ tiêu giao Thành phố là 149.000 căn đến năm 2030.\n")
     assert [t.value for t in extract_text(text).targets] == [12000.0]
+
+
+@pytest.mark.parametrize("sentence", [
+    "- Áp dụng các biện pháp “1 phải 5 giảm” trên 100% diện tích lúa.",
+    "Từ đầu năm 2025 đến nay, toàn tỉnh ghi nhận 1.246 ca mắc, tăng 2,3 lần so với cùng kỳ; phấn đấu giảm 10% số ca mắc.",
+])
+def test_names_results_and_parts_beside_a_target(sentence):
+    targets = extract_text("II. MỤC TIÊU ĐẾN NĂM 2026\n" + sentence + "\n").targets
+    assert [t.value for t in targets] in ([100.0], [10.0])

@@ -105,6 +105,8 @@ def verdict(q: Quantity, sentence: str, scope: Scope, clause_obj: "Clause", issu
         return NO
     if _inside_parentheses(sentence, q):
         return NO  # "(năm 2020 đạt 12 xã)", "(10 Gbps)": a remark, not what the plan sets
+    if _inside_quotes(sentence, q):
+        return NO  # 'các biện pháp “1 phải 5 giảm”': a name, not a value
     if _the_nations(_clause_head(sentence[:q.start])):
         return NO  # "Nghị quyết đặt mục tiêu … tỷ lệ đô thị hóa cả nước đạt 50%": cited, not adopted
     if _ACCORDING_TO.match(sentence) and _has(sentence, "central"):
@@ -161,6 +163,11 @@ def _clause_head(before: str) -> str:
 def _inside_parentheses(sentence: str, q: Quantity) -> bool:
     before = sentence[:q.start]
     return before.count("(") > before.count(")")
+
+
+def _inside_quotes(sentence: str, q: Quantity) -> bool:
+    before = sentence[:q.start]
+    return before.count("“") > before.count("”") or before.count('"') % 2 == 1
 
 
 def _without_baseline(text: str) -> str:
