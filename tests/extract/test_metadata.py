@@ -515,3 +515,39 @@ def test_news_of_a_document_signed_without_its_type_or_number():
     record = _record(text)
     assert record.title == ("triển khai thực hiện Quyết định 1012/QĐ-TTg của Thủ tướng Chính phủ về kế hoạch chuyển đổi "
                             "số hoạt động chỉ đạo, điều hành")
+
+
+@pytest.mark.parametrize("header, issuer", [
+    ("ĐẢNG BỘ TỈNH LÀO CAI\nĐẢNG ỦY XÃ BẢO HÀ", "Đảng ủy xã Bảo Hà"),
+    ("ĐẢNG BỘ TỈNH ĐỒNG NAI\nĐẢNG ỦY ỦY BAN NHÂN DÂN TỈNH", "Đảng ủy UBND tỉnh Đồng Nai"),
+    ("ỦY BAN MTTQ VIỆT NAM\nTỈNH QUẢNG TRỊ", "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh Quảng Trị"),
+    ("THÀNH ĐOÀN ĐÀ NẴNG", "Thành Đoàn Đà Nẵng"),
+    ("BỘ CÔNG AN\nCÔNG AN TỈNH THANH HÓA", "Công an tỉnh Thanh Hóa"),
+    ("CỤC THUẾ\nTHUẾ TỈNH CÀ MAU", "Thuế tỉnh Cà Mau"),
+    ("BẢO HIỂM XÃ HỘI VIỆT NAM\nBẢO HIỂM XÃ HỘI KHU VỰC XXVI", "Bảo hiểm xã hội khu vực XXVI"),
+    ("TỈNH ỦY NGHỆ AN\nBAN TUYÊN GIÁO VÀ DÂN VẬN", "Ban Tuyên giáo và Dân vận Tỉnh ủy Nghệ An"),
+    ("UBND TỈNH GIA LAI\nBAN CHỈ ĐẠO 389 TỈNH", "Ban Chỉ đạo 389 tỉnh Gia Lai"),
+])
+def test_issuers_of_2025_by_their_header_lines(header, issuer):
+    text = f"{header}\nSố: 12/KH-X\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nKẾ HOẠCH\nTriển khai nhiệm vụ năm 2026\n"
+    assert extract_document(load_text(text)).document.issuer == issuer
+
+
+def test_a_title_that_names_the_party_is_not_a_second_motto_and_a_rank_is_not_a_name():
+    text = ("TỈNH ỦY NGHỆ AN\nBAN TUYÊN GIÁO VÀ DÂN VẬN\nSố 05-HD/BTGDVTU\nĐẢNG CỘNG SẢN VIỆT NAM\n"
+            "Nghệ An, ngày 16 tháng 01 năm 2026\nHƯỚNG DẪN\ntuyên truyền kỷ niệm 96 năm Ngày thành lập Đảng Cộng sản "
+            "Việt Nam\n-----\nThực hiện Hướng dẫn của Trung ương, Ban hướng dẫn như sau:\n1. Nội dung\n"
+            "Nơi nhận:\n- Lưu VT.\nGIÁM ĐỐC\nThiếu tướng Trần Đình Ước\n")
+    record = extract_document(load_text(text)).document
+    assert record.title == "tuyên truyền kỷ niệm 96 năm Ngày thành lập Đảng Cộng sản Việt Nam"
+    assert (record.signer, record.signer_title) == ("Trần Đình Ước", "GIÁM ĐỐC")
+
+
+def test_a_portal_row_of_labels_over_a_row_of_values():
+    text = ("Văn bản chỉ đạo điều hành - Cổng thông tin điện tử tỉnh Điện Biên\nTìm kiếm văn bản\n"
+            "Kế hoạch số 17/KH-UBND năm 2026 về triển khai Chương trình mục tiêu quốc gia\n"
+            "Số hiệu | Loại văn bản | Nơi ban hành | Người ký | Ngày ban hành\n"
+            "17/KH-UBND | Kế hoạch | Ủy ban nhân dân tỉnh Điện Biên | Vừ A Đằng | 14/01/2026\n")
+    record = extract_document(load_text(text)).document
+    assert (record.number, record.doc_type, record.signer, record.issued_date) == (
+        "17/KH-UBND", "Kế hoạch", "Vừ A Đằng", "2026-01-14")

@@ -52,6 +52,7 @@ _CAPTION = re.compile(rf"Kèm theo\s+(\w+(?: \w+)?)\s+số\s*:?\s*({NUMBER})\s*,
 _PLACE_DATE = re.compile(rf"(?m)^(?P<place>(?:[Tt]hành phố\s+|TP\.?\s*)?{CAPITAL}[\w.\-]*(?:\s+(?:-\s+)?{CAPITAL}[\w.\-]*){{0,5}})\s*,\s*"
                          rf"ngày\s*(?P<date>{DATE_PATTERN})")
 _MOTTO = re.compile(r"CỘNG HÒA XÃ HỘI CHỦ NGHĨA|ĐẢNG CỘNG SẢN VIỆT NAM", re.I)
+_MOTTO_CAPS = re.compile(r"CỘNG HÒA XÃ HỘI CHỦ NGHĨA|ĐẢNG CỘNG SẢN VIỆT NAM")
 _ONLY_MOTTO = re.compile(r"^(?:CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM|ĐẢNG CỘNG SẢN VIỆT NAM|Độc lập\s*[-–]\s*Tự do\s*[-–]\s*Hạnh phúc)$", re.I)
 _RIGHT_COLUMN = re.compile(r"CỘNG HÒA XÃ HỘI|Độc lập\s*[-–]\s*Tự do|ĐẢNG CỘNG SẢN VIỆT NAM|(?<!\w)Số\s*:", re.I)
 # A title run into its type line by a conversion: 'KẾ HOẠCH thực hiện …', 'KẾ HOẠCH Thực hiện Chiến lược …'
@@ -62,7 +63,9 @@ _INLINE_BODY = re.compile(r"\s(?:Căn cứ|Thực hiện|Kính gửi|Xét đề 
 # The preamble's enacting sentence: '…; Ban Thường vụ Tỉnh ủy ban hành Kế hoạch thực hiện như sau:'.
 _ENACTING = re.compile(r"(?:^|[,;:]\s*)([^,;:]{3,80}?)\s+ban hành\s+[^.;]*?(?:như sau|cụ thể)")
 _INLINE_RECIPIENTS = re.compile(r"(?<=\S)\s+Kính gửi\b")
-_BODY_OPENER = re.compile(r"(?:Căn cứ|Thực hiện|Kính gửi|Nhằm|Để |Theo đề nghị|Xét |Trên cơ sở)")
+_BODY_OPENER = re.compile(r"(?:Căn cứ|Thực hiện|Kính gửi|Nhằm|Để |Theo đề nghị|Xét |Trên cơ sở|Ngày \d{1,2}/\d{1,2}/\d{4},)")
+# several sentences ending in ':' or '.': "Đại hội … đã thông qua Nghị quyết …. Để đưa … như sau:"
+_BODY_PARAGRAPH = re.compile(r"^(?=(?:\S+\s+){15}).*[.;]\s+\S.*[:.]$")
 _SECTION_LINE = re.compile(r"(?:PHẦN|Phần|CHƯƠNG|Chương|Điều)\s+[\dIVXLC]+\b|[IVXLC]+\.\s|\d+\.\s")
 _INLINE_SECTION = re.compile(r"\s(?:PHẦN|CHƯƠNG|MỤC)\s+[IVXLC\d]+\b[.:]?\s|\s[IVX]+\.\s+(?=[A-ZĐ]{2})")
 _LEVELS = ("THÀNH PHỐ", "THỊ XÃ", "ĐẶC KHU", "TỈNH", "HUYỆN", "QUẬN", "XÃ", "PHƯỜNG", "THỊ TRẤN", "TP.", "TP")
@@ -227,7 +230,8 @@ def _header_region(lines: list[str]) -> list[str]:
     for line in lines:
         if _BODY_OPENER.match(line) and not (out and _type_word(out[-1])):
             break
-        mottos += bool(_MOTTO.search(line))
+        # the motto as printed (capitals, or a line of its own), not "Đảng Cộng sản Việt Nam" in a title
+        mottos += bool(_MOTTO.search(line) and (_MOTTO_CAPS.search(line) or _ONLY_MOTTO.match(line.strip())))
         if mottos > 1:
             break
         recipients = _INLINE_RECIPIENTS.search(line)
@@ -301,6 +305,8 @@ def _type_and_title(lines: list[str], at: int) -> tuple[str, str | None]:
         if _ends_title(line, first=not any(parts)):
             break
         line_caps = is_all_caps(line, min_letters=2)
+        if parts[0] and _BODY_PARAGRAPH.match(line):
+            break  # the opening paragraph right under a title run in on the type line
         if caps is None:
             caps = line_caps if not parts[0] else is_all_caps(parts[0], min_letters=2)
         elif caps != line_caps and not _continues(parts[-1], line):
@@ -368,7 +374,9 @@ def _issuer_lines(lines: list[str]) -> str | None:
 def _left_cell(line: str) -> str:
     """The left-column words of a header line in capitals ('' when it is something else)."""
     cell = _RIGHT_COLUMN.split(line)[0].strip(" -*")
-    return cell if is_all_caps(cell, min_letters=2) and not re.search(r"[\d/:]", cell) else ""
+    # a number line ("SỐ: 12/KH-UBND") is not a body; a body's own number is ("BAN CHỈ ĐẠO 389 TỈNH")
+    return cell if is_all_caps(cell, min_letters=2) and not re.search(r"[/:]", cell) \
+        and not re.match(r"SỐ\b", cell) else ""
 
 
 # -------------------------------------------------------------- issuing bodies
@@ -422,10 +430,11 @@ def parse_body(text: str) -> Body | None:
     superior = upper[:start]
     out = Body(body, form, before=text[:start].strip())
     rest_at = end
-    if body == "Ban Chỉ đạo":
-        m = re.match(r"\s*((?:(?!(?:TỈNH|THÀNH PHỐ)\b)[^\W\d][\wÀ-Ỹ]*,?\s*)+)", upper[end:])
+    if "{name}" in form:  # 'BAN CHỈ ĐẠO CHUYỂN ĐỔI SỐ', 'BAN CHỈ ĐẠO 389', 'BẢO HIỂM XÃ HỘI KHU VỰC XXVI'
+        m = re.match(r"\s*((?:(?!(?:TỈNH|THÀNH PHỐ)\b)[\wÀ-Ỹ]+,?\s*)+)", upper[end:])
         if m:
-            out.subject = text[end:end + m.end(1)].strip(" ,").lower()
+            out.subject = " ".join(w if re.fullmatch(r"[IVXLC]+|\d+", w) else w.lower()
+                                   for w in text[end:end + m.end(1)].strip(" ,").split())
             rest_at = end + m.end(1)
     # 'Phó Chủ tịch UBND tỉnh Hoàng Xuân Ánh': a province's level is followed by a province, or
     # (a person's title before the body) by the person's name
@@ -466,7 +475,12 @@ def _level_and_place(text: str, upper: str, at: int,
 
 
 def _superior_place(text: str, superior: str) -> tuple[str | None, str | None, str | None, int]:
-    """The place of the body above ('UBND TỈNH GIA LAI' above 'SỞ Y TẾ')."""
+    """The place of the body above ('UBND TỈNH GIA LAI' above 'SỞ Y TẾ'; 'TỈNH ỦY NGHỆ AN' above
+    'BAN TUYÊN GIÁO VÀ DÂN VẬN')."""
+    if m := re.search(r"(?<!\w)(?:TỈNH|THÀNH)\s+ỦY\s+", superior):
+        level, place, province, _ = _level_and_place(text, superior, m.end())
+        if province:
+            return level_of(province), place, province, 0
     for m in re.finditer(rf"(?<!\w)(?:{'|'.join(re.escape(level) for level in _LEVELS)})(?!\w)", superior):
         level, place, province, _ = _level_and_place(text, superior, m.start())
         if place:
@@ -607,6 +621,8 @@ def _news_fields(sentence: str, m: re.Match) -> _Fields:
     subject = sentence[:m.start()]
     if d := re.match(rf"\W*(?:date\s+\S+\s+)?(?:\([^)]*\)\s*[-–]\s*)?Ngày\s+({DATE_PATTERN})\s*,", subject):
         out.issued_date = iso_date(d.group(1))
+    elif d := re.search(rf"\([^)]{{1,12}}\)\s*[-–]\s*Ngày\s+({DATE_PATTERN})\s*,", subject):
+        out.issued_date = iso_date(d.group(1))  # the headline ran into the lead: '… năm 2026 (ĐN) - Ngày 8 …,'
     body = parse_body(subject)
     if body is None:
         return out
@@ -760,8 +776,12 @@ def _signature(doc: Document) -> tuple[str | None, str | None]:
     return first_title, None
 
 
+_RANK = re.compile(r"^(?:Đại tướng|Thượng tướng|Trung tướng|Thiếu tướng|Đại tá|Thượng tá|Trung tá|Thiếu tá)\s+")
+
+
 def _person_name(text: str) -> str | None:
     """'Lê Ánh Dương', 'ĐỖ VĂN ÂN' (→ 'Đỗ Văn Ân'): two to five capitalised words, nothing else."""
+    text = _RANK.sub("", text.strip())  # "Thiếu tướng Trần Đình Ước": a rank, then the name
     words = text.strip(" .,;").split()
     if not 2 <= len(words) <= 5 or not all(re.sub(r"['’]", "", w).isalpha() for w in words):
         return None

@@ -140,6 +140,7 @@ def portal_fields(doc: Document) -> dict[str, str]:
     for block in doc.blocks[:HEAD_BLOCKS]:
         if block.boilerplate:
             continue
+        out.update({f: v for f, v in _label_row_fields(block.text).items() if f not in out})
         cells = [c.strip(" *:") for line in block.text.split("\n") for c in line.split("|")]
         cells = [c for c in cells if c]
         for i, cell in enumerate(cells):
@@ -151,6 +152,39 @@ def portal_fields(doc: Document) -> dict[str, str]:
                 value = cells[i + 1]
             if value and field not in out:
                 out[field] = value
+    out.update({f: v for f, v in _label_run_fields(doc).items() if f not in out})
+    return out
+
+
+def _label_run_fields(doc: Document) -> dict[str, str]:
+    """The same row of labels over its row of values read as one cell per paragraph: a run of
+    bare labels, then as many values."""
+    cells = [c.strip(" *:") for b in doc.blocks[:HEAD_BLOCKS] if not b.boilerplate
+             for line in b.text.split("\n") for c in line.split("|") if c.strip(" *:")]
+    out: dict[str, str] = {}
+    i = 0
+    while i < len(cells):
+        run = []
+        while i + len(run) < len(cells) and (f := _labelled(cells[i + len(run)])) is not None and not f[1]:
+            run.append(f[0])
+        values = cells[i + len(run):i + 2 * len(run)]
+        if len(run) >= 2 and len(values) == len(run) and all(_labelled(v) is None for v in values):
+            out.update({f: v for f, v in zip(run, values) if f not in out})
+            i += 2 * len(run)
+        else:
+            i += max(1, len(run))
+    return out
+
+
+def _label_row_fields(text: str) -> dict[str, str]:
+    """'Số hiệu | Loại văn bản | Người ký' over '17/KH-UBND | Kế hoạch | Vừ A Đằng': a row of
+    labels and the row of values under it."""
+    rows = [[c.strip(" *:") for c in line.split("|")] for line in text.split("\n")]
+    out: dict[str, str] = {}
+    for labels, values in zip(rows, rows[1:]):
+        found = [_labelled(c) for c in labels]
+        if len(labels) >= 2 and len(values) == len(labels) and all(f is not None and not f[1] for f in found):
+            out.update({f[0]: v for f, v in zip(found, values) if v and f[0] not in out})
     return out
 
 

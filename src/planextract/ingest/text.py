@@ -53,6 +53,7 @@ def read_text(text: str, source: str | None = None, fmt: str = "text") -> Docume
     return assemble(pieces, source=source, fmt=fmt, raw_text=text)
 
 
+RIGHT_COLUMN_INDENT = 0.6  # share of the right column's start: a line indented this far belongs to it
 _COLUMN_GAP = re.compile(r"(?<=\S) {5,}(?=\S)")  # "Nơi nhận:          CHỦ TỊCH": two columns on one line
 
 
@@ -96,8 +97,8 @@ def _left_then_right(run: list[str]) -> list[str]:
         if gap is not None:
             left.append(line[:gap.start()].strip())
             right.append(line[gap.end():].strip())
-        elif len(line) - len(line.lstrip()) >= boundary - 2:
-            right.append(line.strip())
+        elif len(line) - len(line.lstrip()) >= RIGHT_COLUMN_INDENT * boundary:
+            right.append(line.strip())  # a name centred under its title may start left of it
         else:
             left.append(line.strip())
     return [l for l in left if l] + [r for r in right if r]
@@ -304,15 +305,20 @@ def prose_pieces(lines: list[str], wrapped: bool, before: list[Piece]) -> list[P
     """Running text → paragraphs: wrapped lines joined (see `starts_paragraph`)."""
     paragraphs: list[str] = []
     indented = _indents_paragraphs(lines)
+    after_rule = False
     for raw in lines:
         line = raw.strip()
-        if not line or is_rule(line) or not clean_cell_line(line):
+        if line and is_rule(line):
+            after_rule = True  # "-----" under a title: what follows is a paragraph of its own
             continue
-        if paragraphs and not starts_paragraph(paragraphs[-1], line, wrapped) \
+        if not line or not clean_cell_line(line):
+            continue
+        if paragraphs and not after_rule and not starts_paragraph(paragraphs[-1], line, wrapped) \
                 and not (indented and _INDENT.match(raw)):
             paragraphs[-1] += " " + line
         else:
             paragraphs.append(line)
+        after_rule = False
     out: list[Piece] = []
     for raw in paragraphs:
         text, bold, prefix = strip_markdown(raw)
