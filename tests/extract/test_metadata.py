@@ -527,6 +527,7 @@ def test_news_of_a_document_signed_without_its_type_or_number():
     ("BẢO HIỂM XÃ HỘI VIỆT NAM\nBẢO HIỂM XÃ HỘI KHU VỰC XXVI", "Bảo hiểm xã hội khu vực XXVI"),
     ("TỈNH ỦY NGHỆ AN\nBAN TUYÊN GIÁO VÀ DÂN VẬN", "Ban Tuyên giáo và Dân vận Tỉnh ủy Nghệ An"),
     ("UBND TỈNH GIA LAI\nBAN CHỈ ĐẠO 389 TỈNH", "Ban Chỉ đạo 389 tỉnh Gia Lai"),
+    ("UBND THÀNH PHỐ HÀ NỘI\nVĂN PHÒNG", "Văn phòng UBND thành phố Hà Nội"),
 ])
 def test_issuers_of_2025_by_their_header_lines(header, issuer):
     text = f"{header}\nSố: 12/KH-X\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nKẾ HOẠCH\nTriển khai nhiệm vụ năm 2026\n"
@@ -551,3 +552,9 @@ def test_a_portal_row_of_labels_over_a_row_of_values():
     record = extract_document(load_text(text)).document
     assert (record.number, record.doc_type, record.signer, record.issued_date) == (
         "17/KH-UBND", "Kế hoạch", "Vừ A Đằng", "2026-01-14")
+
+
+def test_an_opening_date_clause_run_into_the_title_paragraph_ends_the_title():
+    text = ("ĐẢNG ỦY PHƯỜNG BẾN THÀNH\nSố 12-KL/ĐU\nĐẢNG CỘNG SẢN VIỆT NAM\nKẾT LUẬN\nvề tình hình kinh tế - xã hội "
+            "9 tháng năm 2025 Ngày 10/10/2025, Ban Thường vụ Đảng ủy phường họp và kết luận như sau:\n")
+    assert extract_document(load_text(text)).document.title == "về tình hình kinh tế - xã hội 9 tháng năm 2025"

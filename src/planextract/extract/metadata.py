@@ -59,7 +59,7 @@ _RIGHT_COLUMN = re.compile(r"CỘNG HÒA XÃ HỘI|Độc lập\s*[-–]\s*Tự 
 # (a type of two words or more: 'LUẬT Việt Nam' is no type line).
 _RUN_IN_TITLE = re.compile(rf"[a-zđ{UPPER.lower()}]|{CAPITAL}[a-zđ{UPPER.lower()}]+\s+[a-zđ{UPPER.lower()}]")
 # The body begins inside a title line whose line breaks were lost: '… thành phố Cần Thơ Căn cứ Quyết định …'.
-_INLINE_BODY = re.compile(r"\s(?:Căn cứ|Thực hiện|Kính gửi|Xét đề nghị|Theo đề nghị)\s")
+_INLINE_BODY = re.compile(r"\s(?:Căn cứ|Thực hiện|Kính gửi|Xét đề nghị|Theo đề nghị)\s|\sNgày \d{1,2}/\d{1,2}/\d{4},\s")
 # The preamble's enacting sentence: '…; Ban Thường vụ Tỉnh ủy ban hành Kế hoạch thực hiện như sau:'.
 _ENACTING = re.compile(r"(?:^|[,;:]\s*)([^,;:]{3,80}?)\s+ban hành\s+[^.;]*?(?:như sau|cụ thể)")
 _INLINE_RECIPIENTS = re.compile(r"(?<=\S)\s+Kính gửi\b")
@@ -426,6 +426,16 @@ def parse_body(text: str) -> Body | None:
     if not found:
         return None
     found.sort()
+    if found[-1][2] == "Văn phòng":
+        # 'UBND THÀNH PHỐ HÀ NỘI / VĂN PHÒNG': the office of the body above, named by it
+        start, end = found[-1][:2]
+        above = parse_body(text[:start]) if len(found) > 1 and not upper[end:].strip() else None
+        if above is None:
+            found = found[:-1]
+            if not found:
+                return None
+        else:
+            return replace(above, body=f"Văn phòng {above.body}", before="", after="")
     start, end, body, form = found[-1]
     superior = upper[:start]
     out = Body(body, form, before=text[:start].strip())
