@@ -3,7 +3,7 @@
     .venv/bin/python scripts/benchmark.py [--repeat 3] [--forms text,pdf,docx,scan]
     .venv/bin/python scripts/benchmark.py --batch 90
     .venv/bin/python scripts/benchmark.py --cold [--repeat 5]
-    .venv/bin/python scripts/benchmark.py --scaling [--sizes 1,2,4,8] [--check [text,paragraph,layout]]
+    .venv/bin/python scripts/benchmark.py --scaling [--sizes 1,2,4,8] [--kinds …] [--check [text,paragraph,layout]]
 
 Per form: "reading" is `planextract.load` (the Document), "end to end" is
 `planextract.extract` (reading, structure, the NER and every extractor: the records).
@@ -261,12 +261,14 @@ def run_scaling(kind: str, megabytes: float) -> dict:
             "records": sum(len(getattr(result, n)) for n in ("targets", "tasks", "references", "deadlines"))}
 
 
-def scaling_benchmark(sizes: list[float], check: set[str]) -> int:
+def scaling_benchmark(sizes: list[float], check: set[str], kinds: list[str] | None = None) -> int:
     """Each size in a process of its own; growth = (this / previous) / (size ratio)."""
     print(f"{'input':24} {'MB':>4} {'records':>8} {'wall s':>7} {'CPU s':>7} {'CPU s/MB':>8} {'growth':>6} "
           f"{'peak MB':>8} {'added MB':>8} {'growth':>6} {'JSON MB':>8}")
     over = []
     for kind, label in SCALING_KINDS.items():
+        if kinds and kind not in kinds:
+            continue
         previous = None
         for i, size in enumerate(sizes):
             out = subprocess.run([sys.executable, __file__, "--scaling-one", f"{kind}:{size}"],
@@ -313,6 +315,7 @@ def main() -> None:
     parser.add_argument("--sizes", default="1,2,4,8", help="megabytes, for --scaling")
     parser.add_argument("--check", nargs="?", const=",".join(SCALING_KINDS), default="", metavar="KINDS",
                         help="with --scaling: exit 1 when growth is over 1.3x (of these kinds: text,paragraph,layout)")
+    parser.add_argument("--kinds", default="", help="with --scaling: only these series (text,paragraph,layout)")
     parser.add_argument("--scaling-one", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.cold:
@@ -329,7 +332,10 @@ def main() -> None:
         check = {k for k in args.check.split(",") if k}
         if check - set(SCALING_KINDS):
             parser.error(f"--check: the kinds are {', '.join(SCALING_KINDS)}")
-        raise SystemExit(scaling_benchmark([float(s) for s in args.sizes.split(",")], check))
+        kinds = [k for k in args.kinds.split(",") if k]
+        if set(kinds) - set(SCALING_KINDS):
+            parser.error(f"--kinds: the kinds are {', '.join(SCALING_KINDS)}")
+        raise SystemExit(scaling_benchmark([float(s) for s in args.sizes.split(",")], check, kinds))
     if args.batch:
         batch_benchmark(args.batch)
         return
