@@ -290,29 +290,29 @@ def page_rows(page: list[str], columns: list[Column], before: list[list[str]]) -
     for i, parts in enumerate(lines):
         if not parts:
             continue
-        first = parts[0]
-        token = first.text.split()[0]
-        if first.start < content_at and _ROW_NUMBER.match(token):
-            numbers[i] = token
-            rest = first.text[len(token):].lstrip()
-            if rest:
-                first = Chunk(first.end - len(rest), first.end, rest)
-            else:
-                parts = parts[1:]
-                first = parts[0] if parts else None
-            if first is not None and parts and parts[0] is not first:
-                parts = [first] + parts[1:]
-        if first is not None and parts and first.start <= content_at + 3:
-            group_title = i in numbers and _GROUP_NUMBER.match(numbers[i])
-            text, spill = (first.text, None) if group_title else _cut_overrun(first, right)
+        number, parts = _split_number(parts, content_at)
+        if number is not None:
+            numbers[i] = number
+        if parts and parts[0].start <= content_at + 3:
+            group_title = number is not None and _GROUP_NUMBER.match(number)
+            text, spill = (parts[0].text, None) if group_title else _cut_overrun(parts[0], right)
             content[i] = text
             parts = ([spill] if spill else []) + parts[1:]
         for p in parts:
             others += [(i, piece) for piece in _cut_time_tail(p)]
     if not numbers:
         return _continue_last(before, content, others, columns)
-    rows = _assemble(numbers, content, others, columns, before)
-    return rows
+    return _assemble(numbers, content, others, columns, before)
+
+
+def _split_number(parts: list[Chunk], content_at: int) -> tuple[str | None, list[Chunk]]:
+    """The row number at a line's left edge, and the line's runs of text without it."""
+    first = parts[0]
+    token = first.text.split()[0]
+    if first.start >= content_at or not _ROW_NUMBER.match(token):
+        return None, parts
+    rest = first.text[len(token):].lstrip()
+    return token, ([Chunk(first.end - len(rest), first.end, rest)] if rest else []) + parts[1:]
 
 
 def _cut_overrun(c: Chunk, right: int | None) -> tuple[str, Chunk | None]:
