@@ -158,9 +158,10 @@ def portal_fields(doc: Document) -> dict[str, str]:
 
 def _label_run_fields(doc: Document) -> dict[str, str]:
     """The same row of labels over its row of values read as one cell per paragraph: a run of
-    bare labels, then as many values."""
-    cells = [c.strip(" *:") for b in doc.blocks[:HEAD_BLOCKS] if not b.boilerplate
-             for line in b.text.split("\n") for c in line.split("|") if c.strip(" *:")]
+    bare labels, then as many values. (Rows with their `|` cells are `_label_row_fields`'s,
+    which keeps an empty value in its column.)"""
+    cells = [b.text.strip(" *:") for b in doc.blocks[:HEAD_BLOCKS]
+             if not b.boilerplate and "|" not in b.text and "\n" not in b.text and b.text.strip(" *:")]
     out: dict[str, str] = {}
     i = 0
     while i < len(cells):
