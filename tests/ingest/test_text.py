@@ -195,6 +195,38 @@ def test_roman_numbers_that_ocr_read_as_letters_l_before_a_title_in_capitals(lin
     assert split_number(line)[0] == number
 
 
+@pytest.mark.parametrize("line, number", [("IL. MỤC TIÊU", "II."), ("IH. TỔ CHỨC THỰC HIỆN", "III."),
+                                          ("II MỤC TIÊU CỤ THỂ", "II"), ("IL NHIỆM VỤ TRỌNG TÂM", "II"),
+                                          ("I MỤC ĐÍCH, YÊU CẦU", "I"), ("VI PHẠM HÀNH CHÍNH", None),
+                                          ("XI MĂNG VÀ VẬT LIỆU", None), ("II Mục tiêu", None), ("H. MỤC TIÊU", "H.")])
+def test_roman_numbers_whose_strokes_ocr_joined_or_whose_dot_it_lost(line, number):
+    from planextract.ingest.assemble import split_number
+    assert split_number(line)[0] == number
+
+
+def test_ocr_text_blank_lines_inside_a_paragraph_and_a_period_cut_at_its_dash():
+    # tesseract's text: blank lines where it thought a paragraph ended, lines wrapped at ~80 columns
+    line = "- Tỷ lệ hồ sơ công việc tại cấp xã được xử lý trên môi trường mạng của tỉnh đạt"
+    text = ("KẾ HOẠCH\n\nPhát triển kinh tế số, xã hội số của tỉnh Đồng Tháp giai đoạn 2026\n- 2030\n\n"
+            "IL MỤC TIÊU\n\n" + line + "\n\n95%; doanh nghiệp công nghệ số đạt ít nhất 500 doanh nghiệp.\n\n"
+            + "- Mỗi xã, phường có ít nhất 01 tổ công nghệ số cộng đồng hoạt động hiệu quả trên địa\nbàn.\n\n") * 1
+    blocks = [b.text for b in load_text(text * 3).blocks]
+    assert blocks[1] == "Phát triển kinh tế số, xã hội số của tỉnh Đồng Tháp giai đoạn 2026 - 2030"
+    assert blocks[3] == line + " 95%; doanh nghiệp công nghệ số đạt ít nhất 500 doanh nghiệp."
+    from planextract import extract_text
+    assert {(t.year, t.value) for t in extract_text(text).targets} == {(2030, 95.0), (2030, 500.0), (2030, 1.0)}
+
+
+@pytest.mark.parametrize("page_line", ["\f                                         2", "                              12",
+                                       "- 3 -", "\f3"])
+def test_a_page_number_does_not_join_the_paragraph_it_interrupts(page_line):
+    text = ("I. NHIỆM VỤ\nBảo đảm sự lãnh đạo, chỉ đạo toàn diện của các cấp ủy đảng; phát huy\n" + page_line
+            + "\n\nvai trò quản lý điều hành của chính quyền và sự tham gia của người dân.\n")
+    blocks = [b.text for b in load_text(text).blocks]
+    assert blocks[1] == ("Bảo đảm sự lãnh đạo, chỉ đạo toàn diện của các cấp ủy đảng; phát huy vai trò quản lý "
+                         "điều hành của chính quyền và sự tham gia của người dân.")
+
+
 def test_an_ocr_heading_ends_the_results_section_before_it():
     text = ("NGHỊ QUYẾT\nvề phát triển du lịch\n\nI. TÌNH HÌNH VÀ KẾT QUẢ\nNăm 2025 đón 5 triệu lượt khách.\n\n"
             "ll. MỤC TIÊU\nĐến năm 2030, đón 10 triệu lượt khách du lịch.\n")

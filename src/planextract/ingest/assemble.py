@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from ..document import CELL_SEPARATOR, HEADING, LIST_ITEM, PARAGRAPH, TABLE, Block, Cell, Document, Table
 from ..lexicon import labelled_number
-from ..normalize import normalize_line
+from ..normalize import is_all_caps, normalize_line
 
 
 @dataclass
@@ -46,11 +46,17 @@ _VALID_ROMAN = re.compile(r"^(X{0,3})(IX|IV|V?I{0,3})$")
 # OCR reads the Roman "I" of a heading as "l", "|" or "1" ("ll. MỤC TIÊU", "Il. NHIỆM VỤ",
 # "l|I. TỔ CHỨC THỰC HIỆN"): a number of those letters, at least one of them not "I" nor a
 # digit alone, before a title in capitals
-_OCR_ROMAN = re.compile(r"^((?=[IlL1|VX]*[l|])[IlL1|VX]{1,5}[.)])\s+(?=[A-ZĐÀ-Ỹ]{2,}\b)")
+_OCR_ROMAN = re.compile(r"^((?=[IlL1|VX]*[l|])[IlL1|VX]{1,5}[.)]|(?=[IVX]*[LH])[IVX][IVXLH]{1,4}[.)])"
+                        r"\s+(?=[A-ZĐÀ-Ỹ]{2,}\b)")
+# … and "IL", "IH" ("III" whose last two strokes ran together), no longer with a lowercase
+# letter; OCR also drops the dot: "II MỤC TIÊU", "IL TỔ CHỨC THỰC HIỆN". A Roman number with no
+# dot is taken only before a title in capitals of two words or more, and not as the start of a
+# word in capitals ("VI PHẠM HÀNH CHÍNH", "XI MĂNG").
+_BARE_ROMAN = re.compile(r"^([IVX][IVXlLH1|]{0,4}|[lL1|][IlL1|]{1,3})\s+(?!PHẠM\b|MĂNG\b)(?=[A-ZĐÀ-Ỹ]{2,}\s+[A-ZĐÀ-Ỹ])")
 
 
 def _as_roman(number: str) -> str:
-    return re.sub(r"[lL1|]", "I", number)
+    return re.sub(r"[lL1|]", "I", number).replace("H", "II")
 
 LEVEL_PART, LEVEL_UPPER, LEVEL_ROMAN, LEVEL_ARABIC, LEVEL_LOWER = 0, 1, 2, 3, 6
 LEVEL_ARTICLE = LEVEL_UPPER
@@ -76,6 +82,9 @@ def split_number(text: str) -> tuple[str | None, int | None, str]:
         return m.group(1), LEVEL_ROMAN, text[m.end():]
     if (m := _OCR_ROMAN.match(text)) and _VALID_ROMAN.match(roman := _as_roman(m.group(1))[:-1]):
         return roman + m.group(1)[-1], LEVEL_ROMAN, text[m.end():]  # "ll. MỤC TIÊU" read by OCR
+    if (m := _BARE_ROMAN.match(text)) and is_all_caps(text, min_letters=4) \
+            and _VALID_ROMAN.match(roman := _as_roman(m.group(1))):
+        return roman, LEVEL_ROMAN, text[m.end():]  # "II MỤC TIÊU": the dot lost by OCR
     if m := _UPPER.match(text):
         return m.group(1), LEVEL_UPPER, text[m.end():]
     if m := _LOWER.match(text):

@@ -146,7 +146,11 @@ def strip_markdown(line: str) -> tuple[str, bool, str]:
 def continues(previous: Piece, text: str) -> bool:
     """A line that starts in lower case after an unfinished sentence continues it
     (a paragraph cut by a page break or a hard line break)."""
-    if previous.is_table or not text[:1].islower():
+    if previous.is_table:
+        return False
+    if cuts_a_year_range(previous.text, text) or _value_cut_from_its_verb(previous.text, text):
+        return True
+    if not text[:1].islower():
         return False
     if split_number(text)[0] is not None or is_bullet(text):
         return False
@@ -311,7 +315,7 @@ def prose_pieces(lines: list[str], wrapped: bool, before: list[Piece]) -> list[P
         if line and is_rule(line):
             after_rule = True  # "-----" under a title: what follows is a paragraph of its own
             continue
-        if not line or not clean_cell_line(line):
+        if not line or not clean_cell_line(line) or is_page_number_line(raw):
             continue
         if paragraphs and not after_rule and not starts_paragraph(paragraphs[-1], line, wrapped) \
                 and not (indented and _INDENT.match(raw)):
@@ -325,12 +329,21 @@ def prose_pieces(lines: list[str], wrapped: bool, before: list[Piece]) -> list[P
         if not text or is_rule(text):
             continue
         previous = out[-1] if out else (before[-1] if before else None)
-        if previous is not None and ((not wrapped and continues(previous, text))
+        if previous is not None and (continues(previous, text)
                                      or _bold_heading_goes_on(previous, text, bold)):
             previous.text += " " + text
             continue
         out.append(Piece(text, bold=bold, bold_prefix=prefix, md_level=heading_level(raw)))
     return out
+
+
+_PAGE_NUMBER_LINE = re.compile(r"^(?:[ \t]*\f[\f \t]*\d{1,4}|[ \t]{15,}\d{1,4}|\s*[-–]\s*\d{1,4}\s*[-–])\s*$")
+
+
+def is_page_number_line(raw: str) -> bool:
+    """A page number as text taken from a PDF keeps it: after the form feed, centred far from
+    the margin, or between dashes ("- 2 -"). It is no part of the paragraph it interrupts."""
+    return bool(_PAGE_NUMBER_LINE.match(raw))
 
 
 def _bold_heading_goes_on(previous: Piece, text: str, bold: bool) -> bool:
@@ -406,6 +419,8 @@ def starts_paragraph(previous: str, line: str, wrapped: bool) -> bool:
     if split_number(text)[0] is not None and not _is_only_number(prev_text):
         return True
     if is_bullet(text):
+        if cuts_a_year_range(prev_text, text):
+            return False
         # a line cut at a hyphen ("kinh tế" / "- xã hội") goes on in lower case
         return not (wrapped and text.lstrip("-–+ ")[:1].islower() and not prev_text.endswith(_TERMINAL))
     if not wrapped:
@@ -416,6 +431,26 @@ def starts_paragraph(previous: str, line: str, wrapped: bool) -> bool:
             len(text.split()) > 1 and len(prev_text.split()) > 1:
         return not text[:1].islower()  # a title in capitals, then running text
     return False
+
+
+_YEAR_AT_END = re.compile(r"(?:19|20)\d\d\s*$")
+_YEAR_AFTER_DASH = re.compile(r"^[-–]\s*(?:19|20)\d\d(?:\s*$|[).,;:]|\s+[a-zđà-ỹ(])")
+
+
+def cuts_a_year_range(previous: str, text: str) -> bool:
+    """A period cut at its dash by the wrap ("… giai đoạn 2026" / "- 2030"): the second year is
+    no list item."""
+    return bool(_YEAR_AT_END.search(previous) and _YEAR_AFTER_DASH.match(text))
+
+
+_VALUE_VERBS = {"đạt", "là", "còn", "xuống", "lên", "tăng", "giảm", "chiếm", "trên", "dưới", "khoảng",
+                "thiểu", "nhất", "từ", "đa", "quá"}  # "… đạt" / "95%": the last words before a value
+_VALUE_START = re.compile(r"\d[\d.,]*\s*(?:%|‰)")
+
+
+def _value_cut_from_its_verb(previous: str, text: str) -> bool:
+    words = previous.rstrip().split()
+    return bool(words) and words[-1].lower() in _VALUE_VERBS and bool(_VALUE_START.match(text))
 
 
 _NO_SENTENCE_END = {"và", "của", "với", "các", "cho", "về", "tại", "trong", "để", "theo", "từ", "đến", "là",
