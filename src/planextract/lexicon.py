@@ -61,6 +61,13 @@ def table_first_headers() -> frozenset[str]:
 
 
 @lru_cache(maxsize=None)
+def dashed_compounds() -> tuple[tuple[str, str], ...]:
+    """Pairs written with a dash between them ("kinh tế - xã hội"): a line the wrap cut at the
+    dash goes on, though the dash opens the next line like a list marker."""
+    return tuple((r["first"].lower(), r["second"].lower()) for r in read_rows("dashed_compounds.csv"))
+
+
+@lru_cache(maxsize=None)
 def time_words() -> dict[str, str]:
     return {normalize_key(r["wording"]): r["recurrence"] for r in read_rows("time_words.csv")}
 

@@ -198,7 +198,9 @@ def test_roman_numbers_that_ocr_read_as_letters_l_before_a_title_in_capitals(lin
 @pytest.mark.parametrize("line, number", [("IL. MỤC TIÊU", "II."), ("IH. TỔ CHỨC THỰC HIỆN", "III."),
                                           ("II MỤC TIÊU CỤ THỂ", "II"), ("IL NHIỆM VỤ TRỌNG TÂM", "II"),
                                           ("I MỤC ĐÍCH, YÊU CẦU", "I"), ("VI PHẠM HÀNH CHÍNH", None),
-                                          ("XI MĂNG VÀ VẬT LIỆU", None), ("II Mục tiêu", None), ("H. MỤC TIÊU", "H.")])
+                                          ("XI MĂNG VÀ VẬT LIỆU", None), ("II Mục tiêu", None), ("H. MỤC TIÊU", "H."),
+                                          ("1L. NHIỆM VỤ VÀ GIẢI PHÁP", "II."), ("1I. ĐÁNH GIÁ CHUNG", "II."),
+                                          ("11. NHIỆM VỤ", "11.")])
 def test_roman_numbers_whose_strokes_ocr_joined_or_whose_dot_it_lost(line, number):
     from planextract.ingest.assemble import split_number
     assert split_number(line)[0] == number
@@ -215,6 +217,41 @@ def test_ocr_text_blank_lines_inside_a_paragraph_and_a_period_cut_at_its_dash():
     assert blocks[3] == line + " 95%; doanh nghiệp công nghệ số đạt ít nhất 500 doanh nghiệp."
     from planextract import extract_text
     assert {(t.year, t.value) for t in extract_text(text).targets} == {(2030, 95.0), (2030, 500.0), (2030, 1.0)}
+
+
+def test_a_poor_scan_reads_roman_one_as_a_digit_and_the_sequence_puts_it_right():
+    text = ("BÁO CÁO\nKết quả phát triển du lịch năm 2025\n\n1. KẾT QUẢ THỰC HIỆN NĂM 2025\n\n"
+            "1. Năm 2025, toàn tỉnh đón 11,2 triệu lượt khách.\n\n1L. PHƯƠNG HƯỚNG NĂM 2026\n\n"
+            "1. Phấn đấu đón 12 triệu lượt khách.\n")
+    headings = [(b.number, b.level) for b in load_text(text).blocks if b.kind == HEADING]
+    assert headings == [("I.", 2), ("II.", 2)]
+    from planextract import extract_text
+    assert [(t.year, t.value) for t in extract_text(text).targets] == [(2026, 12.0)]
+    # a "1." heading in capitals over lettered items, with Arabic headings after it, stays Arabic
+    plain = "I. MỤC TIÊU\n1. MỤC TIÊU CHUNG\na) Nâng cao chất lượng.\n2. MỤC TIÊU CỤ THỂ\na) Đạt 80%.\n"
+    assert [(b.number, b.level) for b in load_text(plain).blocks if b.kind == HEADING][1] == ("1.", 3)
+
+
+@pytest.mark.parametrize("before, after, joined", [
+    ("Chương trình mục tiêu quốc gia phát triển kinh tế", "- xã hội vùng đồng bào dân tộc thiểu số", True),
+    ("Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh và các tổ chức chính trị", "- xã hội tỉnh tuyên truyền", True),
+    ("- Phát triển kinh tế", "- Xã hội ổn định", False),
+    ("- Phát triển kinh tế", "- tăng trưởng xanh", False)])
+def test_a_dashed_pair_cut_by_the_wrap_goes_on(before, after, joined):
+    for gap in ("\n", "\n\n"):
+        blocks = [b.text for b in load_text("KẾ HOẠCH\n" + before + gap + after + "\n").blocks]
+        assert (blocks[1] == before + " " + after) is joined
+
+
+def test_a_place_cut_from_its_name_goes_on_and_a_body_heading_does_not():
+    text = ("Phấn đấu đến 2030:\n- Thu hút ít nhất 1.000 doanh nghiệp công nghệ số hoạt động trên địa bàn tỉnh\n"
+            "Hưng Yên.\n- Hình thành 03 khu công nghiệp chuyên sâu về công nghiệp hỗ trợ.\n")
+    from planextract import extract_text
+    assert [(t.year, t.value) for t in extract_text(text).targets] == [(2030, 1000.0), (2030, 3.0)]
+    body = "II. TỔ CHỨC THỰC HIỆN\n2. Công an tỉnh\nChủ trì, phối hợp với các đơn vị bảo đảm an ninh trật tự.\n"
+    assert [b.text for b in load_text(body).blocks][1] == "2. Công an tỉnh"
+    letter = "Số: 2735/SGDĐT-GDTrH\nV/v triển khai Kế hoạch số 245/KH-UBND ngày 30/10/2024 của UBND tỉnh\nQuảng Ninh, ngày 12 tháng 11 năm 2024\n"
+    assert [b.text for b in load_text(letter).blocks][2] == "Quảng Ninh, ngày 12 tháng 11 năm 2024"
 
 
 @pytest.mark.parametrize("page_line", ["\f                                         2", "                              12",

@@ -46,10 +46,10 @@ _VALID_ROMAN = re.compile(r"^(X{0,3})(IX|IV|V?I{0,3})$")
 # OCR reads the Roman "I" of a heading as "l", "|" or "1" ("ll. MỤC TIÊU", "Il. NHIỆM VỤ",
 # "l|I. TỔ CHỨC THỰC HIỆN"): a number of those letters, at least one of them not "I" nor a
 # digit alone, before a title in capitals
-_OCR_ROMAN = re.compile(r"^((?=[IlL1|VX]*[l|])[IlL1|VX]{1,5}[.)]|(?=[IVX]*[LH])[IVX][IVXLH]{1,4}[.)])"
-                        r"\s+(?=[A-ZĐÀ-Ỹ]{2,}\b)")
-# … and "IL", "IH" ("III" whose last two strokes ran together), no longer with a lowercase
-# letter; OCR also drops the dot: "II MỤC TIÊU", "IL TỔ CHỨC THỰC HIỆN". A Roman number with no
+_OCR_ROMAN = re.compile(r"^((?=[IlL1|VX]*[l|])[IlL1|VX]{1,5}[.)]|(?=[IVX]*[LH])[IVX][IVXLH]{1,4}[.)]"
+                        r"|(?=[IlL1|VXH]*1)(?=[IlL1|VXH]*[IlLVXH|])[IlL1|VXH]{2,5}[.)])\s+(?=[A-ZĐÀ-Ỹ]{2,}\b)")
+# … and "IL", "IH" ("III" whose last two strokes ran together), "1L", "1I", no longer with a
+# lowercase letter; OCR also drops the dot: "II MỤC TIÊU", "IL TỔ CHỨC THỰC HIỆN". A Roman number with no
 # dot is taken only before a title in capitals of two words or more, and not as the start of a
 # word in capitals ("VI PHẠM HÀNH CHÍNH", "XI MĂNG").
 _BARE_ROMAN = re.compile(r"^([IVX][IVXlLH1|]{0,4}|[lL1|][IlL1|]{1,3})\s+(?!PHẠM\b|MĂNG\b)(?=[A-ZĐÀ-Ỹ]{2,}\s+[A-ZĐÀ-Ỹ])")
@@ -198,6 +198,7 @@ def assemble(pieces: list[Piece], *, source: str | None, fmt: str, raw_text: str
             start, end = layout.add(part)
             blocks.append(Block(kind, part, start, end, page=piece.page, level=level,
                                 number=number, bold=bold, md_level=piece.md_level))
+    _roman_one_read_as_digit(blocks)
     text = layout.text
     page_starts: list[int] = []
     if pages:
@@ -209,3 +210,23 @@ def assemble(pieces: list[Piece], *, source: str | None, fmt: str, raw_text: str
                 page_starts.append(start)
     return Document(text=text, blocks=blocks, raw_text=raw_text, source=source, format=fmt,
                     pages=pages, page_starts=page_starts, warnings=list(warnings or []))
+
+
+def _roman_one_read_as_digit(blocks: list[Block]) -> None:
+    """A poor scan's OCR reads the first Roman heading "I. MỤC TIÊU" as "1. MỤC TIÊU". The
+    sequence tells: a "1." heading in capitals whose next numbered line is "1." again in running
+    case (its first item), or whose next heading in capitals is Roman II, is Roman I."""
+    numbered = [b for b in blocks if b.number is not None and b.kind in (HEADING, LIST_ITEM)]
+    for i, block in enumerate(numbered):
+        if block.kind != HEADING or block.level != LEVEL_ARABIC or block.number not in ("1.", "1)"):
+            continue
+        if not is_all_caps(split_number(block.text)[2], min_letters=4):
+            continue
+        after = numbered[i + 1:]
+        first_item = after[0] if after else None
+        next_caps = next((b for b in after if is_all_caps(split_number(b.text)[2], min_letters=4)), None)
+        if (first_item is not None and first_item.number == block.number
+                and not is_all_caps(split_number(first_item.text)[2], min_letters=4)) \
+                or (next_caps is not None and next_caps.level == LEVEL_ROMAN
+                    and next_caps.number.rstrip(".)") == "II"):
+            block.level, block.number = LEVEL_ROMAN, "I" + block.number[-1]

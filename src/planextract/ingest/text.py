@@ -31,6 +31,7 @@ from .layout_tables import rewrite_layout_tables
 from .tables import same_header
 from .text_tables import (bar_rows, bar_slots, clean_cell_line, grid_lines, grid_piece, is_bar, is_grid_border,
                           is_markdown_rule, pipe_row, pipe_row_bold, slot_bold, slot_text, split_streams, table_piece)
+from ..lexicon import dashed_compounds, provinces
 from .vocabulary import DOC_TYPE_LINES, TABLE_FIRST_HEADERS, is_layout_cell, looks_like_time_cell
 
 _RULE = re.compile(r"^[-_=*.·…]{3,}$")
@@ -148,7 +149,8 @@ def continues(previous: Piece, text: str) -> bool:
     (a paragraph cut by a page break or a hard line break)."""
     if previous.is_table:
         return False
-    if cuts_a_year_range(previous.text, text) or _value_cut_from_its_verb(previous.text, text):
+    if cuts_a_year_range(previous.text, text) or cuts_a_dashed_compound(previous.text, text) \
+            or _value_cut_from_its_verb(previous.text, text) or _place_name_cut_from_its_noun(previous.text, text):
         return True
     if not text[:1].islower():
         return False
@@ -419,7 +421,7 @@ def starts_paragraph(previous: str, line: str, wrapped: bool) -> bool:
     if split_number(text)[0] is not None and not _is_only_number(prev_text):
         return True
     if is_bullet(text):
-        if cuts_a_year_range(prev_text, text):
+        if cuts_a_year_range(prev_text, text) or cuts_a_dashed_compound(prev_text, text):
             return False
         # a line cut at a hyphen ("kinh tế" / "- xã hội") goes on in lower case
         return not (wrapped and text.lstrip("-–+ ")[:1].islower() and not prev_text.endswith(_TERMINAL))
@@ -441,6 +443,37 @@ def cuts_a_year_range(previous: str, text: str) -> bool:
     """A period cut at its dash by the wrap ("… giai đoạn 2026" / "- 2030"): the second year is
     no list item."""
     return bool(_YEAR_AT_END.search(previous) and _YEAR_AFTER_DASH.match(text))
+
+
+_DASHED = re.compile(r"^[-–]\s*(\w[\w ]*)")
+
+
+def cuts_a_dashed_compound(previous: str, text: str) -> bool:
+    """"… phát triển kinh tế" / "- xã hội vùng …": the wrap cut a dashed pair (data/dashed_compounds.csv)."""
+    if not (m := _DASHED.match(text)) or not m.group(1)[:1].islower():
+        return False  # "- Xã hội …" in capitals opens an item
+    before, after = f" {previous.rstrip().lower()}", m.group(1) + " "
+    return any(before.endswith(f" {first}") and after.startswith(f"{second} ") for first, second in dashed_compounds())
+
+
+_PLACE_NOUN = re.compile(r"(?:^|\s)(?:tỉnh|thành phố|Thành phố|TP\.)$")
+
+
+@lru_cache(maxsize=None)
+def _province_names() -> re.Pattern:
+    names = sorted({r["name"] for r in provinces()}, key=len, reverse=True)
+    return re.compile(rf"^(?:{'|'.join(map(re.escape, names))})\b")
+
+
+def _place_name_cut_from_its_noun(previous: str, text: str) -> bool:
+    """"… trên địa bàn tỉnh" / "Hưng Yên.": the wrap cut a place from its name (a body's
+    heading "2. Công an tỉnh" / "Chủ trì …" is not followed by a province's name, and the
+    place-and-date line "Quảng Ninh, ngày …" under a "V/v …" line is a line of its own)."""
+    return bool(_PLACE_NOUN.search(previous.rstrip()) and _province_names().match(text)
+                and not _PLACE_AND_DATE.match(text))
+
+
+_PLACE_AND_DATE = re.compile(r"^[^,]{2,40},\s*ngày\b")
 
 
 _VALUE_VERBS = {"đạt", "là", "còn", "xuống", "lên", "tăng", "giảm", "chiếm", "trên", "dưới", "khoảng",
@@ -468,6 +501,8 @@ def _continues_cut_line(previous: str, text: str) -> bool:
     if split_number(text)[0] is not None or is_bullet(text):
         return False
     if previous.endswith(",") or previous.split()[-1].lower() in _NO_SENTENCE_END:
+        return True
+    if _place_name_cut_from_its_noun(previous, text):
         return True  # "… phối hợp với Công an tỉnh," / "Văn phòng UBND tỉnh …"; "… Sở Khoa học và" / "Công nghệ …"
     return text[:1].islower() or text[:1] == "(" or bool(re.match(r"\d[\d.,]*\s*(?:%|‰)", text))
 
