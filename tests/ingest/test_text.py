@@ -254,6 +254,44 @@ def test_a_place_cut_from_its_name_goes_on_and_a_body_heading_does_not():
     assert [b.text for b in load_text(letter).blocks][2] == "Quảng Ninh, ngày 12 tháng 11 năm 2024"
 
 
+def test_bullets_ocr_read_as_letters_or_signs_open_list_items():
+    text = ("Mục tiêu đến năm 2030:\n\ns GRDP bình quân đầu người đạt trên 8.500 USD/người.\n\n"
+            "s Số giường bệnh đạt 38 giường/vạn dân.\n\n® Diện tích nhà ở bình quân đạt 32 m2 sàn/người.\n")
+    blocks = load_text(text).blocks
+    assert [b.text for b in blocks[1:3]] == ["• GRDP bình quân đầu người đạt trên 8.500 USD/người.",
+                                             "• Số giường bệnh đạt 38 giường/vạn dân."]
+    assert blocks[1].kind == LIST_ITEM and blocks[3].text.startswith("® Diện tích")  # one "®" is no list
+    from planextract import extract_text
+    assert [t.year for t in extract_text(text).targets][:2] == [2030, 2030]
+
+
+def test_a_markdown_star_item_is_a_list_item_and_emphasis_is_not():
+    blocks = load_text("Mục tiêu:\n* Tỷ lệ *hộ nghèo* giảm 1%\n*Ghi chú: số liệu ước*\n").blocks
+    assert [(b.kind, b.text) for b in blocks[1:]] == [(LIST_ITEM, "• Tỷ lệ hộ nghèo giảm 1%"),
+                                                       ("paragraph", "Ghi chú: số liệu ước")]
+
+
+def test_a_short_ocr_text_whose_paragraphs_run_to_one_width_is_wrapped():
+    text = ("2. Giao Sở Khoa học và Công nghệ thành phố Đà Nẵng chủ trì, phối hợp với Đại học\n"
+            "Đà Nẵng, Trường Đại học Bách khoa - Đại học Đà Nẵng và các doanh nghiệp công\n"
+            "nghệ số tổ chức Cuộc thi khởi nghiệp đổi mới sáng tạo năm 2026.\n\n"
+            "3. Giao Sở Nội vụ chủ trì, phối hợp với Sở Tài chính, Văn phòng UBND thành phố\n"
+            "tham mưu chính sách thu hút chuyên gia công nghệ cao.\n")
+    assert len(load_text(text).blocks) == 2
+    # short lines of different lengths, one paragraph each, are not wrapped text
+    lines = "Căn cứ Luật Tổ chức chính quyền địa phương\nCăn cứ Nghị quyết số 57-NQ/TW của Bộ Chính trị về phát triển\n\nKẾ HOẠCH\n"
+    assert len(load_text(lines).blocks) == 3
+
+
+def test_an_acronym_that_opens_a_line_goes_on_with_its_name():
+    text = ("2. Các chỉ tiêu chủ yếu: (1) Tốc độ tăng trưởng tổng sản phẩm trên địa bàn\n\n"
+            "(GRDP) đạt từ 8% trở lên; (2) GRDP bình quân đầu người đạt 112 triệu đồng.\n\n"
+            "KẾ HOẠCH\nPhát triển du lịch\n\n(Kèm theo Quyết định số 12/QĐ-UBND)\n")
+    blocks = [b.text for b in load_text(text).blocks]
+    assert blocks[0].startswith("2. Các chỉ tiêu") and "địa bàn (GRDP) đạt" in blocks[0]
+    assert blocks[-1] == "(Kèm theo Quyết định số 12/QĐ-UBND)"
+
+
 @pytest.mark.parametrize("page_line", ["\f                                         2", "                              12",
                                        "- 3 -", "\f3"])
 def test_a_page_number_does_not_join_the_paragraph_it_interrupts(page_line):

@@ -49,9 +49,26 @@ WRAP_WIDTHS = (55, 110)  # the widths portals wrap their text at  # a "cell" lon
 
 def read_text(text: str, source: str | None = None, fmt: str = "text") -> Document:
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    lines = layout_columns(rewrite_layout_tables(text.split("\n")))
+    lines = ocr_bullets(layout_columns(rewrite_layout_tables(text.split("\n"))))
     pieces = web_pieces(lines) if is_wrapped_web_text(lines) else markdown_pieces(lines)
     return assemble(pieces, source=source, fmt=fmt, raw_text=text)
+
+
+# What OCR reads a round or square bullet as, before the item's first word in capitals
+_OCR_BULLET = re.compile(r"^(\s*)([seo«®©°¢●▪◦])\s+(?=[A-ZĐÀ-Ỹ])")
+MIN_OCR_BULLETS = 2
+
+
+def ocr_bullets(lines: list[str]) -> list[str]:
+    """Bullets OCR read as letters or signs ("s GRDP bình quân …", "® Tỷ lệ …") become "•". No
+    Vietnamese word is a lone "s" or "e" before a capital, and the mark must open two lines or
+    more, as a list's items do."""
+    marks = [m.group(2) for line in lines if (m := _OCR_BULLET.match(line))]
+    if not marks:
+        return lines
+    listed = {mark for mark in set(marks) if marks.count(mark) >= MIN_OCR_BULLETS}
+    return [_OCR_BULLET.sub(r"\1• ", line, count=1) if (m := _OCR_BULLET.match(line)) and m.group(2) in listed
+            else line for line in lines]
 
 
 RIGHT_COLUMN_INDENT = 0.6  # share of the right column's start: a line indented this far belongs to it
@@ -132,6 +149,7 @@ def strip_markdown(line: str) -> tuple[str, bool, str]:
     line = line.strip()
     heading = bool(re.match(r"^#{1,6}\s", line))
     line = re.sub(r"^#{1,6}\s*", "", line)
+    line = re.sub(r"^\*\s+(?=[^\s*])", "• ", line)  # a Markdown list item "* …" (not emphasis "*…*")
     bold = heading or line.startswith("**") or line.startswith("__")
     prefix = ""
     if m := re.match(r"^\*\*([^*]+?)\*\*\s*(?=\S)(?!\*)", line):
@@ -149,6 +167,8 @@ def continues(previous: Piece, text: str) -> bool:
     (a paragraph cut by a page break or a hard line break)."""
     if previous.is_table:
         return False
+    if _acronym_cut_from_its_name(previous.text, text):
+        return True
     if cuts_a_year_range(previous.text, text) or cuts_a_dashed_compound(previous.text, text) \
             or _value_cut_from_its_verb(previous.text, text) or _place_name_cut_from_its_noun(previous.text, text):
         return True
@@ -231,7 +251,7 @@ def is_hard_wrapped(lines: list[str]) -> bool:
             middles += chunk[1:-1]
         chunk = []
     if len(prose) < 8:
-        return False
+        return _short_text_wrapped(lines)
     lengths = sorted(len(l) for l in prose)
     width = lengths[int(len(lengths) * 0.9)]  # the wrap width: most full lines reach it
     if not WRAP_WIDTHS[0] <= width <= WRAP_WIDTHS[1]:
@@ -245,6 +265,26 @@ def is_hard_wrapped(lines: list[str]) -> bool:
     inner_full = sum(len(l) >= 0.6 * width for l in middles) / max(1, len(middles))
     inner_open = sum(not l.rstrip("*_ ").endswith(_TERMINAL) for l in middles) / max(1, len(middles))
     return len(middles) >= 20 and inner_full >= 0.8 and inner_open >= 0.8
+
+
+def _short_text_wrapped(lines: list[str]) -> bool:
+    """A few paragraphs, blank lines between them (OCR's text): wrapped when every paragraph of
+    several lines has its lines but the last run to the same width, open-ended."""
+    chunks, chunk = [], []
+    for line in lines + [""]:
+        if line.strip():
+            chunk.append(line.strip())
+        elif chunk:
+            chunks.append(chunk)
+            chunk = []
+    if any(is_bar(l) or "\t" in l for c in chunks for l in c):
+        return False
+    cut = [l for c in chunks if len(c) >= 2 for l in c[:-1]]
+    if len(cut) < 2:
+        return False
+    width = max(len(l) for l in cut)
+    return WRAP_WIDTHS[0] <= width <= WRAP_WIDTHS[1] and all(len(l) >= 0.85 * width for l in cut) \
+        and sum(not l.endswith(_TERMINAL) for l in cut) >= 0.8 * len(cut)
 
 
 def chunk_pieces(lines: list[str], wrapped: bool, before: list[Piece]) -> list[Piece]:
@@ -474,6 +514,16 @@ def _place_name_cut_from_its_noun(previous: str, text: str) -> bool:
 
 
 _PLACE_AND_DATE = re.compile(r"^[^,]{2,40},\s*ngày\b")
+
+
+_ACRONYM_AFTER = re.compile(r"^\([A-ZĐ][A-ZĐ0-9&-]{1,11}\)\s+\S")
+
+
+def _acronym_cut_from_its_name(previous: str, text: str) -> bool:
+    """"… tổng sản phẩm trên địa bàn" / "(GRDP) đạt …": a name's acronym opens the next line."""
+    previous = previous.rstrip()
+    return len(previous) >= 50 and not previous.endswith(_TERMINAL) and not is_all_caps(previous, min_letters=4) \
+        and bool(_ACRONYM_AFTER.match(text))
 
 
 _VALUE_VERBS = {"đạt", "là", "còn", "xuống", "lên", "tăng", "giảm", "chiếm", "trên", "dưới", "khoảng",
