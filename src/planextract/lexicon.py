@@ -61,6 +61,18 @@ def table_first_headers() -> frozenset[str]:
 
 
 @lru_cache(maxsize=None)
+def _section_words() -> tuple[str, ...]:
+    return tuple(fold(r["wording"]) for r in read_rows("section_kinds.csv"))
+
+
+def names_a_section(text: str) -> bool:
+    """Do these words name a plan's section ("MỤC TIÊU", "TỔ CHỨC THỰC HIỆN"; data/section_kinds.csv),
+    tone marks that OCR misread or not?"""
+    folded = f" {fold(text)} "
+    return any(f" {words} " in folded for words in _section_words())
+
+
+@lru_cache(maxsize=None)
 def dashed_compounds() -> tuple[tuple[str, str], ...]:
     """Pairs written with a dash between them ("kinh tế - xã hội"): a line the wrap cut at the
     dash goes on, though the dash opens the next line like a list marker."""

@@ -156,6 +156,42 @@ def test_two_columns_laid_out_on_shared_lines_are_read_left_then_right():
     assert " ".join(b.text for b in doc.blocks).startswith("ỦY BAN NHÂN DÂN TỈNH AN GIANG")
 
 
+def test_a_centred_title_and_body_lines_stay_in_order_inside_a_two_column_run():
+    # pdftotext -layout: no blank line between the header, the centred title and the body
+    text = ("     TỈNH ỦY LÀO CAI                       ĐẢNG CỘNG SẢN VIỆT NAM\n"
+            "            *                       Lào Cai, ngày     tháng     năm 2026\n"
+            "                                   ĐỀ ÁN\n"
+            "                  Phát triển du lịch giai đoạn 2026 - 2030\n"
+            "  I. MỤC TIÊU\n"
+            "      Phấn đấu đến năm 2030, tổng số lượt khách du lịch đến tỉnh đạt 12 triệu lượt khách.\n")
+    texts = [b.text for b in load_text(text).blocks]
+    assert texts.index("ĐỀ ÁN") < texts.index("I. MỤC TIÊU") < len(texts) - 1
+    assert texts[-1].startswith("Phấn đấu đến năm 2030")
+
+
+def test_a_name_centred_under_its_title_goes_right_and_the_body_above_the_signature_stays():
+    text = ("   Thực hiện Kế hoạch số 120-KH/TWĐTN-PT ngày 20/01/2026 của Ban Bí thư Trung ương Đoàn\n"
+            "về tổ chức Tháng Thanh niên năm 2026, Thành đoàn xây dựng Kế hoạch như sau:\n"
+            "   I. MỤC ĐÍCH, YÊU CẦU\n"
+            "Nơi nhận:                                  TM. BAN THƯỜNG VỤ THÀNH ĐOÀN\n"
+            "- Lưu: VP, PT.                                      PHÓ BÍ THƯ\n"
+            "                                          Lê Công Đức\n")
+    texts = [b.text for b in load_text(text).blocks]
+    assert texts[0].startswith("Thực hiện Kế hoạch số 120") and texts[1] == "I. MỤC ĐÍCH, YÊU CẦU"
+    assert texts[-3:] == ["TM. BAN THƯỜNG VỤ THÀNH ĐOÀN", "PHÓ BÍ THƯ", "Lê Công Đức"]
+
+
+def test_a_blank_field_is_no_column_gap_for_centred_lines():
+    text = ("Số:      /KH-UBND\nTuyên Quang, ngày      tháng      năm 2026\nKẾ HOẠCH\n"
+            "Phát triển du lịch cộng đồng gắn với xây dựng nông thôn mới\n")
+    texts = [b.text for b in load_text(text).blocks]
+    assert texts == ["Số: /KH-UBND", "Tuyên Quang, ngày tháng năm 2026", "KẾ HOẠCH",
+                     "Phát triển du lịch cộng đồng gắn với xây dựng nông thôn mới"]
+    two = "  ỦY BAN NHÂN DÂN              CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n  Số:    /KH-UBND           Tuyên Quang, ngày      tháng      năm 2026\n"
+    assert [b.text for b in load_text(two).blocks] == ["ỦY BAN NHÂN DÂN", "Số: /KH-UBND", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+                                                       "Tuyên Quang, ngày tháng năm 2026"]
+
+
 def test_a_numbered_bold_heading_cut_by_a_blank_line_goes_on():
     text = ("KẾ HOẠCH\nX\n\nV. TỔ CHỨC THỰC HIỆN\n\n**3. Đề nghị Ủy ban Mặt trận\nTổ quốc Việt Nam Thành phố, "
             "Hội Liên hiệp**\n\n**Phụ nữ Thành phố và các tổ\nchức thành viên của Mặt trận**\n\n"
@@ -200,7 +236,7 @@ def test_roman_numbers_that_ocr_read_as_letters_l_before_a_title_in_capitals(lin
                                           ("I MỤC ĐÍCH, YÊU CẦU", "I"), ("VI PHẠM HÀNH CHÍNH", None),
                                           ("XI MĂNG VÀ VẬT LIỆU", None), ("II Mục tiêu", None), ("H. MỤC TIÊU", "H."),
                                           ("1L. NHIỆM VỤ VÀ GIẢI PHÁP", "II."), ("1I. ĐÁNH GIÁ CHUNG", "II."),
-                                          ("11. NHIỆM VỤ", "11.")])
+                                          ("11. NHIỆM VỤ", "11."), ("X QUANG VÀ CHẨN ĐOÁN HÌNH ẢNH", None)])
 def test_roman_numbers_whose_strokes_ocr_joined_or_whose_dot_it_lost(line, number):
     from planextract.ingest.assemble import split_number
     assert split_number(line)[0] == number

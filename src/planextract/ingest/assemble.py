@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..document import CELL_SEPARATOR, HEADING, LIST_ITEM, PARAGRAPH, TABLE, Block, Cell, Document, Table
-from ..lexicon import labelled_number
+from ..lexicon import labelled_number, names_a_section
 from ..normalize import is_all_caps, normalize_line
 
 
@@ -50,8 +50,9 @@ _OCR_ROMAN = re.compile(r"^((?=[IlL1|VX]*[l|])[IlL1|VX]{1,5}[.)]|(?=[IVX]*[LH])[
                         r"|(?=[IlL1|VXH]*1)(?=[IlL1|VXH]*[IlLVXH|])[IlL1|VXH]{2,5}[.)])\s+(?=[A-ZĐÀ-Ỹ]{2,}\b)")
 # … and "IL", "IH" ("III" whose last two strokes ran together), "1L", "1I", no longer with a
 # lowercase letter; OCR also drops the dot: "II MỤC TIÊU", "IL TỔ CHỨC THỰC HIỆN". A Roman number with no
-# dot is taken only before a title in capitals of two words or more, and not as the start of a
-# word in capitals ("VI PHẠM HÀNH CHÍNH", "XI MĂNG").
+# dot is taken only before a title in capitals of two words or more that names a plan's section
+# ("II MỤC TIÊU", "IL TỔ CHỨC THỰC HIỆN"), and not as the start of a word in capitals ("VI PHẠM
+# HÀNH CHÍNH", "XI MĂNG"): a document's title in capitals may open with such letters.
 _BARE_ROMAN = re.compile(r"^([IVX][IVXlLH1|]{0,4}|[lL1|][IlL1|]{1,3})\s+(?!PHẠM\b|MĂNG\b)(?=[A-ZĐÀ-Ỹ]{2,}\s+[A-ZĐÀ-Ỹ])")
 
 
@@ -83,7 +84,7 @@ def split_number(text: str) -> tuple[str | None, int | None, str]:
     if (m := _OCR_ROMAN.match(text)) and _VALID_ROMAN.match(roman := _as_roman(m.group(1))[:-1]):
         return roman + m.group(1)[-1], LEVEL_ROMAN, text[m.end():]  # "ll. MỤC TIÊU" read by OCR
     if (m := _BARE_ROMAN.match(text)) and is_all_caps(text, min_letters=4) \
-            and _VALID_ROMAN.match(roman := _as_roman(m.group(1))):
+            and _VALID_ROMAN.match(roman := _as_roman(m.group(1))) and names_a_section(text[m.end():]):
         return roman, LEVEL_ROMAN, text[m.end():]  # "II MỤC TIÊU": the dot lost by OCR
     if m := _UPPER.match(text):
         return m.group(1), LEVEL_UPPER, text[m.end():]

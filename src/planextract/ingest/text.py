@@ -71,8 +71,14 @@ def ocr_bullets(lines: list[str]) -> list[str]:
             else line for line in lines]
 
 
-RIGHT_COLUMN_INDENT = 0.6  # share of the right column's start: a line indented this far belongs to it
 _COLUMN_GAP = re.compile(r"(?<=\S) {5,}(?=\S)")  # "Nơi nhận:          CHỦ TỊCH": two columns on one line
+# … but not a field a draft leaves blank: "Số:      /KH-UBND", "ngày      tháng      năm 2026"
+_BLANK_FIELD = re.compile(r"(?:Số:?|ngày|tháng)$|^(?:/|tháng\b|năm\b)", re.I)
+
+
+def column_gaps(line: str) -> list[re.Match]:
+    return [m for m in _COLUMN_GAP.finditer(line)
+            if not (_BLANK_FIELD.search(line[:m.start()].rstrip()[-6:]) or _BLANK_FIELD.search(line[m.end():m.end() + 6]))]
 
 
 def layout_columns(lines: list[str]) -> list[str]:
@@ -87,12 +93,17 @@ def layout_columns(lines: list[str]) -> list[str]:
             out.append(lines[i])
             i += 1
             continue
-        j = i
+        j, boundary = i, _gap_end(lines[i])
         while j < len(lines) and lines[j].strip() and "|" not in lines[j] and "\t" not in lines[j] \
-                and not _APPENDIX_MARK.match(lines[j].strip()):  # an appendix opens a new page
+                and not _APPENDIX_MARK.match(lines[j].strip()) \
+                and not _spans_the_columns(lines[j], boundary):  # an appendix opens a new page
+            if _two_columns(lines[j]):
+                boundary = min(boundary, _gap_end(lines[j]))
             j += 1
+        first_boundary = _gap_end(lines[i])
         while i > 0 and out and out[-1].strip() and "|" not in out[-1] and "\t" not in out[-1] \
-                and not _two_columns(out[-1]) and len(out[-1]) - len(out[-1].lstrip()) < 8:
+                and not _two_columns(out[-1]) and len(out[-1]) - len(out[-1].lstrip()) < 8 \
+                and not _spans_the_columns(out[-1], first_boundary):
             i -= 1  # the left column's lines just above the first shared line ("Nơi nhận:")
             out.pop()
         out += _left_then_right(lines[i:j])
@@ -100,26 +111,58 @@ def layout_columns(lines: list[str]) -> list[str]:
     return out
 
 
+def _gap_end(line: str) -> int:
+    return min(m.end() for m in column_gaps(line))
+
+
+SPAN_MARGIN = 10  # characters on either side of the column boundary
+
+
+def _spans_the_columns(line: str, boundary: int) -> bool:
+    """A line of running text across both columns, with no gap (`pdftotext -layout` puts no blank
+    line between a header or a signature block and the body, nor between paragraphs): the
+    two-column run ends before it, or a body's centred headings would go to the right column."""
+    if _two_columns(line):
+        return False
+    indent = len(line) - len(line.lstrip())
+    return indent < boundary - SPAN_MARGIN and len(line.rstrip()) > boundary + SPAN_MARGIN
+
+
 def _two_columns(line: str) -> bool:
     if line.lstrip().startswith("+-"):
         return False  # a grid table's border, open where a merged cell goes on
-    return "|" not in line and "\t" not in line and bool(_COLUMN_GAP.search(line.strip()))
+    return "|" not in line and "\t" not in line and bool(column_gaps(line.strip()))
 
 
 def _left_then_right(run: list[str]) -> list[str]:
-    starts = [m.end() for line in run for m in _COLUMN_GAP.finditer(line)]
+    starts = [m.end() for line in run for m in column_gaps(line)]
     boundary = min(starts)
     left, right = [], []
     for line in run:
-        gap = next((m for m in _COLUMN_GAP.finditer(line) if m.end() >= boundary - 2), None)
+        gap = next((m for m in column_gaps(line) if m.end() >= boundary - 2), None)
         if gap is not None:
             left.append(line[:gap.start()].strip())
             right.append(line[gap.end():].strip())
-        elif len(line) - len(line.lstrip()) >= RIGHT_COLUMN_INDENT * boundary:
-            right.append(line.strip())  # a name centred under its title may start left of it
+        elif _in_right_column(line, boundary):
+            right.append(line.strip())
         else:
             left.append(line.strip())
     return [l for l in left if l] + [r for r in right if r]
+
+
+CENTRED_MAX_CHARS = 40      # a name or a title line, not running text
+MIN_COLUMN_BOUNDARY = 20    # a gap nearer the margin is a blank field ("Số:      /KH-UBND")
+
+
+def _in_right_column(line: str, boundary: int) -> bool:
+    """A line with no gap belongs to the right column when it starts there, or when it is a
+    short line whose middle is right of the boundary: a name centred under its title may
+    start left of it, but a title centred on the page ("ĐỀ ÁN", "KẾ HOẠCH") has its middle
+    left of the right column."""
+    indent, text = len(line) - len(line.lstrip()), line.strip()
+    if indent >= boundary - 2:
+        return True
+    return boundary >= MIN_COLUMN_BOUNDARY and len(text) <= CENTRED_MAX_CHARS and indent + len(text) / 2 >= boundary
 
 
 def is_wrapped_web_text(lines: list[str]) -> bool:
