@@ -181,6 +181,36 @@ def test_a_name_centred_under_its_title_goes_right_and_the_body_above_the_signat
     assert texts[-3:] == ["TM. BAN THƯỜNG VỤ THÀNH ĐOÀN", "PHÓ BÍ THƯ", "Lê Công Đức"]
 
 
+def test_the_type_line_under_a_layout_header_ends_the_header_and_the_preamble_lines_stand_alone():
+    header = ("             ỦY BAN NHÂN DÂN                     CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+              "            TỈNH THÁI NGUYÊN                         Độc lập - Tự do - Hạnh phúc\n"
+              "             Số: 186/KH-UBND                   Thái Nguyên, ngày 03 tháng 11 năm 2025\n"
+              "                                          KẾ HOẠCH\n"
+              "                 Giảm nghèo bền vững tỉnh Thái Nguyên giai đoạn 2026 - 2030\n")
+    body = ("     Căn cứ Nghị quyết số 111/2024/QH15 ngày 18/01/2024 của Quốc hội về một số cơ chế,\n"
+            "chính sách đặc thù thực hiện các chương trình mục tiêu quốc gia của Quốc hội khóa XV;\n") * 12
+    texts = [b.text for b in load_text(header + body).blocks]
+    assert texts[:6] == ["ỦY BAN NHÂN DÂN TỈNH THÁI NGUYÊN", "Số: 186/KH-UBND", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+                         "Độc lập - Tự do - Hạnh phúc", "Thái Nguyên, ngày 03 tháng 11 năm 2025", "KẾ HOẠCH"]
+    assert texts[6] == "Giảm nghèo bền vững tỉnh Thái Nguyên giai đoạn 2026 - 2030"
+    assert texts[7].startswith("Căn cứ Nghị quyết số 111/2024/QH15") and texts[7].endswith("khóa XV;")
+    from planextract import extract_text
+    record = extract_text(header + body).document
+    assert (record.issued_date, record.title) == ("2025-11-03", "Giảm nghèo bền vững tỉnh Thái Nguyên giai đoạn 2026 - 2030")
+
+
+def test_a_party_draft_keeps_its_blank_number_and_its_draft_mark_apart():
+    text = ("                                                                 DỰ THẢO\n"
+            "           TỈNH ỦY ĐẮK LẮK                             ĐẢNG CỘNG SẢN VIỆT NAM\n"
+            "                  *\n"
+            "           Số      -ĐA/TU                      Đắk Lắk, ngày      tháng      năm 2026\n\n"
+            "                                           ĐỀ ÁN\n"
+            "              phát triển ngành cà phê bền vững tỉnh Đắk Lắk giai đoạn 2026 - 2030\n")
+    from planextract import extract_text
+    record = extract_text(text).document
+    assert (record.issuer, record.number, record.doc_type) == ("Tỉnh ủy Đắk Lắk", "-ĐA/TU", "Đề án")
+
+
 def test_a_blank_field_is_no_column_gap_for_centred_lines():
     text = ("Số:      /KH-UBND\nTuyên Quang, ngày      tháng      năm 2026\nKẾ HOẠCH\n"
             "Phát triển du lịch cộng đồng gắn với xây dựng nông thôn mới\n")

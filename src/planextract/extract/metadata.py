@@ -46,8 +46,10 @@ CAPITAL = f"[A-Z{UPPER}]"
 _CODE = r"[A-ZĐ][A-Za-zĐđ]*(?:&[A-ZĐ][A-Za-zĐđ]*)?\d*"  # 'CTTN&BĐG' of '8935/BNV-CTTN&BĐG'
 NUMBER = (rf"\d{{1,5}}(?:\.\d{{1,2}}(?=/))? ?(?:- ?[A-ZĐ][A-Za-zĐđ]{{0,5}})?"  # '66.2/2025/NQ-CP'
           rf"(?:\s*/\s*(?:\d{{4}}|{_CODE}(?: ?[-–](?: |\n ?)?{_CODE}| (?=(?:TTg|CP|UBND|HĐND|TW|TU)\b){_CODE})*))+")
-_OWN_NUMBER = re.compile(rf"(?:^|(?<=\s))Số\s*:\s*({NUMBER}|/{_CODE}(?:-{_CODE})*)|^Số\s+({NUMBER})")
-# ('Số:           /KH-UBND': a draft or a copy not yet numbered keeps its number as written)
+_OWN_NUMBER = re.compile(rf"(?:^|(?<=\s))Số\s*:\s*({NUMBER}|/{_CODE}(?:-{_CODE})*)"
+                         rf"|^Số\s+({NUMBER}|-{_CODE}/{_CODE}(?:-{_CODE})*)")
+# ('Số:           /KH-UBND': a draft or a copy not yet numbered keeps its number as written;
+# a Party draft: 'Số      -ĐA/TU')
 _CAPTION = re.compile(rf"Kèm theo\s+(\w+(?: \w+)?)\s+số\s*:?\s*({NUMBER})\s*,?\s*ngày\s*({DATE_PATTERN})", re.I)
 _PLACE_DATE = re.compile(rf"(?m)^(?P<place>(?:[Tt]hành phố\s+|TP\.?\s*)?{CAPITAL}[\w.\-]*(?:\s+(?:-\s+)?{CAPITAL}[\w.\-]*){{0,5}})\s*,\s*"
                          rf"ngày\s*(?P<date>{DATE_PATTERN})")

@@ -96,7 +96,8 @@ def layout_columns(lines: list[str]) -> list[str]:
         j, boundary = i, _gap_end(lines[i])
         while j < len(lines) and lines[j].strip() and "|" not in lines[j] and "\t" not in lines[j] \
                 and not _APPENDIX_MARK.match(lines[j].strip()) \
-                and not _spans_the_columns(lines[j], boundary):  # an appendix opens a new page
+                and not _spans_the_columns(lines[j], boundary) \
+                and not _opens_the_title(lines[j]):  # an appendix opens a new page
             if _two_columns(lines[j]):
                 boundary = min(boundary, _gap_end(lines[j]))
             j += 1
@@ -126,6 +127,14 @@ def _spans_the_columns(line: str, boundary: int) -> bool:
         return False
     indent = len(line) - len(line.lstrip())
     return indent < boundary - SPAN_MARGIN and len(line.rstrip()) > boundary + SPAN_MARGIN
+
+
+def _opens_the_title(line: str) -> bool:
+    """The document type line centred under the header ("KẾ HOẠCH", "CHƯƠNG TRÌNH HÀNH ĐỘNG")
+    belongs to neither column: the header's run ends before it."""
+    text = re.sub(r"\s+", " ", line.strip()).upper()
+    return not _two_columns(line) and (text in DOC_TYPE_LINES or any(text.startswith(t + " ") and len(text) <= 40
+                                                                      for t in DOC_TYPE_LINES if len(t) > 5))
 
 
 def _two_columns(line: str) -> bool:
@@ -499,6 +508,9 @@ def starts_paragraph(previous: str, line: str, wrapped: bool) -> bool:
         return True
     if _DATELINE.match(text):
         return True  # "(Baothanhhoa.vn) – UBND tỉnh …": a news article's first paragraph, after its headline
+    if _PLACE_AND_DATE.match(text) or _LEGAL_BASIS.match(text) or _DRAFT_MARK.match(prev_text) \
+            or _DRAFT_MARK.match(text):
+        return True  # "Thái Nguyên, ngày …" under the motto; each "Căn cứ …" of the preamble; "DỰ THẢO"
     if _portal_line_break(prev_text, text):
         return True
     if split_number(text)[0] is not None and not _is_only_number(prev_text):
@@ -556,6 +568,8 @@ def _place_name_cut_from_its_noun(previous: str, text: str) -> bool:
                 and not _PLACE_AND_DATE.match(text))
 
 
+_DRAFT_MARK = re.compile(r"^(?:DỰ THẢO|Dự thảo)(?:\s+(?:LẦN|lần)\s+\d+|\s+\d+)?\)?\s*$")
+_LEGAL_BASIS = re.compile(r"^Căn cứ\s+(?:Luật|Nghị|Quyết|Chỉ|Thông|Kế|Chương|Công|Văn|Hiến|Kết|Pháp|Bộ|Tờ|Đề|Báo)")
 _PLACE_AND_DATE = re.compile(r"^[^,]{2,40},\s*ngày\b")
 
 
@@ -676,7 +690,8 @@ def continues_wrapped(previous: str, line: str) -> bool:
         return True  # a line cut at a hyphen ("kinh tế" / "- xã hội"), not a new item
     if split_number(line)[0] is not None or is_bullet(line) or line.upper() in DOC_TYPE_LINES:
         return False
-    if _portal_line_break(previous, line):
+    if _portal_line_break(previous, line) or _PLACE_AND_DATE.match(line) or _LEGAL_BASIS.match(line) \
+            or _DRAFT_MARK.match(previous) or _DRAFT_MARK.match(line):
         return False
     if line[:1].islower() and not previous.endswith((".", "!", "?")):
         return True  # a clause after "…các cấp;" or "gồm:" goes on in lower case
