@@ -89,11 +89,12 @@ def test_a_council_resolution_with_a_year_in_its_number():
 
 
 @pytest.mark.parametrize("left, number, type_line, issuer, doc_type", [
-    (["ĐẢNG BỘ TỈNH NGHỆ AN", "TỈNH ỦY"], "15-NQ/TU", "NGHỊ QUYẾT", "Tỉnh ủy Nghệ An", "Nghị quyết"),
-    (["TỈNH ỦY QUẢNG NINH"], "359-KH/TU", "KẾ HOẠCH", "Tỉnh ủy Quảng Ninh", "Kế hoạch"),
+    # the header names the committee, "T/M BAN THƯỜNG VỤ" over the signature its standing board
+    (["ĐẢNG BỘ TỈNH NGHỆ AN", "TỈNH ỦY"], "15-NQ/TU", "NGHỊ QUYẾT", "Ban Thường vụ Tỉnh ủy Nghệ An", "Nghị quyết"),
+    (["TỈNH ỦY QUẢNG NINH"], "359-KH/TU", "KẾ HOẠCH", "Ban Thường vụ Tỉnh ủy Quảng Ninh", "Kế hoạch"),
     (["ĐẢNG BỘ TỈNH QUẢNG NINH", "BAN THƯỜNG VỤ TỈNH ỦY"], "46-CTr/TU", "CHƯƠNG TRÌNH HÀNH ĐỘNG",
      "Ban Thường vụ Tỉnh ủy Quảng Ninh", "Chương trình"),
-    (["ĐẢNG BỘ THÀNH PHỐ HÀ NỘI", "THÀNH ỦY"], "18-NQ/TU", "NGHỊ QUYẾT", "Thành ủy Hà Nội", "Nghị quyết"),
+    (["ĐẢNG BỘ THÀNH PHỐ HÀ NỘI", "THÀNH ỦY"], "18-NQ/TU", "NGHỊ QUYẾT", "Ban Thường vụ Thành ủy Hà Nội", "Nghị quyết"),
     (["UBND TỈNH GIA LAI", "BAN CHỈ ĐẠO CHUYỂN ĐỔI SỐ"], "05/KH-BCĐ", "KẾ HOẠCH",
      "Ban Chỉ đạo chuyển đổi số tỉnh Gia Lai", "Kế hoạch"),
     (["UBND TỈNH GIA LAI", "SỞ Y TẾ"], "812/KH-SYT", "KẾ HOẠCH", "Sở Y tế tỉnh Gia Lai", "Kế hoạch"),
@@ -558,3 +559,16 @@ def test_an_opening_date_clause_run_into_the_title_paragraph_ends_the_title():
     text = ("ĐẢNG ỦY PHƯỜNG BẾN THÀNH\nSố 12-KL/ĐU\nĐẢNG CỘNG SẢN VIỆT NAM\nKẾT LUẬN\nvề tình hình kinh tế - xã hội "
             "9 tháng năm 2025 Ngày 10/10/2025, Ban Thường vụ Đảng ủy phường họp và kết luận như sau:\n")
     assert extract_document(load_text(text)).document.title == "về tình hình kinh tế - xã hội 9 tháng năm 2025"
+
+
+def test_a_committee_whose_standing_board_signs_and_a_ward_named_after_two():
+    from planextract import extract_text
+    party = ("TỈNH ỦY QUẢNG NGÃI\nSố 12-NQ/TU\nQuảng Ngãi, ngày 15 tháng 01 năm 2026\nNGHỊ QUYẾT\n"
+             "về phát triển kinh tế biển đến năm 2030\nI. MỤC TIÊU\nPhát triển kinh tế biển.\n"
+             "Nơi nhận:\n- Lưu Văn phòng Tỉnh ủy.\nT/M BAN THƯỜNG VỤ\nBÍ THƯ\nĐinh Văn Trung\n")
+    assert extract_text(party).document.issuer == "Ban Thường vụ Tỉnh ủy Quảng Ngãi"
+    signed_by_committee = party.replace("T/M BAN THƯỜNG VỤ", "T/M TỈNH ỦY")
+    assert extract_text(signed_by_committee).document.issuer == "Tỉnh ủy Quảng Ngãi"
+    ward = ("ĐẢNG BỘ TỈNH LÂM ĐỒNG\nĐẢNG ỦY PHƯỜNG XUÂN HƯƠNG - ĐÀ LẠT\nSố 08-KH/ĐU\n"
+            "Xuân Hương - Đà Lạt, ngày 22 tháng 9 năm 2025\nKẾ HOẠCH\nphát triển du lịch xanh trên địa bàn phường\n")
+    assert extract_text(ward).document.issuer == "Đảng ủy phường Xuân Hương - Đà Lạt"

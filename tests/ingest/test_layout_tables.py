@@ -141,3 +141,28 @@ def test_value_cells_that_keep_a_level_or_give_a_rate_per_year():
     targets = extract_text("KẾ HOẠCH\nGiai đoạn 2026 - 2030\n\n" + text).targets
     assert [(t.comparator, t.value, t.value_max, t.unit) for t in targets] == [
         ("gt", 58.0, None, "%"), ("range", 3.5, 4.0, "%/năm"), ("approx", 12000.0, None, "ha")]
+
+
+TARGETS_IN_A_PLAN = """\
+      2. Chỉ tiêu cụ thể năm 2026 và định hướng đến năm 2030
+      Các chỉ tiêu cụ thể theo từng nhóm đối tượng như sau:
+ TT                   Chỉ tiêu                      Đơn vị tính     Năm 2026      Năm 2030
+  1   Nhà ở xã hội cho công nhân khu công               Căn           5.200         21.000
+      nghiệp hoàn thành
+  2   Diện tích nhà ở bình quân đầu người             m²/người         30,5            32
+
+                                  III. NHIỆM VỤ, GIẢI PHÁP
+      1. Giao Sở Xây dựng chủ trì, phối hợp với Sở Tài chính, Sở Nông nghiệp và Môi trường
+rà soát,  bổ sung quỹ  đất phát triển  nhà ở xã hội vào  quy hoạch,  hoàn thành trong  Quý
+I/2026.
+"""
+
+
+def test_a_lead_in_over_the_header_is_no_header_cell_and_the_next_section_ends_the_table():
+    rows = pipe_rows(TARGETS_IN_A_PLAN)
+    assert rows == ["| TT | Chỉ tiêu | Đơn vị tính | Năm 2026 | Năm 2030 |",
+                    "| 1 | Nhà ở xã hội cho công nhân khu công nghiệp hoàn thành | Căn | 5.200 | 21.000 |",
+                    "| 2 | Diện tích nhà ở bình quân đầu người | m²/người | 30,5 | 32 |"]
+    result = extract_text("KẾ HOẠCH\nPhát triển nhà ở xã hội năm 2026\nII. MỤC TIÊU\n" + TARGETS_IN_A_PLAN)
+    assert sorted((t.year, t.value) for t in result.targets) == [(2026, 30.5), (2026, 5200.0), (2030, 32.0), (2030, 21000.0)]
+    assert [t.lead for t in result.tasks] == [["Sở Xây dựng"]]

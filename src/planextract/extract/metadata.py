@@ -98,6 +98,9 @@ def extract_metadata(doc: Document) -> DocumentRecord:
     if header.signer_title is None:
         _fill_signature(header, *_signature(doc))
     header.issuer = header.issuer or _issuer_from_number(header.number, header.province)
+    if header.issuer and re.match(r"(?:Tỉnh ủy|Thành ủy|Đảng ủy) ", header.issuer) and _signed_for_standing_committee(doc) \
+            and not any(_ENACTING.search(line) for line in lines):  # "…, Tỉnh ủy ban hành …" says who, first
+        header.issuer = f"Ban Thường vụ {header.issuer}"  # the header names the committee, the signature its board
     if header.issuer and header.province and re.search(r"\b(?:tỉnh|thành phố)$", header.issuer):
         header.issuer = f"{header.issuer} {header.province}"  # an article's 'UBND tỉnh' is the province's
     header.doc_id, header.source, header.pages = doc.doc_id, doc.source, doc.pages
@@ -343,6 +346,15 @@ def _continues(previous: str, line: str) -> bool:
                                or re.match(r"[A-ZĐ]{1,6}[-/]", line) is not None)
 
 
+_SIGNED_FOR_STANDING = re.compile(r"(?:^|\s)(?:T/M|TM\.)\s+BAN THƯỜNG VỤ\s*$", re.M)
+SIGNATURE_BLOCKS = 15
+
+
+def _signed_for_standing_committee(doc: Document) -> bool:
+    """'T/M BAN THƯỜNG VỤ' over the signature: the committee's standing board issues it."""
+    return any(_SIGNED_FOR_STANDING.search(b.text) for b in doc.blocks[-SIGNATURE_BLOCKS:])
+
+
 def _issuing_part(body: "Body", lines: list[str]) -> "Body":
     """The header names a committee ('TỈNH ỦY THANH HÓA'); the enacting sentence may name the
     part of it that issues ('…, Ban Thường vụ Tỉnh ủy ban hành Kế hoạch thực hiện như sau:')."""
@@ -456,7 +468,19 @@ def parse_body(text: str) -> Body | None:
         level, place, province, _ = _superior_place(text, superior)
     out.level, out.place, out.province = level, place, province
     out.after = text[used:].strip(" ,.") if used else text[rest_at:].strip(" ,.")
+    if level in _COMMUNE_LEVELS and place and (joined := _JOINED_NAME.match(out.after)):
+        # a ward or commune named after the two it merged, since 2025: "PHƯỜNG XUÂN HƯƠNG - ĐÀ LẠT"
+        out.place = f"{place} - {_title_case(joined.group(1))}"
+        out.after = out.after[joined.end():].strip(" ,.")
     return out
+
+
+_COMMUNE_LEVELS = ("xã", "phường", "đặc khu")
+_JOINED_NAME = re.compile(r"^[-–]\s+((?:[A-ZĐÀ-Ỹ][A-ZĐÀ-Ỹa-zđà-ỹ]*)(?:\s+[A-ZĐÀ-Ỹ][A-ZĐÀ-Ỹa-zđà-ỹ]*){0,3})\s*$")
+
+
+def _title_case(name: str) -> str:
+    return " ".join(w[:1] + w[1:].lower() for w in name.split())
 
 
 def _level_and_place(text: str, upper: str, at: int,

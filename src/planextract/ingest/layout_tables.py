@@ -34,6 +34,8 @@ _GROUP_NUMBER = re.compile(r"^(?:[IVX]{1,5}(?:\.\d{1,2})*|[A-DĐ])\.?$")
 _YEAR_WORDS = re.compile(r"^(?:[Nn]ăm(?:\s+(?:19|20)\d{2})?|(?:19|20)\d{2}(?:\s*[-–]\s*(?:19|20)\d{2})?)$")
 _PAGE_NUMBER = re.compile(r"^\d{1,3}$")
 _END = re.compile(r"^\s*(?:PHỤ LỤC|Phụ lục|Nơi nhận|NƠI NHẬN|Ghi chú|GHI CHÚ|\(\*\)|TM\.|KT\.)")
+# a section heading of the body after the table: "III. NHIỆM VỤ, GIẢI PHÁP", "Phần thứ hai"
+_SECTION_AFTER = re.compile(r"^\s*(?:[IVX]{1,5}\.\s+[A-ZĐÀ-Ỹ][A-ZĐÀ-Ỹ ,]+$|(?:PHẦN|Phần)\s+(?:THỨ|thứ)\s+\S+\s*$)")
 _TIME_TAIL = re.compile(r"(?:(?:Trước|trước|Trong|trong|Từ|Quý|quý|Năm|năm|Tháng|tháng)\s+)?"
                         r"(?:ngày\s+)?(?:\d{1,2}/)?(?:\d{1,2}/)?(?:19|20)\d{2}"
                         r"(?:\s*[-–]\s*(?:\d{1,2}/)?(?:19|20)\d{2})?$")
@@ -115,6 +117,8 @@ def _is_header_line(line: str, below: bool, left_edge: int) -> bool:
         return False
     if parts[0].start <= left_edge:
         return False  # the first column's cell or running text
+    if len(parts) == 1 and (parts[0].text.endswith(":") or re.match(r"\d{1,2}(?:\.\d{1,2})*\.\s", parts[0].text)):
+        return False  # the lead-in over the table ("Các chỉ tiêu cụ thể … như sau:"), a numbered heading
     if below:
         from ..lexicon import header_role_exact
         return all(p.text[:1].islower() or p.text[:1] in "(/" or header_role_exact(p.text)
@@ -206,9 +210,9 @@ def table_end(lines: list[str], start: int, columns: list[Column]) -> int:
     prose = 0
     for i in range(start, len(lines)):
         line = lines[i]
-        if _END.match(line):
+        if _END.match(line) or _SECTION_AFTER.match(line):
             return i
-        stripped = line.strip()
+        stripped = re.sub(r"(?<=\S) {2,3}(?=\S)", " ", line.strip())  # justified running text
         is_prose = bool(stripped) and "  " not in stripped and len(stripped) >= 0.75 * width \
             and not _ROW_NUMBER.match(stripped.split()[0])
         prose = prose + 1 if is_prose else 0
