@@ -211,6 +211,16 @@ def test_a_party_draft_keeps_its_blank_number_and_its_draft_mark_apart():
     assert (record.issuer, record.number, record.doc_type) == ("Tỉnh ủy Đắk Lắk", "-ĐA/TU", "Đề án")
 
 
+def test_a_part_heading_with_its_title_in_capitals_ends_where_running_text_begins():
+    line = "Đến hết năm 2025, toàn tỉnh có 58/69 xã đạt chuẩn nông thôn mới, trong đó 21 xã đạt chuẩn nâng cao,"
+    text = ("                                       Phần thứ nhất\n"
+            "                                 KẾT QUẢ THỰC HIỆN NĂM 2025\n"
+            "      " + line + "\nthu nhập bình quân đầu người khu vực nông thôn đạt 56,5 triệu đồng/người/năm.\n") * 6
+    blocks = load_text(text).blocks
+    assert (blocks[0].kind, blocks[0].text) == (HEADING, "Phần thứ nhất KẾT QUẢ THỰC HIỆN NĂM 2025")
+    assert blocks[1].text.startswith("Đến hết năm 2025")
+
+
 def test_a_blank_field_is_no_column_gap_for_centred_lines():
     text = ("Số:      /KH-UBND\nTuyên Quang, ngày      tháng      năm 2026\nKẾ HOẠCH\n"
             "Phát triển du lịch cộng đồng gắn với xây dựng nông thôn mới\n")

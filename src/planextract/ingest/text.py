@@ -515,6 +515,8 @@ def starts_paragraph(previous: str, line: str, wrapped: bool) -> bool:
         return True
     if split_number(text)[0] is not None and not _is_only_number(prev_text):
         return True
+    if _capitals_heading_ends(prev_text, text):
+        return True
     if is_bullet(text):
         if cuts_a_year_range(prev_text, text) or cuts_a_dashed_compound(prev_text, text):
             return False
@@ -566,6 +568,14 @@ def _place_name_cut_from_its_noun(previous: str, text: str) -> bool:
     place-and-date line "Quảng Ninh, ngày …" under a "V/v …" line is a line of its own)."""
     return bool(_PLACE_NOUN.search(previous.rstrip()) and _province_names().match(text)
                 and not _PLACE_AND_DATE.match(text))
+
+
+def _capitals_heading_ends(previous: str, text: str) -> bool:
+    """"Phần thứ nhất" / "KẾT QUẢ THỰC HIỆN NĂM 2025" / "Đến hết năm 2025, …": a numbered heading
+    whose title is in capitals ends where running text in sentence case begins."""
+    number, _, rest = split_number(previous)
+    return number is not None and is_all_caps(rest, min_letters=4) and text[:1].isupper() \
+        and not is_all_caps(text, min_letters=4) and len(text.split()) > 1
 
 
 _DRAFT_MARK = re.compile(r"^(?:DỰ THẢO|Dự thảo)(?:\s+(?:LẦN|lần)\s+\d+|\s+\d+)?\)?\s*$")
@@ -689,6 +699,8 @@ def continues_wrapped(previous: str, line: str) -> bool:
     if is_bullet(line) and _is_wrapped_line(previous) and line.lstrip("-–+ ")[:1].islower():
         return True  # a line cut at a hyphen ("kinh tế" / "- xã hội"), not a new item
     if split_number(line)[0] is not None or is_bullet(line) or line.upper() in DOC_TYPE_LINES:
+        return False
+    if _capitals_heading_ends(previous, line):
         return False
     if _portal_line_break(previous, line) or _PLACE_AND_DATE.match(line) or _LEGAL_BASIS.match(line) \
             or _DRAFT_MARK.match(previous) or _DRAFT_MARK.match(line):
