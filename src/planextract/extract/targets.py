@@ -31,6 +31,9 @@ from ..records import Target
 
 SAME_TARGET = 0.5
 INDICATOR_ROW_MATCH = 0.6
+# A table row restates or names a target of its own plan, stated not far before it: rows are
+# compared with the latest targets only, so a batch file of many plans stays linear.
+NEAR_TARGETS = 400
 # A table restates targets of its own plan: its rows are matched with the targets stated
 # nearest to it (this many before and after), not with every target of the text, so the work
 # grows with the text, not with rows x targets. A plan states a few hundred targets at most.
@@ -953,7 +956,7 @@ def normalize_unit(unit: str) -> str:
 
 def _same_in(body: list[Target], t: Target) -> Target | None:
     best, best_score = None, SAME_TARGET
-    for b in body:
+    for b in body[-NEAR_TARGETS:]:
         if (b.value, b.value_max, b.comparator) != (t.value, t.value_max, t.comparator):
             continue
         if t.year is not None and b.year is not None and t.year != b.year:
@@ -969,7 +972,7 @@ def _attach_by_indicator(indicator: str, body: list[Target], lead: list[str], pa
     indicator that have none yet."""
     if not (lead or partners):
         return
-    scored = [(word_overlap(t.indicator, indicator), t) for t in body if not t.lead and not t.partners]
+    scored = [(word_overlap(t.indicator, indicator), t) for t in body[-NEAR_TARGETS:] if not t.lead and not t.partners]
     if not scored:
         return
     top = max(s for s, _ in scored)
