@@ -61,15 +61,23 @@ def table_first_headers() -> frozenset[str]:
 
 
 @lru_cache(maxsize=None)
-def _section_words() -> tuple[str, ...]:
-    return tuple(fold(r["wording"]) for r in read_rows("section_kinds.csv"))
+def _folded_section_words() -> tuple[tuple[str, str], ...]:
+    """(wording without tone marks, kind) of data/section_kinds.csv, the strongest kind first."""
+    rows = sorted(read_rows("section_kinds.csv"), key=lambda r: (int(r["priority"]), -len(normalize_key(r["wording"]))))
+    return tuple((fold(normalize_key(r["wording"])), r["kind"]) for r in rows)
+
+
+def folded_section_kind(text: str) -> str | None:
+    """The section kind these words name, matched without tone marks ("MUC TIEU", "MỤC TIỂU":
+    marks OCR lost or misread), or None."""
+    folded = f" {fold(text)} "
+    return next((kind for words, kind in _folded_section_words() if f" {words} " in folded), None)
 
 
 def names_a_section(text: str) -> bool:
-    """Do these words name a plan's section ("MỤC TIÊU", "TỔ CHỨC THỰC HIỆN"; data/section_kinds.csv),
-    tone marks that OCR misread or not?"""
-    folded = f" {fold(text)} "
-    return any(f" {words} " in folded for words in _section_words())
+    """Do these words name a plan's section ("MỤC TIÊU", "TỔ CHỨC THỰC HIỆN"), tone marks that
+    OCR misread or not?"""
+    return folded_section_kind(text) is not None
 
 
 @lru_cache(maxsize=None)

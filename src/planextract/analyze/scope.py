@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..lexicon import fold, read_rows
+from ..lexicon import folded_section_kind, read_rows
 from ..normalize import normalize_key
 from .outline import HEADING_ROLE, ITEM, LEADIN, Node
 
@@ -77,16 +77,7 @@ def kind_of(text: str) -> str | None:
     for wording, kind, _ in _kind_words():
         if f" {wording} " in key:
             return kind
-    folded = f" {fold(text)} "
-    for wording, kind, _ in _folded_kind_words():
-        if f" {wording} " in folded:
-            return kind
-    return None
-
-
-@lru_cache(maxsize=None)
-def _folded_kind_words() -> list[tuple[str, str, int]]:
-    return [(fold(w), k, p) for w, k, p in _kind_words()]
+    return folded_section_kind(text)
 
 
 @lru_cache(maxsize=None)

@@ -223,9 +223,9 @@ def _roman_one_read_as_digit(blocks: list[Block]) -> None:
             continue
         if not is_all_caps(split_number(block.text)[2], min_letters=4):
             continue
-        after = numbered[i + 1:]
-        first_item = after[0] if after else None
-        next_caps = next((b for b in after if is_all_caps(split_number(b.text)[2], min_letters=4)), None)
+        first_item = numbered[i + 1] if i + 1 < len(numbered) else None
+        next_caps = next((numbered[j] for j in range(i + 1, len(numbered))  # no copy of the rest per heading
+                          if is_all_caps(split_number(numbered[j].text)[2], min_letters=4)), None)
         if (first_item is not None and first_item.number == block.number
                 and not is_all_caps(split_number(first_item.text)[2], min_letters=4)) \
                 or (next_caps is not None and next_caps.level == LEVEL_ROMAN
