@@ -483,6 +483,24 @@ def test_running_text_region_numbers_and_list_only_words_after_a_collective():
     assert [a.name for _, _, a in find_agencies(text, "Gia Lai")] == ["Ngân hàng Chính sách xã hội tỉnh"]
 
 
+
+@pytest.mark.parametrize("text, expected", [
+    # a bare plural noun going on a list of collectives is a collective of its own (rule 3)
+    ("5. Các đoàn thể, tổ chức xã hội - nghề nghiệp:", ["Các đoàn thể", "Các tổ chức xã hội - nghề nghiệp"]),
+    ("UBND các xã, phường, báo, đài và các đơn vị liên quan thực hiện.",
+     ["UBND các xã, phường", "Các báo", "Các đài", "Các cơ quan, đơn vị liên quan"]),
+    ("4. Các hợp tác xã, tổ chức, cá nhân có liên quan", ["Các hợp tác xã", "Các cơ quan, đơn vị liên quan"]),
+    # words, not bodies: an event, a report, or a phrase going on to a verb
+    ("Các sở, ngành, hội nghị chuyên đề", ["Các sở, ban, ngành"]),
+    ("Các đơn vị, đài truyền thanh tuyên truyền rộng rãi đến người dân.", ["Các cơ quan, đơn vị liên quan"]),
+])
+def test_running_text_a_bare_plural_noun_after_a_collective(text, expected):
+    assert [a.name for _, _, a in find_agencies(text, "Bắc Ninh")] == expected
+
+
+def test_cells_a_bare_noun_after_the_communes_is_plural():
+    assert names("UBND xã, phường, báo, đài", "Bắc Ninh") == ["UBND các xã, phường", "Các báo", "Các đài"]
+
 @pytest.mark.parametrize("cell, province, expected", [
     # the council's standing board, committees and delegations; party groups; a commune's office
     ("Thường trực Hội đồng nhân dân tỉnh, các Ban của Hội đồng nhân dân tỉnh, các Tổ đại biểu Hội đồng nhân dân tỉnh",

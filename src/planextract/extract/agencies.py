@@ -308,6 +308,8 @@ def as_written(agency: Agency, written: str, province: str | None) -> Agency:
         return replace(agency, name=f"{name} {level}")  # rule 6: 'Sở Y tế tỉnh Lào Cai' → 'Sở Y tế tỉnh'
     for wording in (_spell_out(_drop_own_province(text.strip(" ,.;:-–+/"), province)), spelled):
         if agency_key(wording) in _kept_wordings():
+            if agency_key(wording) == agency_key(name) and _has_official_name(name):
+                return agency  # the known spelling's capitals ('Báo và Phát thanh, Truyền hình Sơn La')
             return replace(agency, name=_single_body(wording))
     shown = _single_body(spelled)
     if (region := _REGION.search(shown)) and name.lower().endswith("khu vực"):
@@ -316,12 +318,18 @@ def as_written(agency: Agency, written: str, province: str | None) -> Agency:
     if bare != name and not _place_word().search(text) and agency_key(shown) == agency_key(bare):
         name = bare
     head = _organisation_head().match(name)
-    if shown.casefold() == name.casefold() and not (head and head.group() in _patterns("official_name")):
+    if shown.casefold() == name.casefold() and not _has_official_name(name):
         # the letter case of the document after the head noun; the departments' and
         # ministries' official names keep theirs ('Sở Nông nghiệp và Phát triển nông thôn')
         cut = head.end() if head else 0
         name = name[:cut] + shown[cut:]
     return replace(agency, name=name)
+
+
+def _has_official_name(name: str) -> bool:
+    """Departments, ministries, banks and the media keep the gazetteer's capitals."""
+    head = _organisation_head().match(name)
+    return bool(head and head.group() in _patterns("official_name"))
 
 
 def _ends_in_place(text: str, province: str | None) -> bool:
@@ -521,8 +529,9 @@ def _with_bare_departments(text: str, found: list[tuple[int, int, Agency]]) -> l
     return sorted(found + extra, key=lambda x: x[0]) if extra else found
 
 
+_MANY_COMMITTEES = ("UBND các ", "UBND cấp ")  # 'UBND các xã, phường, đặc khu, báo, đài' → 'Các báo'
 _LIST_JOINT = re.compile(r"\s*(?:,|và)\s*")
-_LIST_ITEM_WORDS = 6  # syllables of a list-only wording ("địa phương có liên quan")
+_LIST_ITEM_WORDS = 7  # syllables of a list-only wording ("tổ chức, cá nhân có liên quan")
 
 
 def _with_listed_items(text: str, found: list[tuple[int, int, Agency]], province: str | None,
@@ -536,7 +545,8 @@ def _with_listed_items(text: str, found: list[tuple[int, int, Agency]], province
         start, end, agency = out[i]
         following = out[i + 1][0] if i + 1 < len(out) else len(text)
         joint = _LIST_JOINT.match(text, end, following)
-        if agency.kind == "collective" and joint and joint.end() < following:
+        plural = agency.kind == "collective" or agency.name.startswith(_MANY_COMMITTEES)
+        if plural and joint and joint.end() < following:
             at = joint.end()
             words = list(re.finditer(r"\w+", text[at:following]))[:_LIST_ITEM_WORDS]
             for n in range(len(words), 0, -1):
@@ -547,8 +557,50 @@ def _with_listed_items(text: str, found: list[tuple[int, int, Agency]], province
                     out.insert(i + 1, (at, at + words[n - 1].end(),
                                        as_written(item, wording, province) if as_named else item))
                     break
+            else:
+                if (plural := _plural_item(text, at, following, province)):
+                    out.insert(i + 1, plural)
         i += 1
     return out
+
+
+def _plural_item(text: str, at: int, following: int, province: str | None
+                 ) -> tuple[int, int, Agency] | None:
+    """A bare plural noun that goes on a list of collectives, up to the next ',', 'và' or verb:
+    'các đoàn thể, tổ chức xã hội:' → 'Các tổ chức xã hội'; '…, báo, đài và …' → 'Các báo', 'Các đài'
+    (rule 3: a plural collective starts with 'Các')."""
+    head = _list_noun().match(text, at, following)
+    if not head or text[at:following].lower().startswith(_not_bodies()):
+        return None  # 'hội nghị', 'báo cáo': words, not bodies
+    stops = set(_patterns("stop")) | _verbs_of_work()
+    base = end = head.end()
+    for w in re.finditer(r"[^\W\d_]+(?:\s*-\s*[^\W\d_]+)?", text[base:following]):
+        if text[end:base + w.start()].strip() or w.group()[:1].isupper() or w.group().lower() in stops:
+            break
+        end = base + w.end()
+    if end - head.end() > 30 or not _LIST_END.match(text, end):
+        return None  # a phrase, not a name
+    item = _unknown_agency(f"các {text[at:end]}", province)
+    return (at, end, item) if item and item.kind == "collective" else None
+
+
+_LIST_END = re.compile(r"\s*(?:[,;:.)]|và\b|\*|$)")
+
+
+@lru_cache(maxsize=None)
+def _not_bodies() -> tuple[str, ...]:
+    return tuple(r["head"].lower() for r in read_rows("agency_heads.csv") if r["kind"] == "not_a_body")
+
+
+@lru_cache(maxsize=None)
+def _verbs_of_work() -> frozenset[str]:
+    return frozenset(r["verb"] for name in ("assignment_verbs.csv", "duty_verbs.csv") for r in read_rows(name))
+
+
+@lru_cache(maxsize=None)
+def _list_noun() -> re.Pattern:
+    nouns = "|".join(map(re.escape, sorted(_patterns("collective") + _patterns("list_noun"), key=len, reverse=True)))
+    return re.compile(rf"(?:{nouns})(?!\w)")
 
 
 # Bodies the gazetteer does not list, read by their structure: a head noun as written
@@ -634,6 +686,11 @@ class _Body:
     @property
     def is_collective(self) -> bool:
         return self.entry.kind == "collective" if self.entry else bool(_determiner().match(self.text))
+
+    @property
+    def names_many(self) -> bool:
+        """A collective or the communes as a whole: a bare noun after it is plural too."""
+        return self.is_collective or self.text.startswith(_MANY_COMMITTEES)
 
     @property
     def extendable(self) -> bool:
@@ -838,7 +895,7 @@ def _read_gap(gap: str, bodies: list[_Body], head: str | None = None) -> list[_B
             # a hyphen inside a name, not a bullet: 'giáo dục nghề nghiệp - giáo dục thường xuyên'
             bodies[-1] = bodies[-1].extended(separator, text)
         elif _agency_start().match(text):
-            plural = bodies and bodies[-1].is_collective and text[:1].islower() and not _determiner().match(text)
+            plural = bodies and bodies[-1].names_many and text[:1].islower() and not _determiner().match(text)
             bodies.append(_Body(f"các {text}" if plural else text))  # 'Các trường …, trung tâm …'
         elif head:
             bodies.append(_Body(f"{head} {text}"))
