@@ -207,3 +207,36 @@ def test_html_table_markup_in_a_text_is_a_table_with_its_spans():
         ("1", ["Sở Văn hóa, Thể thao và Du lịch"], ["Sở Khoa học và Công nghệ", "Công an tỉnh"]),
         ("2", ["Sở Văn hóa, Thể thao và Du lịch"], ["Sở Tài chính"])]
     assert "<td>" not in load_text(text).text
+
+
+MERGED_NUMBER = stream(
+    ["TT", "Nhiệm vụ", "Cơ quan chủ trì", "Cơ quan phối hợp", "Thời gian hoàn thành"],
+    ["I", "Hạ tầng số"],
+    ["1", "Nâng cấp trung tâm dữ liệu tỉnh", "Sở Khoa học và Công nghệ", "Sở Tài chính", "Quý IV/2026"],
+    ["Sao lưu dữ liệu dự phòng", "Công an tỉnh"],
+    ["2", "Phủ sóng 5G khu công nghiệp", "Sở Khoa học và Công nghệ", "Các doanh nghiệp viễn thông", "Năm 2027"],
+    ["Kiểm tra an toàn thông tin", "Công an tỉnh", "Sở Nội vụ"],
+    ["3", "Tập huấn kỹ năng số", "Sở Nội vụ", "UBND các xã, phường", "Hằng năm"])
+
+
+def test_a_sub_row_under_a_merged_number_takes_the_merged_cells_of_the_row_above():
+    [table] = load_text("PHỤ LỤC\n\n" + MERGED_NUMBER).tables()
+    grid = table.table.grid()
+    assert grid[3][0] is None  # its number was merged with the row above's: no number of its own
+    assert [c.text for c in grid[3][1:]] == ["Sao lưu dữ liệu dự phòng", "Công an tỉnh", "Sở Tài chính", "Quý IV/2026"]
+    assert [c.text for c in grid[5][1:]] == ["Kiểm tra an toàn thông tin", "Công an tỉnh", "Sở Nội vụ", "Năm 2027"]
+    assert [c.text for c in grid[6]] == ["3", "Tập huấn kỹ năng số", "Sở Nội vụ", "UBND các xã, phường", "Hằng năm"]
+
+
+def test_tasks_of_sub_rows_under_a_merged_number():
+    tasks = extract_text("KẾ HOẠCH\nChuyển đổi số\n\n" + MERGED_NUMBER).tasks
+    assert [(t.text, t.lead, t.partners, t.end_year) for t in tasks if t.number is None] == [
+        ("Sao lưu dữ liệu dự phòng", ["Công an tỉnh"], ["Sở Tài chính"], 2026),
+        ("Kiểm tra an toàn thông tin", ["Công an tỉnh"], ["Sở Nội vụ"], 2027)]
+
+
+def test_a_short_row_of_a_table_without_row_numbers_is_padded_on_the_right():
+    text = stream(["Nhiệm vụ", "Chủ trì", "Phối hợp"], ["Số hóa hồ sơ", "Sở Nội vụ", "Sở Tư pháp"],
+                  ["Tập huấn", "Sở Nội vụ", "Các xã"], ["Kiểm tra", "Thanh tra tỉnh"])
+    [table] = load_text("PHỤ LỤC\n\n" + text).tables()
+    assert [c.text for c in table.table.grid()[3]] == ["Kiểm tra", "Thanh tra tỉnh", ""]

@@ -276,18 +276,45 @@ def table_piece(rows: list[list[tuple[str, bool]]]) -> Piece:
         cells = [Cell(r, c, t, bold=b) for r, row in enumerate(header)
                  for c, (t, b) in enumerate(row + [("", False)] * (width - len(row)))]
     r_out = n_header
+    numbered = _numbered_first_column(rows[n_header:], width)
+    above: dict[int, Cell] = {}  # the cell that covers each column in the row above
     for row in rows[n_header:]:
         texts = [t for t, _ in row]
         if is_column_number_row(texts):
             continue
         if len(row) == 2 and width > 2 and _ROW_NUMBER.match(texts[0] or "?"):
-            cells += [Cell(r_out, 0, texts[0], bold=row[0][1]),
+            placed = [Cell(r_out, 0, texts[0], bold=row[0][1]),
                       Cell(r_out, 1, texts[1], col_span=width - 1, bold=row[1][1])]
+        elif numbered and _continues_row_above(texts, width, above, r_out):
+            placed = [Cell(r_out, c, t, bold=b) for c, (t, b) in enumerate(row, start=1)]
+            for c in range(len(row) + 1, width):
+                above[c].row_span += 1  # a merged cell of the row above goes on down
         else:
             padded = row + [("", False)] * (width - len(row))
-            cells += [Cell(r_out, c, t, bold=b) for c, (t, b) in enumerate(padded)]
+            placed = [Cell(r_out, c, t, bold=b) for c, (t, b) in enumerate(padded)]
+        cells += placed
+        above = {c: cell for c, cell in above.items() if cell.row + cell.row_span > r_out}
+        above |= {c: cell for cell in placed for c in range(cell.col, cell.col + cell.col_span)}
         r_out += 1
     return Piece(cells=cells)
+
+
+def _numbered_first_column(body: list[list[tuple[str, bool]]], width: int) -> bool:
+    """Do the table's full rows start with a row number ('1', 'II', 'a)')?"""
+    full = [row for row in body if len(row) == width]
+    return len(full) >= 2 and sum(bool(_ROW_NUMBER.match(row[0][0] or "?")) for row in full) >= 0.8 * len(full)
+
+
+def _continues_row_above(texts: list[str], width: int, above: dict[int, Cell], r_out: int) -> bool:
+    """A row of a numbered table that is short and opens with words, not a number, is a
+    sub-row whose number (and last cells) the conversion dropped because they were merged with
+    the row above's (HTML row spans): 'Thực hiện sao lưu dữ liệu | Sở Khoa học và Công nghệ |
+    Sở Tài chính' under '2 | Quản lý, vận hành … | Sở Tài chính | Các sở, ngành | Quý IV/2026'."""
+    if not 2 <= len(texts) < width or not texts[0] or _ROW_NUMBER.match(texts[0]):
+        return False
+    trailing = [above.get(c) for c in range(len(texts) + 1, width)]
+    return all(cell is not None and cell.col_span == 1 and cell.row + cell.row_span == r_out for cell in trailing) \
+        and all(c in above and above[c].col_span == 1 for c in range(width))
 
 
 def two_row_header(upper: list[tuple[str, bool]], lower: list[tuple[str, bool]], width: int) -> list[Cell]:
