@@ -240,3 +240,38 @@ def test_a_short_row_of_a_table_without_row_numbers_is_padded_on_the_right():
                   ["Tập huấn", "Sở Nội vụ", "Các xã"], ["Kiểm tra", "Thanh tra tỉnh"])
     [table] = load_text("PHỤ LỤC\n\n" + text).tables()
     assert [c.text for c in table.table.grid()[3]] == ["Kiểm tra", "Thanh tra tỉnh", ""]
+
+
+DOCX_REPEATED = """KẾ HOẠCH
+Triển khai chuyển đổi số năm 2026
+
+PHỤ LỤC
+STT | Nội dung nhiệm vụ | Cơ quan thực hiện | Cơ quan thực hiện | Thời gian hoàn thành
+STT | Nội dung nhiệm vụ | Chủ trì | Phối hợp | Thời gian hoàn thành
+I | Hạ tầng số | Hạ tầng số | Hạ tầng số | Hạ tầng số
+1 | Nâng cấp trung tâm dữ liệu tỉnh | Sở Khoa học và Công nghệ | Sở Tài chính | Quý IV/2026
+II | Nhân lực số | Nhân lực số | Nhân lực số | Nhân lực số
+1 | Tập huấn kỹ năng số | Sở Nội vụ | UBND các xã, phường | Năm 2026
+
+PHỤ LỤC II
+TT | Chỉ tiêu | Đơn vị tính | Năm 2026 | Năm 2027
+1 | Tỷ lệ dân số trưởng thành có chữ ký số | % | 60 | 60
+"""
+
+
+def test_a_merged_cell_written_once_per_column_is_one_cell():
+    # python-docx and some converters repeat a merged cell in every column it covers
+    first, second = load_text(DOCX_REPEATED).tables()
+    grid = first.table.grid()
+    assert [c.text for c in grid[2]] == ["I", "Hạ tầng số", "Hạ tầng số", "Hạ tầng số", "Hạ tầng số"]
+    assert grid[2][1] is grid[2][4]  # one cell spanning to the edge
+    assert [c.text for c in second.table.grid()[1]] == ["1", "Tỷ lệ dân số trưởng thành có chữ ký số", "%", "60", "60"]
+    assert second.table.grid()[1][3] is not second.table.grid()[1][4]  # equal numbers are two values
+
+
+def test_tasks_under_group_rows_written_once_per_column():
+    result = extract_text(DOCX_REPEATED)
+    assert [(t.number, t.group, t.lead, t.partners) for t in result.tasks] == [
+        ("1", "I Hạ tầng số", ["Sở Khoa học và Công nghệ"], ["Sở Tài chính"]),
+        ("1", "II Nhân lực số", ["Sở Nội vụ"], ["UBND các xã, phường"])]
+    assert [(t.year, t.value) for t in result.targets] == [(2026, 60.0), (2027, 60.0)]

@@ -282,6 +282,8 @@ def table_piece(rows: list[list[tuple[str, bool]]]) -> Piece:
         texts = [t for t, _ in row]
         if is_column_number_row(texts):
             continue
+        written, row = len(row), _merged_to_the_end(row)
+        texts = [t for t, _ in row]
         if len(row) == 2 and width > 2 and _ROW_NUMBER.match(texts[0] or "?"):
             placed = [Cell(r_out, 0, texts[0], bold=row[0][1]),
                       Cell(r_out, 1, texts[1], col_span=width - 1, bold=row[1][1])]
@@ -289,6 +291,9 @@ def table_piece(rows: list[list[tuple[str, bool]]]) -> Piece:
             placed = [Cell(r_out, c, t, bold=b) for c, (t, b) in enumerate(row, start=1)]
             for c in range(len(row) + 1, width):
                 above[c].row_span += 1  # a merged cell of the row above goes on down
+        elif len(row) < written:
+            placed = [Cell(r_out, c, t, bold=b) for c, (t, b) in enumerate(row)]
+            placed[-1].col_span = width - len(row) + 1  # the merged cell, once
         else:
             padded = row + [("", False)] * (width - len(row))
             placed = [Cell(r_out, c, t, bold=b) for c, (t, b) in enumerate(padded)]
@@ -297,6 +302,19 @@ def table_piece(rows: list[list[tuple[str, bool]]]) -> Piece:
         above |= {c: cell for cell in placed for c in range(cell.col, cell.col + cell.col_span)}
         r_out += 1
     return Piece(cells=cells)
+
+
+def _merged_to_the_end(row: list[tuple[str, bool]]) -> list[tuple[str, bool]]:
+    """A cell merged across the rest of the row that the conversion wrote once per column (as
+    python-docx and some HTML converters do): 'I | Hạ tầng số | Hạ tầng số | Hạ tầng số' is
+    the group row 'I | Hạ tầng số'. Only words count: equal numbers side by side are data."""
+    last = row[-1][0]
+    if len(row) < 3 or not re.search(r"[^\W\d_]{2}", last) or _COLUMN_NUMBER.match(last):
+        return row
+    start = len(row) - 1
+    while start > 0 and row[start - 1][0] == last:
+        start -= 1
+    return row[:start + 1] if len(row) - start >= 2 and start >= 1 else row
 
 
 def _numbered_first_column(body: list[list[tuple[str, bool]]], width: int) -> bool:
