@@ -115,15 +115,21 @@ def fold(text: str) -> str:
 
 
 @lru_cache(maxsize=None)
-def _layout_patterns() -> list[re.Pattern]:
-    return [re.compile(r["pattern"]) for r in read_rows("layout_cells.csv")]
+def _layout_patterns() -> list[tuple[str, re.Pattern]]:
+    return [(r["kind"], re.compile(r["pattern"])) for r in read_rows("layout_cells.csv")]
 
 
 def is_layout_cell(text: str) -> bool:
     """A cell of the header or signature block ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
     "Số: 12/KH-UBND", "Hà Nội, ngày 1 tháng 6 năm 2025", "Nơi nhận:", "TM. ỦY BAN NHÂN DÂN")."""
+    return layout_cell_kind(text) is not None
+
+
+def layout_cell_kind(text: str) -> str | None:
+    """Which part of the header or signature block a cell is: motto, number, place_date,
+    recipients, signature, issuer (`data/layout_cells.csv`); None for other cells."""
     key = normalize_key(text)
-    return any(p.search(key) for p in _layout_patterns())
+    return next((kind for kind, p in _layout_patterns() if p.search(key)), None)
 
 
 # Column roles of table headers whose cells stand for one column each, and the kind of

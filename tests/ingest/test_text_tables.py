@@ -275,3 +275,19 @@ def test_tasks_under_group_rows_written_once_per_column():
         ("1", "I Hạ tầng số", ["Sở Khoa học và Công nghệ"], ["Sở Tài chính"]),
         ("1", "II Nhân lực số", ["Sở Nội vụ"], ["UBND các xã, phường"])]
     assert [(t.year, t.value) for t in result.targets] == [(2026, 60.0), (2027, 60.0)]
+
+
+def test_a_signature_row_right_under_a_data_table_is_not_one_of_its_rows():
+    # a python-docx dump: the task table, then the signature table, with no line between them
+    text = ("ỦY BAN NHÂN DÂN TỈNH QUẢNG NGÃI | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc\n"
+            "Số: 45/KH-UBND | Quảng Ngãi, ngày 10 tháng 01 năm 2026\n"
+            "KẾ HOẠCH\nChuyển đổi số năm 2026\nII. TỔ CHỨC THỰC HIỆN\n"
+            "STT | Nhiệm vụ | Chủ trì | Phối hợp | Thời gian\n"
+            "1 | Nâng cấp trung tâm dữ liệu | Sở Khoa học và Công nghệ | Sở Tài chính | Quý IV/2026\n"
+            "Nơi nhận: - Như trên; - Lưu: VT. | TM. ỦY BAN NHÂN DÂN KT. CHỦ TỊCH PHÓ CHỦ TỊCH Nguyễn Văn An\n")
+    result = extract_text(text)
+    assert [(t.number, t.text, t.lead) for t in result.tasks] == [
+        ("1", "Nâng cấp trung tâm dữ liệu", ["Sở Khoa học và Công nghệ"])]
+    assert (result.document.number, result.document.signer) == ("45/KH-UBND", "Nguyễn Văn An")
+    [table] = load_text(text).tables()
+    assert table.table.n_rows == 2

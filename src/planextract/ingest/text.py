@@ -362,15 +362,39 @@ def chunk_pieces(lines: list[str], wrapped: bool, before: list[Piece]) -> list[P
     for line in lines + [None]:
         this = None if line is None else ("pipe" if pipe_row(line) is not None or is_markdown_rule(line) else "prose")
         if run and this != kind:
-            out += rows_pieces([list(zip(pipe_row(l), pipe_row_bold(l) + [False] * len(pipe_row(l))))
-                                for l in run if pipe_row(l) is not None]) \
-                if kind == "pipe" \
-                else prose_pieces(run, wrapped, before + out)
+            if kind == "pipe":
+                for rows in _apart_from_block_rows([list(zip(pipe_row(l), pipe_row_bold(l) + [False] * len(pipe_row(l))))
+                                                    for l in run if pipe_row(l) is not None]):
+                    out += rows_pieces(rows)
+            else:
+                out += prose_pieces(run, wrapped, before + out)
             run = []
         if line is not None:
             run.append(line)
             kind = this
     return out
+
+
+_BLOCK_KINDS = frozenset({"motto", "recipients", "signature"})
+
+
+def _apart_from_block_rows(rows: list[list[tuple[str, bool]]]) -> list[list[list[tuple[str, bool]]]]:
+    """A run of pipe rows cut where the header or signature block's rows start or end: a
+    python-docx dump writes the data table and the signature table ("Nơi nhận: … | TM. ỦY BAN
+    NHÂN DÂN …") with no line between them. A block row has the motto, "Nơi nhận" or a
+    signature line; the row under it whose cells are all header cells ("Số: … | Hà Nội, ngày
+    …") goes with it."""
+    from ..lexicon import layout_cell_kind
+    groups: list[list[list[tuple[str, bool]]]] = []
+    kinds: list[bool] = []
+    for row in rows:
+        cells = [layout_cell_kind(text) for text, _ in row if text]
+        block = any(k in _BLOCK_KINDS for k in cells) or (bool(kinds) and kinds[-1] and bool(cells) and all(cells))
+        if not groups or block != kinds[-1]:
+            groups.append([])
+        groups[-1].append(row)
+        kinds.append(block)
+    return groups
 
 
 def rows_pieces(rows: list[list[tuple[str, bool]]], lines: list[list[list[str]]] | None = None) -> list[Piece]:
