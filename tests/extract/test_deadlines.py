@@ -91,6 +91,12 @@ def test_a_heading_that_only_names_bodies_is_the_paragraph_of_its_bullets():
     assert [(d.due_date, d.agencies) for d in found] == [("2026-01-31", ["Các khu phố"]), ("2026-12-15", [])]
 
 
+def test_a_sentence_that_says_whom_it_asks_speaks_for_itself_after_an_agency_paragraph():
+    found = deadlines("TỔ CHỨC THỰC HIỆN\n5. Các doanh nghiệp bưu chính\n- Triển khai dịch vụ theo kế hoạch. "
+                      "UBND tỉnh yêu cầu các sở, ban, ngành, UBND các xã, phường nghiêm túc triển khai; định kỳ "
+                      "trước ngày 30/11 hằng năm báo cáo kết quả về Sở Khoa học và Công nghệ.")
+    assert [(d.recurrence, d.agencies) for d in found] == [("annual", ["Các sở, ban, ngành", "UBND các xã, phường"])]
+
 def test_the_closing_words_are_addressed_to_no_agency():
     found = deadlines("6. Ủy ban nhân dân cấp xã\n- Tổ chức thực hiện trên địa bàn.\nTrên đây là Kế hoạch chuyển "
                       "đổi số. Định kỳ hằng năm (trước ngày 30 tháng 11) báo cáo kết quả về Sở Xây dựng.")

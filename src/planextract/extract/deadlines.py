@@ -162,7 +162,9 @@ def extract_deadlines(doc: Document, prose: list[Task], province: str | None = N
             due, recurrence = found
             recurrence = recurrence if recurrence in SCHEMA_RECURRENCES else None
             start = block.start + body_at + s
-            agencies = _paragraph_lead(start, prose) or actors(sentence, province)
+            # a sentence that says whom it asks ('UBND Thành phố yêu cầu các Sở …') speaks for itself,
+            # whatever agency paragraph it closes
+            agencies = asked_bodies(sentence, province) or _paragraph_lead(start, prose) or actors(sentence, province)
             if not agencies and not _closing(block.text[body_at:]):
                 agencies = _paragraph_bodies(block.text[body_at:], province) or _heading_bodies(section, province)
             out.append(Deadline(text=sentence, due_date=due, recurrence=recurrence, agencies=list(agencies),
@@ -202,13 +204,22 @@ def actors(sentence: str, province: str | None = None) -> list[str]:
     those asked to act ('UBND Thành phố yêu cầu các Sở, ban, ngành … báo cáo …')."""
     text = _LABEL.sub("", sentence)
     names, end = _opening_bodies(text, province)
-    if names and (m := _delegating().match(text[end:])):
-        asked, _ = _opening_bodies(text[end + m.end():], province)
-        return asked or names
+    if names and _delegating().match(text[end:]):
+        return asked_bodies(sentence, province) or names
     if not names and _closing(text) and (m := _CLOSING_REQUEST.search(text)):
         # "Trên đây là Kế hoạch …, yêu cầu các sở, ban, ngành; UBND các xã, phường … báo cáo …"
         return _opening_bodies(text[m.end():], province)[0]
     return names
+
+
+def asked_bodies(sentence: str, province: str | None = None) -> list[str]:
+    """The bodies a sentence asks to act after the body that asks: 'UBND Thành phố yêu cầu các
+    Sở, ban, ngành, UBND phường, xã … báo cáo …' → the departments and the communes."""
+    text = _LABEL.sub("", sentence)
+    names, end = _opening_bodies(text, province)
+    if names and (m := _delegating().match(text[end:])):
+        return _opening_bodies(text[end + m.end():], province)[0]
+    return []
 
 
 _CLOSING_REQUEST = re.compile(r",\s*(?:UBND [^,]{0,40}?\s)?(?:yêu cầu|đề nghị|giao)\s+")
