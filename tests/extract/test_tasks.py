@@ -4,7 +4,7 @@ import pytest
 from planextract import extract_text
 from planextract.evaluate import evaluate
 from planextract.extract import extract_document
-from planextract.extract.tasks import attribute_of, number_level, parse_timeframe
+from planextract.extract.tasks import attribute_of, attributes_of, number_level, parse_timeframe
 
 from ..conftest import ANNOTATIONS, CORPUS, RENDERED_PDFS, SEEDS
 
@@ -110,6 +110,18 @@ def test_each_bullet_with_its_own_attribute_lines():
     assert [(t.text, t.lead) for t in found] == [("Tổ chức tập huấn cho công chức.", ["Sở Nội vụ"]),
                                                 ("Xây dựng tài liệu bồi dưỡng.", ["Sở Tư pháp"])]
 
+
+def test_one_line_of_several_attribute_labels():
+    text = ("III. NHIỆM VỤ\n1. Dự án 5: Hỗ trợ nhà ở cho hộ nghèo\n"
+            "Cơ quan chủ trì: Sở Xây dựng; Cơ quan phối hợp: UBND huyện Minh Hóa, Ủy ban MTTQ Việt Nam tỉnh; "
+            "Thời gian thực hiện: Hoàn thành trong năm 2024.\n"
+            "2. Giảm nghèo về thông tin\nCơ quan chủ trì: Sở Thông tin và Truyền thông. Cơ quan phối hợp: "
+            "Báo Quảng Bình; Đài PTTH tỉnh. Thời gian: Quý IV/2024.\n")
+    assert [(t.lead, t.partners, t.timeframe, t.end_year) for t in tasks(text)] == [
+        (["Sở Xây dựng"], ["UBND huyện Minh Hóa", "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh"], "Hoàn thành trong năm 2024", 2024),
+        (["Sở Thông tin và Truyền thông"], ["Báo Quảng Bình", "Đài Phát thanh và Truyền hình tỉnh"], "Quý IV/2024", 2024)]
+    assert attributes_of("- Đơn vị phối hợp: Sở A; Sở B; UBND TP. Hồ Chí Minh.") == [
+        ("partners", "Sở A; Sở B; UBND TP. Hồ Chí Minh.")]
 
 def test_agency_line_with_a_chu_tri_body_gives_lead_and_partners():
     text = ("II. NỘI DUNG\n1. Phổ biến Luật Việc làm\n- Nội dung thực hiện: Tổ chức phổ biến Luật Việc làm.\n"

@@ -148,6 +148,31 @@ def _attributes() -> list[tuple[re.Pattern, str]]:
     return [(re.compile(rf"^(?:{r['label']})\s*(?:thực hiện)?\s*:\s*", re.I), r["role"]) for r in rows]
 
 
+_ATTRIBUTE_CUT = re.compile(r";\s*|\.\s+")
+
+
+def attributes_of(text: str) -> list[tuple[str, str]]:
+    """Every (role, value) of an attribute line, which may hold several labels: "Cơ quan chủ
+    trì: Sở Xây dựng; Cơ quan phối hợp: UBND huyện Minh Hóa; Thời gian thực hiện: Năm 2024." →
+    lead, partners, time. The line is cut at ';' and '. ' before a label; a part without one
+    goes on the value before it ("Cơ quan phối hợp: Sở A; Sở B", "TP. Hồ Chí Minh")."""
+    body = _NUMBER_MARK.sub("", text.strip(), count=1)
+    out: list[tuple[str, str]] = []
+    at = 0
+    for cut in [*_ATTRIBUTE_CUT.finditer(body), None]:
+        end = cut.start() if cut else len(body)
+        if cut and not (cut.group().startswith(";") or attribute_of(body[cut.end():])):
+            continue
+        part = body[at:end]
+        if (attr := attribute_of(part)) is not None:
+            out.append(attr)
+        elif out and part.strip(" .;"):
+            role, value = out[-1]
+            out[-1] = (role, f"{value}; {part.strip()}" if value else part.strip())
+        at = cut.end() if cut else end
+    return [(role, value.strip().rstrip(";")) for role, value in out]
+
+
 def attribute_of(text: str) -> tuple[str, str] | None:
     """(role, value) of an attribute line ("- Đơn vị chủ trì: Sở Tài chính." → ("lead",
     "Sở Tài chính")), or None."""
@@ -192,9 +217,11 @@ def attribute_tasks(analysis: Analysis, province: str | None) -> tuple[list[Task
         attr = attribute_of(block.text)
         if attr is not None and _excluded(analysis, block):
             attr = None
+        pairs = attributes_of(block.text) if attr is not None else []
         if attr is not None and not attr[1] and node.index in values_below:
             below = [_body(analysis.nodes[i].block.text).strip() for i in values_below[node.index]]
             attr = (attr[0], below[0] if len(below) == 1 else "; ".join(b.strip(" ;.") for b in below))
+            pairs = [attr]
         if attr is None:
             # a numbered item right under a heading ("III. NHIỆM VỤ" / "Nhiệm vụ 1: …") is a unit of its own
             first_item = node.role == ITEM and block.number and current is not None \
@@ -212,7 +239,7 @@ def attribute_tasks(analysis: Analysis, province: str | None) -> tuple[list[Task
                 current = Unit(node, [_body(block.text)], end=block.end)
                 units.append(current)
             continue
-        role, value = attr
+        role, value = pairs[0]
         if role == "task" and block.number and _ITEM_NUMBER.match(block.number) \
                 and (current is None or current.task_words or not _numbered_attribute_follows(analysis, node)):
             # "a) Nhiệm vụ: …" over "- Cơ quan chủ trì: …" bullets is a task of its own; over
@@ -223,18 +250,8 @@ def attribute_tasks(analysis: Analysis, province: str | None) -> tuple[list[Task
             continue
         after_attributes = role != "task"
         current.end = block.end
-        if role == "task":
-            current.task_words.append(value)
-        elif role == "agency":
-            lead, partners = _split_agency_line(value, province)
-            current.lead += [n for n in lead if n not in current.lead]
-            current.partners += [n for n in partners if n not in current.partners]
-        elif role in ("lead", "partners"):
-            names = canonical_names(value, province) if value else []
-            target = current.lead if role == "lead" else current.partners
-            target += [n for n in names if n not in target]
-        elif role == "time" and value:
-            current.timeframe = value.rstrip(". ")
+        for role, value in pairs:  # 'Cơ quan chủ trì: X; Cơ quan phối hợp: Y; Thời gian: Z' is three
+            _take_attribute(current, role, value, province)
     tasks = []
     used_blocks: set[int] = set()
     for unit in units:
@@ -254,6 +271,22 @@ def attribute_tasks(analysis: Analysis, province: str | None) -> tuple[list[Task
                           end=max(unit.end, owner.block.end)))
         used_blocks |= {n.index for n in analysis.nodes if owner.block.start <= n.block.start < unit.end}
     return tasks, used_blocks
+
+
+def _take_attribute(unit: Unit, role: str, value: str, province: str | None) -> None:
+    from .agencies import canonical_names
+    if role == "task":
+        unit.task_words.append(value)
+    elif role == "agency":
+        lead, partners = _split_agency_line(value, province)
+        unit.lead += [n for n in lead if n not in unit.lead]
+        unit.partners += [n for n in partners if n not in unit.partners]
+    elif role in ("lead", "partners"):
+        names = canonical_names(value, province) if value else []
+        target = unit.lead if role == "lead" else unit.partners
+        target += [n for n in names if n not in target]
+    elif role == "time" and value:
+        unit.timeframe = value.rstrip(". ")
 
 
 def _numbered_attribute_follows(analysis: Analysis, node: Node) -> bool:
