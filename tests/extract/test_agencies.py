@@ -498,6 +498,12 @@ def test_running_text_a_bare_plural_noun_after_a_collective(text, expected):
     assert [a.name for _, _, a in find_agencies(text, "Bắc Ninh")] == expected
 
 
+def test_a_station_of_the_communes_is_one_body():
+    assert names("UBND các xã, phường, đặc khu; Trạm Y tế các xã, phường, đặc khu", "Lâm Đồng") == [
+        "UBND các xã, phường, đặc khu", "Trạm Y tế các xã, phường, đặc khu"]
+    assert names("Công an phường, Trạm Y tế phường, Phòng Văn hóa - Xã hội", "Thanh Hóa") == [
+        "Công an phường", "Trạm Y tế phường", "Phòng Văn hóa - Xã hội"]
+
 def test_cells_a_bare_noun_after_the_communes_is_plural():
     assert names("UBND xã, phường, báo, đài", "Bắc Ninh") == ["UBND các xã, phường", "Các báo", "Các đài"]
 

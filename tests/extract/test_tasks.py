@@ -123,6 +123,22 @@ def test_one_line_of_several_attribute_labels():
     assert attributes_of("- Đơn vị phối hợp: Sở A; Sở B; UBND TP. Hồ Chí Minh.") == [
         ("partners", "Sở A; Sở B; UBND TP. Hồ Chí Minh.")]
 
+def test_a_heading_of_names_only_is_read_whole():
+    text = ("IV. TỔ CHỨC THỰC HIỆN\n8. Hiệp hội Du lịch tỉnh, các doanh nghiệp du lịch: Tích cực tham gia xúc "
+            "tiến, quảng bá du lịch.\n9. Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh và các đoàn thể chính trị - "
+            "xã hội tỉnh: Vận động Nhân dân tham gia.\n")
+    assert [t.lead for t in tasks(text)] == [["Hiệp hội Du lịch tỉnh", "Các doanh nghiệp du lịch"],
+                                            ["Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh", "Các đoàn thể chính trị - xã hội tỉnh"]]
+
+
+def test_the_body_that_advises_is_the_lead_of_a_party_programme_item():
+    text = ("III. NHIỆM VỤ, GIẢI PHÁP\n2. Hoàn thiện cơ chế, chính sách đặc thù phát triển giáo dục.\n"
+            "- Cơ quan chủ trì tham mưu: Đảng ủy Ủy ban nhân dân tỉnh.\n- Cơ quan phối hợp: Ban Tuyên giáo và Dân "
+            "vận Tỉnh ủy.\n- Thời gian: Quý IV/2025.\n")
+    assert [(t.text, t.lead, t.partners, t.end_year) for t in tasks(text)] == [
+        ("Hoàn thiện cơ chế, chính sách đặc thù phát triển giáo dục.", ["Đảng ủy UBND tỉnh"],
+         ["Ban Tuyên giáo và Dân vận Tỉnh ủy"], 2025)]
+
 def test_agency_line_with_a_chu_tri_body_gives_lead_and_partners():
     text = ("II. NỘI DUNG\n1. Phổ biến Luật Việc làm\n- Nội dung thực hiện: Tổ chức phổ biến Luật Việc làm.\n"
             "- Cơ quan thực hiện: Sở Nội vụ chủ trì tham mưu; Sở Tư pháp và Công an tỉnh chủ động tổ chức triển khai.\n")

@@ -873,6 +873,10 @@ def _known_run(gap: str, pieces: list[tuple[int, int]], i: int, head: str | None
     return None
 
 
+_COMMUNE_LEVEL = re.compile(r"(?:xã|phường|đặc khu|thị trấn)", re.I)
+_COMMUNE_LEVELS_AT_END = re.compile(r"\b(?:các|cấp)\s+(?:xã|phường|đặc khu|thị trấn)(?:\s*,\s*(?:xã|phường|đặc khu|thị trấn))*$", re.I)
+
+
 def _read_gap(gap: str, bodies: list[_Body], head: str | None = None) -> list[_Body]:
     """Read the text between gazetteer names: known runs ('địa phương'), a head noun shared
     over the list ('Sở Y tế, Giáo dục và Đào tạo'), new bodies that start with a head noun,
@@ -894,6 +898,9 @@ def _read_gap(gap: str, bodies: list[_Body], head: str | None = None) -> list[_B
         if bodies and bodies[-1].extendable and separator.strip() in ("-", "–") and text[:1].islower():
             # a hyphen inside a name, not a bullet: 'giáo dục nghề nghiệp - giáo dục thường xuyên'
             bodies[-1] = bodies[-1].extended(separator, text)
+        elif bodies and _COMMUNE_LEVEL.fullmatch(text) and _COMMUNE_LEVELS_AT_END.search(bodies[-1].text):
+            # the communes' levels go on: 'Trạm Y tế các xã, phường, đặc khu' is one name
+            bodies[-1] = _Body(f"{bodies[-1].text}, {text}", bodies[-1].entry, bodies[-1].written)
         elif _agency_start().match(text):
             plural = bodies and bodies[-1].names_many and text[:1].islower() and not _determiner().match(text)
             bodies.append(_Body(f"các {text}" if plural else text))  # 'Các trường …, trung tâm …'

@@ -448,8 +448,13 @@ def _without_request(text: str) -> str:
 def leading_agencies(text: str, province: str | None) -> tuple[list[str], str]:
     """The agencies a paragraph opens with, and the text after them:
     'Sở Kế hoạch và Đầu tư, Sở Tài chính: Bảo đảm …' → ([…, …], 'Bảo đảm …')."""
-    from .agencies import canonical_names
+    from .agencies import canonical_names, names_only
     text = _without_request(text)
+    head, colon, duties = text[:200].partition(":")
+    if colon and names_only(head.strip()) and (named := canonical_names(head, province)):
+        # a heading of names only, read as a cell: 'Hiệp hội Du lịch tỉnh, các doanh nghiệp du
+        # lịch:' → 'Các doanh nghiệp du lịch' (running text stops at the known 'các doanh nghiệp')
+        return named, (duties + text[200:]).strip()
     names, pos = [], 0
     for start, end in _joined_mentions(text, agency_mentions(text, province)):
         if not names and start > 0:
