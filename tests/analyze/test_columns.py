@@ -31,6 +31,16 @@ def test_year_columns_are_values_and_estimates_are_current():
     assert [c.current for c in view.value_columns()] == [True, False]
 
 
+@pytest.mark.parametrize("group", ["Lộ trình thực hiện", "Tiến độ", "Kế hoạch thực hiện"])
+def test_years_under_a_schedule_header_are_values_to_come(group):
+    view = view_of(f"| STT | Chỉ tiêu | Đơn vị tính | {group} | {group} |\n"
+                   "| STT | Chỉ tiêu | Đơn vị tính | Năm 2026 | Năm 2027 |\n| 1 | Tỷ lệ hộ nghèo | % | 2,5 | 2 |\n")
+    assert roles(view)[3:] == [("value", 2026), ("value", 2027)]
+    assert not any(c.current for c in view.columns[3:])
+    done = view_of("| STT | Chỉ tiêu | Đơn vị tính | Thực hiện | Thực hiện |\n"
+                   "| STT | Chỉ tiêu | Đơn vị tính | Năm 2024 | Năm 2025 |\n| 1 | Tỷ lệ hộ nghèo | % | 3,1 | 2,8 |\n")
+    assert all(c.current for c in done.columns[3:])  # what was done stays a result
+
 @pytest.mark.parametrize("cell, unit", [
     ("%", True), ("Tỷ đồng", True), ("ha", True), ("Doanh nghiệp", True), ("Sở Tài chính", False),
     ("12,5", False), ("Xây dựng trung tâm dữ liệu", False),

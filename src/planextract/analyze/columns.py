@@ -174,7 +174,9 @@ def assign_role(column: Column) -> None:
             column.year = int(m.group(1))
         if column.unit is None and (m := _UNIT_IN_HEADER.search(text)):
             column.unit = m.group(1).strip()
-    key = normalize_key(" ".join(column.header))
+    # 'thực hiện' of a schedule ('Lộ trình thực hiện', 'Kế hoạch thực hiện') is work to do, not
+    # what was done ('Thực hiện năm 2025')
+    key = _SCHEDULE.sub(" ", normalize_key(" ".join(column.header)))
     # a column of a period ('Giai đoạn 2021-2025') or a comparison ('2025/2024'), not a year
     # under its period ('Giai đoạn 2026 - 2030' over 'Năm 2026')
     own = next((t for t in reversed(column.header) if _YEAR.search(t)), "")
@@ -183,10 +185,18 @@ def assign_role(column: Column) -> None:
         # a period's column holds what is due at its end; whether that is still ahead the
         # reader of targets decides (a past period beside later years is a result)
         column.period, column.year, column.current = (int(m.group(1)), int(m.group(2))), int(m.group(2)), False
+    if column.role == "time" and len(column.header) > 1 and _BARE_YEAR.fullmatch(normalize_key(column.header[-1])):
+        # a year under a schedule's group header ('Lộ trình thực hiện' / 'Tiến độ' over 'Năm
+        # 2026 | Năm 2027 …'): the year's values, not a column of times
+        column.role, column.year = None, int(_YEAR.search(column.header[-1]).group(1))
     if column.role in ("plan", "estimate") or (column.year is not None and column.role in (None, "indicator")):
         column.role = "value"
     if column.role == "estimate":
         column.current = True
+
+
+_SCHEDULE = re.compile(r"(?:lộ trình|tiến độ|kế hoạch|thời gian|mục tiêu|chỉ tiêu)\s+thực hiện")
+_BARE_YEAR = re.compile(r"(?:năm\s+)?(?:19|20)\d{2}")
 
 
 def looks_like_unit_cell(text: str) -> bool:
