@@ -22,6 +22,9 @@ def test_years_a_heading_states(text, year):
     ("ĐÁNH GIÁ KẾT QUẢ THỰC HIỆN NĂM 2023", "results"), ("III. NHIỆM VỤ VÀ GIẢI PHÁP", "tasks"),
     ("IV. TỔ CHỨC THỰC HIỆN", "organisation"), ("PHÂN CÔNG TRÁCH NHIỆM", "organisation"),
     ("V. KINH PHÍ THỰC HIỆN", "funding"), ("I. MỤC ĐÍCH, YÊU CẦU", "purpose"), ("Phụ lục", None),
+    # a procedure's description, and an area of reform work that names no kind of section
+    ("Trình tự thực hiện", "procedure"), ("THỦ TỤC HÀNH CHÍNH CẤP TỈNH", "procedure"),
+    ("2. Cải cách thủ tục hành chính", None), ("b) Kiểm soát thủ tục hành chính", None),
 ])
 def test_section_kinds(heading, kind):
     assert kind_of(heading) == kind

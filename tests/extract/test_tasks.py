@@ -123,6 +123,12 @@ def test_one_line_of_several_attribute_labels():
     assert attributes_of("- Đơn vị phối hợp: Sở A; Sở B; UBND TP. Hồ Chí Minh.") == [
         ("partners", "Sở A; Sở B; UBND TP. Hồ Chí Minh.")]
 
+def test_items_under_an_area_of_procedure_reform_are_tasks():
+    text = ("III. NHIỆM VỤ\n2. Cải cách thủ tục hành chính\na) Rà soát, đơn giản hóa thủ tục hành chính.\n"
+            "Cơ quan chủ trì: Văn phòng UBND tỉnh; Cơ quan phối hợp: Các sở, ban, ngành; Thời gian: Quý II/2023.\n")
+    assert [(t.number, t.group, t.lead, t.end_year) for t in tasks(text)] == [
+        ("a", "2. Cải cách thủ tục hành chính", ["Văn phòng UBND tỉnh"], 2023)]
+
 def test_a_heading_of_names_only_is_read_whole():
     text = ("IV. TỔ CHỨC THỰC HIỆN\n8. Hiệp hội Du lịch tỉnh, các doanh nghiệp du lịch: Tích cực tham gia xúc "
             "tiến, quảng bá du lịch.\n9. Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh và các đoàn thể chính trị - "

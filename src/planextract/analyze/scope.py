@@ -76,8 +76,13 @@ def kind_of(text: str) -> str | None:
     key = f" {normalize_key(text)} "
     for wording, kind, _ in _kind_words():
         if f" {wording} " in key:
-            return kind
-    return folded_section_kind(text)
+            return None if kind == TOPIC else kind
+    kind = folded_section_kind(text)
+    return None if kind == TOPIC else kind
+
+
+TOPIC = "topic"  # words that name an area of work and no kind: 'Cải cách thủ tục hành chính'
+
 
 
 @lru_cache(maxsize=None)
