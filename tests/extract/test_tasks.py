@@ -129,6 +129,16 @@ def test_items_under_an_area_of_procedure_reform_are_tasks():
     assert [(t.number, t.group, t.lead, t.end_year) for t in tasks(text)] == [
         ("a", "2. Cải cách thủ tục hành chính", ["Văn phòng UBND tỉnh"], 2023)]
 
+def test_the_paragraph_below_a_last_agency_heading_is_its_duties():
+    text = ("IV. TỔ CHỨC THỰC HIỆN\n\n7. Sở Tài chính:\n\n- Bố trí kinh phí.\n\n"
+            "8. Đề nghị Liên đoàn Lao động tỉnh, Tỉnh đoàn:\n\nTuyên truyền, vận động đoàn viên tham gia bảo hiểm "
+            "xã hội tự nguyện.\n\nTrong quá trình triển khai, nếu có khó khăn, vướng mắc, các cơ quan phản ánh về "
+            "Bảo hiểm xã hội tỉnh.\n")
+    assert [(t.number, t.text, t.lead) for t in tasks(text)] == [
+        ("7", "Bố trí kinh phí.", ["Sở Tài chính"]),
+        ("8", "Tuyên truyền, vận động đoàn viên tham gia bảo hiểm xã hội tự nguyện.",
+         ["Liên đoàn Lao động tỉnh", "Tỉnh Đoàn"])]
+
 def test_a_heading_of_names_only_is_read_whole():
     text = ("IV. TỔ CHỨC THỰC HIỆN\n8. Hiệp hội Du lịch tỉnh, các doanh nghiệp du lịch: Tích cực tham gia xúc "
             "tiến, quảng bá du lịch.\n9. Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh và các đoàn thể chính trị - "

@@ -494,6 +494,21 @@ def _joined_mentions(text: str, mentions: list[tuple[int, int]]) -> list[tuple[i
     return out
 
 
+def _duties_below(analysis: Analysis, node: Node) -> Node | None:
+    """The unnumbered paragraph right below an agency heading that ends in ':' and owns no
+    lines of its own, when it is no heading, closing words or assignment of its own."""
+    if not node.block.text.rstrip(" *").endswith(":") or node.index + 1 >= len(analysis.nodes):
+        return None
+    following = analysis.nodes[node.index + 1]
+    block = following.block
+    if block.number or block.table is not None or following.role == HEADING_ROLE or block.boilerplate:
+        return None
+    text = _body(block.text)
+    if _closes_section(text) or _closing(text) or (_opens_with_request(text) and assignment_of(text, None)[0]):
+        return None
+    return following
+
+
 def _closes_section(text: str) -> bool:
     """'Trên đây là Kế hoạch …', 'Nơi nhận:': the end of the last agency paragraph."""
     return text.startswith(_phrases("closing"))
@@ -549,6 +564,11 @@ def agency_paragraph_tasks(analysis: Analysis, province: str | None, skip: set[i
             duties.append(_body(child.block.text))
             covered.add(child.index)
             end = child.block.end
+        if not any(duties) and (following := _duties_below(analysis, node)) is not None:
+            # '**8. Đề nghị Ủy ban MTTQ …, Tỉnh đoàn:** Tuyên truyền …' read as the bold heading
+            # and a paragraph of its own: the paragraph is the body's duties
+            duties, end = [_body(following.block.text)], following.block.end
+            covered.add(following.index)
         covered.add(node.index)
         text = " ".join(d for d in duties if d).strip()
         if text.endswith("./."):
