@@ -103,6 +103,17 @@ def test_the_closing_words_are_addressed_to_no_agency():
     assert [(d.recurrence, d.agencies) for d in found] == [("annual", [])]
 
 
+@pytest.mark.parametrize("sentence, due, recurrence", [
+    ("Tổng hợp, báo cáo kết quả 6 tháng đầu năm trước ngày 15/6/2026 và cả năm trước ngày 15/12/2026 về Sở Y tế.",
+     "2026-06-15", "semiannual"),
+    ("Báo cáo kết quả thực hiện 06 tháng trước ngày 10/6/2026 và cả năm trước ngày 10/12/2026.", "2026-06-10",
+     "semiannual"),
+    ("Hoàn thành việc số hóa hồ sơ trong 6 tháng đầu năm, trước ngày 30/6/2026.", "2026-06-30", None),
+])
+def test_a_half_year_and_a_year_report_each_with_its_date(sentence, due, recurrence):
+    (deadline,) = deadlines(sentence)
+    assert (deadline.due_date, deadline.recurrence) == (due, recurrence)
+
 @pytest.mark.parametrize("sentence, recurrence", [
     ("Định kỳ rà soát, đề xuất sửa đổi các tiêu chuẩn kỹ thuật.", None),        # a bare 'định kỳ' before the duty
     ("Các sở thực hiện chế độ báo cáo định kỳ.", None),                         # a periodic report is due

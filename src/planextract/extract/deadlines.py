@@ -64,10 +64,14 @@ _REPORTS = re.compile(r"\b(?:báo cáo|tổng hợp|gửi|cập nhật)\b")
 SCHEMA_RECURRENCES = ("monthly", "quarterly", "semiannual", "annual")  # 'hằng tuần', 'hằng ngày' recur, with none of these
 
 
+_DATE_BETWEEN = re.compile(rf"\s+(?:trước|chậm nhất|trước hoặc vào)\s+ngày\s+(?:{DATE_PATTERN})(?=\s+và\b)", re.I)
+
+
 def _recurrence(sentence: str) -> tuple[bool, str | None]:
     """(is a recurring obligation, the most frequent period named). A comma reads as 'và'
     ('Báo cáo 6 tháng, năm'); 'kế hoạch trung hạn, hằng năm' names a kind of plan."""
     lowered = _ACTIVITY_PERIODIC.sub(" ", re.sub(r"\s+", " ", sentence.lower()))
+    lowered = _DATE_BETWEEN.sub("", lowered)  # '6 tháng trước ngày 15/6/2026 và cả năm trước ngày …'
     lowered = re.sub(r"\s*,\s*", " và ", lowered)
     for phrase in _words("not_recurrence"):
         lowered = lowered.replace(phrase, " ")
