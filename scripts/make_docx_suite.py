@@ -6,7 +6,8 @@ column and row they cover, as `row.cells` returns them).
     python scripts/make_docx_suite.py SRC_DIR [SRC_DIR …] --out tests/fixtures/docx_documents.json
 
 Each SRC_DIR holds `Dnn.html` and its gold `Dnn.json`. The fixture keeps, per document, the
-DOCX (base64) and the dump, with the one gold; tests read both forms.
+DOCX (base64), the dump and the portal text (`portal_text`: hard-wrapped lines, `**bold**`, tables
+as bar streams with merged cells written once), with the one gold; tests read every form.
 """
 from __future__ import annotations
 
@@ -144,6 +145,60 @@ def docx_dump(data: bytes) -> str:
     return "\n".join(lines) + "\n"
 
 
+def portal_text(html: str) -> str:
+    """The text a legal portal's converter makes of the same page: paragraphs hard-wrapped
+    (the first line cut short), bold as `**…**`, tables as bar streams — each cell's lines
+    between lone `|` lines, two `|` lines between rows, a merged cell written once in the
+    first row it covers (the converter drops spans)."""
+    body = lxml.html.fromstring(f"<div>{html}</div>")
+    out: list[str] = []
+    for element in body.iter("p", "table"):
+        if _inside_table(element):
+            continue
+        if element.tag == "p":
+            text = _marked(element)
+            if text:
+                out += [*_wrapped(text), ""]
+        else:
+            rows = []
+            for tr in element.iter("tr"):
+                cells = [td for td in tr if td.tag in ("td", "th")]
+                rows.append("\n|\n".join(_cell_text(td) for td in cells))
+            out += ["|", "\n|\n|\n".join(rows), "|", ""]
+    return "\n".join(out) + "\n"
+
+
+def _marked(element) -> str:
+    """A paragraph's text with its bold runs as **…**."""
+    markup = lxml.html.tostring(element, encoding="unicode")
+    markup = re.sub(r"</?(?:b|strong)>", "**", re.sub(r"<br\s*/?>", " ", markup))
+    return re.sub(r"\s+", " ", lxml.html.fromstring(markup).text_content()).replace("** **", " ").strip()
+
+
+def _cell_text(td) -> str:
+    """A cell's lines (one per <br>), each wrapped at 30 characters, an empty cell empty."""
+    markup = re.sub(r"^<t[dh][^>]*>|</t[dh]>$", "", lxml.html.tostring(td, encoding="unicode").strip())
+    lines = []
+    for piece in re.split(r"<br\s*/?>", markup):
+        text = _marked(lxml.html.fromstring(f"<span>{piece}</span>")) if piece.strip() else ""
+        lines += _wrapped(text, 30) if text else []
+    return "\n".join(lines)
+
+
+def _wrapped(text: str, width: int = 80) -> list[str]:
+    """Lines of at most `width` characters, the first one cut after about a third of it."""
+    words, lines, line = text.split(), [], ""
+    first = width // 3
+    for word in words:
+        limit = first if not lines else width
+        if line and len(line) + 1 + len(word) > limit:
+            lines.append(line)
+            line = word
+        else:
+            line = f"{line} {word}" if line else word
+    return lines + ([line] if line else [])
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("sources", nargs="+", type=Path)
@@ -154,8 +209,9 @@ def main(argv: list[str] | None = None) -> int:
         for html_path in sorted(source.glob("D*.html")):
             gold = json.loads(html_path.with_suffix(".json").read_text(encoding="utf-8"))
             data = docx_from_html(html_path.read_text(encoding="utf-8"))
+            html = html_path.read_text(encoding="utf-8")
             cases.append({"id": f"{source.name}-{html_path.stem}", "docx": base64.b64encode(data).decode(),
-                          "dump": docx_dump(data), "gold": gold})
+                          "dump": docx_dump(data), "portal": portal_text(html), "gold": gold})
     args.out.write_text(json.dumps(cases, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     print(f"{len(cases)} documents → {args.out}", file=sys.stderr)
     return 0
