@@ -176,19 +176,22 @@ def _marked(element) -> str:
 
 
 def _cell_text(td) -> str:
-    """A cell's lines (one per <br>), each wrapped at 30 characters, an empty cell empty."""
+    """A cell's lines (one per <br>), as the portal's converter writes them: a line of up to 18
+    characters whole ('KT. CHỦ TỊCH', 'Trương Việt Dũng'), a longer one cut after about 12
+    ('**TM. ỦY BAN' / 'NHÂN DÂN**') and the rest wrapped at 60; an empty cell empty."""
     markup = re.sub(r"^<t[dh][^>]*>|</t[dh]>$", "", lxml.html.tostring(td, encoding="unicode").strip())
     lines = []
     for piece in re.split(r"<br\s*/?>", markup):
         text = _marked(lxml.html.fromstring(f"<span>{piece}</span>")) if piece.strip() else ""
-        lines += _wrapped(text, 30) if text else []
+        if text:
+            lines += [text] if len(text.replace("*", "")) <= 18 else _wrapped(text, 60, first=12)
     return "\n".join(lines)
 
 
-def _wrapped(text: str, width: int = 80) -> list[str]:
-    """Lines of at most `width` characters, the first one cut after about a third of it."""
+def _wrapped(text: str, width: int = 82, first: int = 25) -> list[str]:
+    """Lines of at most `width` characters, the first one cut after about `first` (the
+    converter's first line: 'Triển khai thực hiện Nghị' / 'quyết số 57-NQ/TW …')."""
     words, lines, line = text.split(), [], ""
-    first = width // 3
     for word in words:
         limit = first if not lines else width
         if line and len(line) + 1 + len(word) > limit:
