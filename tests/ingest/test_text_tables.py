@@ -291,3 +291,27 @@ def test_a_signature_row_right_under_a_data_table_is_not_one_of_its_rows():
     assert (result.document.number, result.document.signer) == ("45/KH-UBND", "Nguyễn Văn An")
     [table] = load_text(text).tables()
     assert table.table.n_rows == 2
+
+
+def test_a_group_row_right_after_a_header_row_of_years_is_a_row_of_its_own():
+    # the portal drops the spans: 'Kế hoạch giai đoạn' over five years, then the group row 'I'
+    text = stream(["STT", "Chỉ tiêu", "Đơn vị tính", "Kế hoạch giai đoạn 2026 - 2030"],
+                  ["Năm 2026", "Năm 2027", "Năm 2028", "Năm 2029", "Năm 2030"],
+                  ["**I**", "**Khách du lịch**"],
+                  ["1", "Tổng lượt khách", "Triệu lượt", "18,5", "20", "21,5", "23", "25"],
+                  ["II", "Lao động"],
+                  ["2", "Tỷ lệ lao động qua đào tạo", "%", "72", "74", "76", "78", "80"])
+    result = extract_text("KẾ HOẠCH\nPhát triển du lịch giai đoạn 2026 - 2030\n\nPHỤ LỤC\n\n" + text)
+    assert [(t.year, t.value) for t in result.targets if t.indicator.startswith("Tổng lượt")] == [
+        (2026, 18.5), (2027, 20.0), (2028, 21.5), (2029, 23.0), (2030, 25.0)]
+    assert [(t.year, t.value) for t in result.targets if t.indicator.startswith("Tỷ lệ")] == [
+        (2026, 72.0), (2027, 74.0), (2028, 76.0), (2029, 78.0), (2030, 80.0)]
+
+
+def test_a_group_row_under_a_two_row_header_ends_the_header():
+    text = stream(["STT", "Nội dung nhiệm vụ", "Cơ quan thực hiện", "Thời gian"], ["Chủ trì", "Phối hợp"],
+                  ["**A**", "**NHIỆM VỤ TRIỂN KHAI ĐỀ ÁN 06**"],
+                  ["1", "Rà soát quy định", "Sở Tư pháp", "Công an tỉnh", "Quý II/2026"])
+    tasks = extract_text("KẾ HOẠCH\nĐề án 06\n\nPHỤ LỤC\n\n" + text).tasks
+    assert [(t.number, t.group, t.lead, t.partners) for t in tasks] == [
+        ("1", "A NHIỆM VỤ TRIỂN KHAI ĐỀ ÁN 06", ["Sở Tư pháp"], ["Công an tỉnh"])]

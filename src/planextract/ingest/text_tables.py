@@ -178,6 +178,8 @@ def _partition(slots: list[Slot], width: int) -> tuple[list[list[Slot]] | None, 
             end = i + length
             if end > n:
                 break
+            if end - 1 > i and _opens_group_row(slots, end - 1):
+                break  # a row does not run on past the number of a group row ('| | **II** |')
             if end < n and not slots[end].empty:
                 continue  # the slot after a row must be the gap between two bars
             first = " ".join(clean_cell_line(l) for l in slots[i].lines)
@@ -194,6 +196,18 @@ def _partition(slots: list[Slot], width: int) -> tuple[list[list[Slot]] | None, 
         rows.append(slots[i:j if j == n else j - 1])
         j = i
     return rows[::-1], best[n][0]
+
+
+_GROUP_NUMBER = re.compile(r"^(?:[IVX]{1,5}|[A-ZĐ])[.)]?$")
+
+
+def _opens_group_row(slots: list[Slot], k: int) -> bool:
+    """Is slot k, after an empty slot, the number of a group row — a Roman numeral or a capital
+    letter ('I', 'B.'), which no cell of values holds — so that the empty slot before it is the
+    gap between two rows, not an empty cell? (A bold '0' after an empty cell is a value.)"""
+    if k < 1 or not slots[k - 1].empty or slots[k].empty:
+        return False
+    return bool(_GROUP_NUMBER.match(" ".join(clean_cell_line(l) for l in slots[k].lines).strip()))
 
 
 def slot_text(slot: Slot) -> str:
@@ -257,8 +271,8 @@ def header_row_count(rows: list[list[tuple[str, bool]]], width: int) -> int:
         texts = [t for t, _ in row]
         if is_column_number_row(texts):
             return max(i, 1)
-        if i and len(row) == width and _ROW_NUMBER.match(texts[0] or "-"):
-            return i
+        if i and (len(row) == width or len(row) == 2 < width) and _ROW_NUMBER.match(texts[0] or "-"):
+            return i  # a full row, or a group row ('A | NHIỆM VỤ …'), that starts with its number
     return 1
 
 
