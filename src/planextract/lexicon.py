@@ -181,3 +181,29 @@ def sentence_break(ends: str = ".!?", next_start: str = "A-ZĐÀ-Ỹ") -> re.Pat
     """Space between two sentences: after one of `ends` (not an abbreviation's full stop), before
     a character of `next_start`."""
     return re.compile(rf"(?<=[{ends}]){not_after_abbreviation()}\s+(?=[{next_start}])")
+
+
+@lru_cache(maxsize=None)
+def _agency_heads() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """(heads, heads that name bodies only after "Các": "Các tổ chức …", not "Tổ chức thực hiện")."""
+    rows = read_rows("agency_heads.csv")
+    return (tuple(normalize_key(r["head"]) + " " for r in rows if r["kind"] not in ("plural_only", "not_a_body")),
+            tuple(normalize_key(r["head"]) + " " for r in rows if r["kind"] == "plural_only"))
+
+
+@lru_cache(maxsize=None)
+def _not_bodies() -> tuple[str, ...]:
+    """Words that open with a head noun and name no body: "Phòng chống …", "Hội nghị …"."""
+    return tuple(normalize_key(r["head"]) + " " for r in read_rows("agency_heads.csv") if r["kind"] == "not_a_body")
+
+
+def starts_with_agency(text: str) -> bool:
+    """Does a text open with an organisation's head noun ("Sở …", "UBND …", "Các tổ chức …")?"""
+    heads, plural_only = _agency_heads()
+    key = normalize_key(text) + " "
+    if key.startswith(_not_bodies()):
+        return False
+    if key.startswith("các "):
+        rest = key[4:]
+        return rest.startswith(heads) or rest.startswith(plural_only)
+    return key.startswith(heads)

@@ -1,6 +1,7 @@
 """Suite 9: whole made-up documents as Word files with merged cells (two-row headers, row numbers
 merged down over sub-rows, leads and times merged down, group rows merged across) and as the text
-a python-docx dump of them gives (merged cells repeated in every column and row they cover), from
+a python-docx dump of them gives (merged cells repeated in every column and row they cover), and
+as a legal portal's text (hard-wrapped, **bold**, tables as bar streams that drop the spans), from
 provinces, cities, a ward, a department, the provincial council, a steering committee and the
 Party (tests/fixtures/docx_documents.json, built by scripts/make_docx_suite.py from HTML written
 with its full gold by two helpers who read only the annotation guidelines).
@@ -23,7 +24,7 @@ DOCUMENT_FIELD, REFERENCES_F1, AGENCY_NAMES = 0.97, 0.95, 0.90  # issue 13
 TARGETS_F1, TASKS_F1 = 0.90, 0.85  # issue 12
 
 
-@pytest.fixture(scope="module", params=["docx", "dump"])
+@pytest.fixture(scope="module", params=["docx", "dump", "portal"])
 def scored(request, tmp_path_factory):
     document, references, tasks, targets = Score(), Score(), Score(), Score()
     folder = tmp_path_factory.mktemp("docx_suite")
@@ -34,7 +35,7 @@ def scored(request, tmp_path_factory):
             path.write_bytes(base64.b64decode(case["docx"]))
             result = extract(path)
         else:
-            result = extract_text(case["dump"], source=case["id"])
+            result = extract_text(case[request.param], source=case["id"])
         document.add(score_document(result, gold))
         references.add(score_references(result.references, gold.references, case["id"]))
         tasks.add(score_tasks(result.tasks, gold.tasks, case["id"]))

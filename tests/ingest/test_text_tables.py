@@ -315,3 +315,22 @@ def test_a_group_row_under_a_two_row_header_ends_the_header():
     tasks = extract_text("KẾ HOẠCH\nĐề án 06\n\nPHỤ LỤC\n\n" + text).tasks
     assert [(t.number, t.group, t.lead, t.partners) for t in tasks] == [
         ("1", "A NHIỆM VỤ TRIỂN KHAI ĐỀ ÁN 06", ["Sở Tư pháp"], ["Công an tỉnh"])]
+
+
+def test_a_lead_merged_down_over_rows_is_each_rows_lead_in_a_bar_stream():
+    # the portal writes 'Sở Y tế' once, in the first of the rows it leads
+    text = stream(["STT", "Nhiệm vụ", "Chủ trì", "Phối hợp", "Thời gian"],
+                  ["1", "Giám sát dịch bệnh tại cửa khẩu", "Sở Y tế", "Công an tỉnh", "Quý I/2026"],
+                  ["2", "Tập huấn điều trị sốt xuất huyết", "Bệnh viện Đa khoa tỉnh", "Quý II/2026"],
+                  ["3", "Dự trữ thuốc và vật tư", "Sở Tài chính", "Sở Y tế", "Năm 2026"])
+    tasks = extract_text("KẾ HOẠCH\nPhòng, chống dịch năm 2026\n\nPHỤ LỤC\n\n" + text).tasks
+    assert [(t.number, t.lead, t.partners, t.timeframe) for t in tasks] == [
+        ("1", ["Sở Y tế"], ["Công an tỉnh"], "Quý I/2026"),
+        ("2", ["Sở Y tế"], ["Bệnh viện Đa khoa tỉnh"], "Quý II/2026"),
+        ("3", ["Sở Tài chính"], ["Sở Y tế"], "Năm 2026")]
+    # a short row whose cells fit as they stand is padded on the right
+    text = stream(["STT", "Nhiệm vụ", "Chủ trì", "Phối hợp", "Ghi chú"],
+                  ["1", "Giám sát dịch bệnh", "Sở Y tế", "Công an tỉnh", "Trọng tâm"],
+                  ["2", "Tập huấn điều trị", "Sở Y tế", "Bệnh viện Đa khoa tỉnh"])
+    [table] = load_text("PHỤ LỤC\n\n" + text).tables()
+    assert [c.text for c in table.table.grid()[2]] == ["2", "Tập huấn điều trị", "Sở Y tế", "Bệnh viện Đa khoa tỉnh", ""]

@@ -23,7 +23,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from ..document import Block, Cell, Table
-from ..lexicon import looks_like_time_cell, read_rows, table_headers
+from ..lexicon import looks_like_time_cell, read_rows, starts_with_agency, table_headers
 from ..normalize import normalize_key
 from .quantities import NUMBER, parse_number
 
@@ -231,32 +231,6 @@ def role_from_cells(cells: list[Cell | None]) -> str | None:
     if sum(len(t) for t in texts) / len(texts) > 25:
         return "task"
     return None
-
-
-@lru_cache(maxsize=None)
-def _agency_heads() -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """(heads, heads that name bodies only after "Các": "Các tổ chức …", not "Tổ chức thực hiện")."""
-    rows = read_rows("agency_heads.csv")
-    return (tuple(normalize_key(r["head"]) + " " for r in rows if r["kind"] not in ("plural_only", "not_a_body")),
-            tuple(normalize_key(r["head"]) + " " for r in rows if r["kind"] == "plural_only"))
-
-
-@lru_cache(maxsize=None)
-def _not_bodies() -> tuple[str, ...]:
-    """Words that open with a head noun and name no body: "Phòng chống …", "Hội nghị …"."""
-    return tuple(normalize_key(r["head"]) + " " for r in read_rows("agency_heads.csv") if r["kind"] == "not_a_body")
-
-
-def starts_with_agency(text: str) -> bool:
-    """Does a text open with an organisation's head noun ("Sở …", "UBND …", "Các tổ chức …")?"""
-    heads, plural_only = _agency_heads()
-    key = normalize_key(text) + " "
-    if key.startswith(_not_bodies()):
-        return False
-    if key.startswith("các "):
-        rest = key[4:]
-        return rest.startswith(heads) or rest.startswith(plural_only)
-    return key.startswith(heads)
 
 
 def value_under_content_header(columns: list[Column], table: Table, body: range) -> None:

@@ -324,7 +324,7 @@ def _cut_overrun(c: Chunk, right: int | None) -> tuple[str, Chunk | None]:
     begins, a body's name or a time in capitals, past the column's usual right edge."""
     if right is None or c.end <= right + OVERRUN:
         return c.text, None
-    from ..analyze.columns import starts_with_agency
+    from ..lexicon import starts_with_agency
     from ..lexicon import looks_like_time_cell
     spaces = [m for m in re.finditer(r" (?=\S)", c.text) if c.start + m.end() >= right - 15]
     for opens_cell in (lambda t: t[:1].isupper() and starts_with_agency(t), looks_like_time_cell):

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import combinations
 
 from ..document import Cell
 from ..normalize import normalize_key, normalize_line
@@ -291,6 +292,7 @@ def table_piece(rows: list[list[tuple[str, bool]]]) -> Piece:
                  for c, (t, b) in enumerate(row + [("", False)] * (width - len(row)))]
     r_out = n_header
     numbered = _numbered_first_column(rows[n_header:], width)
+    roles = _column_roles(cells, width)
     above: dict[int, Cell] = {}  # the cell that covers each column in the row above
     for row in rows[n_header:]:
         texts = [t for t, _ in row]
@@ -305,6 +307,11 @@ def table_piece(rows: list[list[tuple[str, bool]]]) -> Piece:
             placed = [Cell(r_out, c, t, bold=b) for c, (t, b) in enumerate(row, start=1)]
             for c in range(len(row) + 1, width):
                 above[c].row_span += 1  # a merged cell of the row above goes on down
+        elif numbered and (merged := _merged_from_above(texts, roles, width, above, r_out)) is not None:
+            own = [c for c in range(width) if c not in merged]
+            placed = [Cell(r_out, c, t, bold=b) for c, (t, b) in zip(own, row)]
+            for c in merged:
+                above[c].row_span += 1  # 'Sở Y tế' merged down over the tasks it leads
         elif len(row) < written:
             placed = [Cell(r_out, c, t, bold=b) for c, (t, b) in enumerate(row)]
             placed[-1].col_span = width - len(row) + 1  # the merged cell, once
@@ -329,6 +336,57 @@ def _merged_to_the_end(row: list[tuple[str, bool]]) -> list[tuple[str, bool]]:
     while start > 0 and row[start - 1][0] == last:
         start -= 1
     return row[:start + 1] if len(row) - start >= 2 and start >= 1 else row
+
+
+def _column_roles(header: list[Cell], width: int) -> list[str | None]:
+    """Each column's role from its lowest header cell that names one ('Chủ trì' → lead)."""
+    from ..lexicon import header_role_exact
+    roles: list[str | None] = [None] * width
+    for cell in sorted(header, key=lambda c: -c.row):
+        for c in range(cell.col, min(cell.col + cell.col_span, width)):
+            roles[c] = roles[c] or header_role_exact(cell.text)
+    return roles
+
+
+_AGENCY_ROLES = ("lead", "partners", "agency")
+
+
+def _fits(text: str, role: str | None) -> int:
+    """How well a cell's words fit a column's role: +1 an agency under an agency header or a
+    time under a time header, -1 the one under the other's; 0 otherwise."""
+    from ..lexicon import looks_like_time_cell, starts_with_agency
+    if not text or role is None:
+        return 0
+    agency, time = starts_with_agency(text), looks_like_time_cell(text) and not starts_with_agency(text)
+    if role in _AGENCY_ROLES:
+        return 1 if agency else -1 if time else 0
+    if role == "time":
+        return 1 if time else -1 if agency else 0
+    if role == "task":
+        return -1 if agency or time else 0
+    return 0
+
+
+def _merged_from_above(texts: list[str], roles: list[str | None], width: int, above: dict[int, Cell],
+                       r_out: int) -> list[int] | None:
+    """A numbered row with fewer cells than the table whose cells fit the columns better when
+    some middle ones come from the row above (a lead or a time merged down over several
+    rows, its spans dropped: '2 | Tập huấn … | Sở Tài chính | Quý II/2026' under '1 | … | Sở Y
+    tế | Sở Nội vụ | Quý I/2026'): the columns it takes from above, or None to pad the right."""
+    missing = width - len(texts)
+    if missing < 1 or missing > 3 or len(texts) < 3 or not _ROW_NUMBER.match(texts[0] or "?") or not any(roles):
+        return None
+    if not all(c in above and above[c].col_span == 1 and above[c].row + above[c].row_span == r_out
+               for c in range(width)):
+        return None
+
+    def score(merged: tuple[int, ...]) -> int:
+        own = [c for c in range(width) if c not in merged]
+        return sum(_fits(t, roles[c]) for c, t in zip(own, texts)) + sum(_fits(above[c].text, roles[c]) for c in merged)
+
+    default = tuple(range(len(texts), width))  # the right end is missing: padded
+    best = max(combinations(range(1, width), missing), key=lambda m: (score(m), m == default))
+    return list(best) if best != default and score(best) > score(default) else None
 
 
 def _numbered_first_column(body: list[list[tuple[str, bool]]], width: int) -> bool:
