@@ -498,6 +498,11 @@ def test_running_text_a_bare_plural_noun_after_a_collective(text, expected):
     assert [a.name for _, _, a in find_agencies(text, "Bắc Ninh")] == expected
 
 
+def test_a_regional_branch_keeps_its_region_as_written():
+    assert names("Ngân hàng Nhà nước chi nhánh Khu vực 9; Thuế tỉnh", "Tây Ninh") == [
+        "Ngân hàng Nhà nước chi nhánh Khu vực 9", "Thuế tỉnh"]
+    assert names("Chi cục Hải quan khu vực XIX", "Cần Thơ") == ["Chi cục Hải quan khu vực XIX"]
+
 def test_a_station_of_the_communes_is_one_body():
     assert names("UBND các xã, phường, đặc khu; Trạm Y tế các xã, phường, đặc khu", "Lâm Đồng") == [
         "UBND các xã, phường, đặc khu", "Trạm Y tế các xã, phường, đặc khu"]

@@ -313,7 +313,8 @@ def as_written(agency: Agency, written: str, province: str | None) -> Agency:
             return replace(agency, name=_single_body(wording))
     shown = _single_body(spelled)
     if (region := _REGION.search(shown)) and name.lower().endswith("khu vực"):
-        name = f"{name} {region.group(1)}"  # 'Chi cục Hải quan khu vực XIX', 'Ngân hàng Nhà nước chi nhánh khu vực 14'
+        # 'Chi cục Hải quan khu vực XIX', 'Ngân hàng Nhà nước chi nhánh Khu vực 9': the region as written
+        name = f"{name[:-len('khu vực')]}{region.group(0)}"
     bare = _LEVEL_AT_END.sub("", name)
     if bare != name and not _place_word().search(text) and agency_key(shown) == agency_key(bare):
         name = bare
