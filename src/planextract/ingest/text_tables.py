@@ -349,6 +349,7 @@ def _column_roles(header: list[Cell], width: int) -> list[str | None]:
 
 
 _AGENCY_ROLES = ("lead", "partners", "agency")
+MAX_MERGED_FROM_ABOVE, MAX_ALIGNED_WIDTH = 3, 10  # task tables; wide tables of values are not realigned
 
 
 def _fits(text: str, role: str | None) -> int:
@@ -374,8 +375,9 @@ def _merged_from_above(texts: list[str], roles: list[str | None], width: int, ab
     rows, its spans dropped: '2 | Tập huấn … | Sở Tài chính | Quý II/2026' under '1 | … | Sở Y
     tế | Sở Nội vụ | Quý I/2026'): the columns it takes from above, or None to pad the right."""
     missing = width - len(texts)
-    if missing < 1 or missing > 3 or len(texts) < 3 or not _ROW_NUMBER.match(texts[0] or "?") or not any(roles):
-        return None
+    if not 1 <= missing <= MAX_MERGED_FROM_ABOVE or width > MAX_ALIGNED_WIDTH or len(texts) < 3 \
+            or not _ROW_NUMBER.match(texts[0] or "?") or not any(roles):
+        return None  # (bounded: at most C(9, 3) = 84 ways to place a row)
     if not all(c in above and above[c].col_span == 1 and above[c].row + above[c].row_span == r_out
                for c in range(width)):
         return None
