@@ -67,6 +67,10 @@ def test_a_results_section_gives_no_deadlines():
      "nghiêm túc triển khai thực hiện, báo cáo định kỳ hằng năm.", ["Các sở, ban, ngành", "UBND các xã, phường"]),
     ("Các sở, ban, ngành, đoàn thể Thành phố, Ủy ban nhân dân phường, xã, đặc khu báo cáo định kỳ 6 tháng.",
      ["Các sở, ban, ngành", "Các đoàn thể thành phố", "UBND các xã, phường, đặc khu"]),
+    # a sentence that opens by giving the work: the body given it acts, not its partners
+    ("Giao Sở Tài chính chủ trì, phối hợp với Sở Xây dựng báo cáo UBND Thành phố trước ngày 15/12/2026.",
+     ["Sở Tài chính"]),
+    ("Đề nghị các sở, ban, ngành báo cáo kết quả trước ngày 20 hằng tháng.", ["Các sở, ban, ngành"]),
 ])
 def test_who_must_act(sentence, expected):
     assert actors(sentence, "Hà Nội") == expected

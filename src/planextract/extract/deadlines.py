@@ -207,6 +207,8 @@ def actors(sentence: str, province: str | None = None) -> list[str]:
     """The bodies a sentence opens with ('Các sở, ban, ngành, UBND xã, phường định kỳ …'), or
     those asked to act ('UBND Thành phố yêu cầu các Sở, ban, ngành … báo cáo …')."""
     text = _LABEL.sub("", sentence)
+    if (opener := _delegating().match(text.lower())) and not _opening_bodies(text, province)[0]:
+        text = text[opener.end():]  # 'Giao Sở X chủ trì, … trước ngày …', 'Đề nghị các sở … báo cáo …'
     names, end = _opening_bodies(text, province)
     if names and _delegating().match(text[end:]):
         return asked_bodies(sentence, province) or names
