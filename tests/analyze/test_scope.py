@@ -12,6 +12,8 @@ from planextract.analyze.scope import kind_of, years_in
     ("đến năm 2025, định hướng đến năm 2030", 2025), ("tầm nhìn đến năm 2045", 2045),
     ("tăng 10% so với năm 2022", None), ("Kế hoạch ngày 12 tháng 5 năm 2025", None),
     ("thực hiện Quyết định số 12/2025/QĐ-UBND", None),
+    # a programme or a standard named with its year is no time
+    ("học môn Tin học theo chương trình giáo dục phổ thông 2018", None), ("theo tiêu chuẩn ISO 9001:2015", None),
 ])
 def test_years_a_heading_states(text, year):
     assert years_in(text)[0] == year

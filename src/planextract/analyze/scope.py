@@ -28,7 +28,8 @@ _YEAR = re.compile(r"(?<![\d/.])((?:19|20)\d{2})(?![\d/])")
 _NOT_A_SCOPE = re.compile(
     r"(?:so với|so cùng kỳ|cùng kỳ|ngày\s+\d{1,2}\s+tháng\s+\d{1,2}|\d{1,2}/\d{1,2}/|"
     r"tầm nhìn|định hướng|số\s+\d[\w/.-]*|khóa|nhiệm kỳ|luật\s+[^\d]{0,60}|kết quả|thực hiện năm|"
-    r"đã đạt|năm trước)\s*(?:năm\s+)?$", re.I)
+    r"đã đạt|năm trước|chương trình giáo dục phổ thông|iso\s*\d{3,5}\s*:|phiên bản)\s*(?:năm\s+)?$", re.I)
+# (a programme or a standard named with its year: 'chương trình giáo dục phổ thông 2018', 'ISO 9001:2015')
 _VISION = re.compile(r"(?:tầm nhìn|định hướng)[^.;]{0,20}$", re.I)
 
 
