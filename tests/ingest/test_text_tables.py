@@ -334,3 +334,11 @@ def test_a_lead_merged_down_over_rows_is_each_rows_lead_in_a_bar_stream():
                   ["2", "Tập huấn điều trị", "Sở Y tế", "Bệnh viện Đa khoa tỉnh"])
     [table] = load_text("PHỤ LỤC\n\n" + text).tables()
     assert [c.text for c in table.table.grid()[2]] == ["2", "Tập huấn điều trị", "Sở Y tế", "Bệnh viện Đa khoa tỉnh", ""]
+
+
+def test_a_party_header_dumped_on_one_row_is_read_part_by_part():
+    # python-docx joins a cell's lines: 'TỈNH ỦY QUẢNG TRỊ' / '*' / 'Số 15-NQ/TU' in one cell
+    text = ("TỈNH ỦY QUẢNG TRỊ * Số 15-NQ/TU | ĐẢNG CỘNG SẢN VIỆT NAM Quảng Trị, ngày 25 tháng 02 năm 2026\n"
+            "NGHỊ QUYẾT\nvề phát triển du lịch giai đoạn 2026 - 2030\n-----\nI. MỤC TIÊU\n- Đón 5 triệu lượt khách.\n")
+    document = extract_text(text).document
+    assert (document.number, document.issued_date, document.province) == ("15-NQ/TU", "2026-02-25", "Quảng Trị")

@@ -406,9 +406,22 @@ def rows_pieces(rows: list[list[tuple[str, bool]]], lines: list[list[list[str]]]
         return []
     if is_layout_table(rows):
         if lines is None:
-            return [Piece(text, bold=bold) for row in rows for text, bold in row if text]
+            return [Piece(part, bold=bold) for row in rows for text, bold in row if text
+                    for part in header_parts(text)]
         return [p for i in keep for cell in lines[i] for p in prose_pieces(cell, True, [])]
     return [table_piece(rows)]
+
+
+# A header cell whose lines a dump joined with spaces ('TỈNH ỦY QUẢNG TRỊ * Số 15-NQ/TU', 'ĐẢNG CỘNG
+# SẢN VIỆT NAM Quảng Trị, ngày 25 tháng 02 năm 2026'): its parts start at the number and after
+# a motto or a row of stars.
+_HEADER_PART = re.compile(r"\s+\*+\s+|\s+(?=Số\s*:?\s*(?:\d|/|-))|(?:(?<=VIỆT NAM)|(?<=Hạnh phúc)|(?<=HẠNH PHÚC))"
+                          r"\s+(?!Độc lập|ĐỘC LẬP)(?=\S)")
+
+
+def header_parts(text: str) -> list[str]:
+    """The parts of a header or signature cell written on one line."""
+    return [part for part in _HEADER_PART.split(text) if part and part.strip(" *")]
 
 
 def is_layout_table(rows: list[list[tuple[str, bool]]]) -> bool:
