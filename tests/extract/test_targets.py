@@ -109,6 +109,19 @@ def test_a_distributive_list_shares_the_year_said_after_it():
     assert found[0].indicator == "Tỷ lệ huy động trẻ em trong độ tuổi nhà trẻ, mẫu giáo đến trường"
 
 
+@pytest.mark.parametrize("sentence, indicators", [
+    ("+ 100% UBND các quận, huyện và 90% UBND các phường, xã sử dụng Hệ thống quản lý văn bản.",
+     ["UBND các quận, huyện sử dụng Hệ thống quản lý văn bản", "UBND các phường, xã sử dụng Hệ thống quản lý văn bản"]),
+    ("- 100% trường tiểu học và 90% trường trung học cơ sở có phòng học tin học.",
+     ["trường tiểu học có phòng học tin học", "trường trung học cơ sở có phòng học tin học"]),
+    # each value has its own predicate: nothing is shared
+    ("- 100% hồ sơ được số hóa và 90% thủ tục được giải quyết trực tuyến.",
+     ["hồ sơ được số hóa", "thủ tục được giải quyết trực tuyến"]),
+])
+def test_values_written_first_over_subjects_share_the_predicate_after_the_last(sentence, indicators):
+    found = targets("KẾ HOẠCH\nChuyển đổi số năm 2026\nII. MỤC TIÊU\n" + sentence)
+    assert [t.indicator for t in found] == indicators
+
 def test_a_distributive_list_over_a_list_of_years_gives_each_value_its_year():
     text = ("2. Mục tiêu cụ thể\n- Tỷ lệ hộ sản xuất nông nghiệp ứng dụng nhật ký điện tử lần lượt đạt 30%, 45% "
             "và 60% trong các năm 2027, 2028 và 2029.\n")

@@ -622,7 +622,40 @@ def targets_in_text(analysis: Analysis, text: str, scope: Scope, headings: list[
             continue
         previous = indicator
         out.append((q, indicator, year_of(text, clause, scope, rate=q.unit.endswith("/năm"), position=q.start)))
-    return _with_sentence_label(text, _distribute_items(text, _share_distributive_year(text, out)))
+    shared = _share_predicate(text, _share_distributive_year(text, out), clauses, found)
+    return _with_sentence_label(text, _distribute_items(text, shared))
+
+
+def _share_predicate(text: str, out: list[tuple[Quantity, str, int | None]], clauses: list[Clause],
+                     found: list[Quantity]) -> list[tuple[Quantity, str, int | None]]:
+    """'100% UBND các quận, huyện và 90% UBND các phường, xã sử dụng Hệ thống …': values written
+    first over a list of subjects share the predicate after the last ('… sử dụng Hệ thống …'),
+    which the earlier subject lacks (the predicate opens at a word of `predicate` in
+    data/target_words.csv)."""
+    clause_of = {id(q): c for q, c in zip(found, clauses)}
+    result = list(out)
+    for k in range(len(result) - 2, -1, -1):
+        (q, indicator, year), (q_next, next_indicator, _) = result[k], result[k + 1]
+        c, c_next = clause_of.get(id(q)), clause_of.get(id(q_next))
+        if not (c and c_next and c.value_first and c_next.value_first):
+            continue
+        between = text[q.end:q_next.start]
+        if not re.fullmatch(r"[^,;.:]*(?:,[^,;.:]*)*?\s*(?:,|và)\s*(?:(?:và|có)\s+)?", between) or _predicate_at(indicator) is not None:
+            continue
+        if (at := _predicate_at(next_indicator)) is not None and len(indicator.split()) <= MAX_SUBJECT_WORDS:
+            result[k] = (q, f"{indicator} {next_indicator[at:]}".strip(), year)
+    return result
+
+
+MAX_SUBJECT_WORDS = 8
+
+
+def _predicate_at(indicator: str) -> int | None:
+    """Where a value-first indicator's predicate starts ('UBND các phường, xã | sử dụng …'), not
+    at its first word."""
+    pattern = "|".join(re.escape(w) for w in sorted(words("predicate"), key=len, reverse=True))
+    m = re.search(rf"(?<=\S)\s+(?:{pattern})(?!\w)", indicator)
+    return m.start() + 1 if m else None
 
 
 _RESPECTIVELY = re.compile(r"\s*lần lượt\s*(?:là|đạt|ở mức|tương ứng)?\s*$", re.I)
