@@ -192,7 +192,7 @@ def _agency_heads() -> tuple[tuple[str, ...], tuple[str, ...]]:
 
 
 @lru_cache(maxsize=None)
-def _not_bodies() -> tuple[str, ...]:
+def not_a_body_heads() -> tuple[str, ...]:
     """Words that open with a head noun and name no body: "Phòng chống …", "Hội nghị …"."""
     return tuple(normalize_key(r["head"]) + " " for r in read_rows("agency_heads.csv") if r["kind"] == "not_a_body")
 
@@ -201,9 +201,16 @@ def starts_with_agency(text: str) -> bool:
     """Does a text open with an organisation's head noun ("Sở …", "UBND …", "Các tổ chức …")?"""
     heads, plural_only = _agency_heads()
     key = normalize_key(text) + " "
-    if key.startswith(_not_bodies()):
+    if key.startswith(not_a_body_heads()):
         return False
     if key.startswith("các "):
         rest = key[4:]
         return rest.startswith(heads) or rest.startswith(plural_only)
     return key.startswith(heads)
+
+
+@lru_cache(maxsize=None)
+def verbs_of_work() -> frozenset[str]:
+    """The assignment verbs and the verbs of work a body is given (data/assignment_verbs.csv,
+    data/duty_verbs.csv): 'chủ trì', 'tham mưu', 'hỗ trợ' …"""
+    return frozenset(r["verb"] for name in ("assignment_verbs.csv", "duty_verbs.csv") for r in read_rows(name))

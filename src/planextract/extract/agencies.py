@@ -21,8 +21,8 @@ from bisect import bisect_right
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from ..lexicon import provinces, read_rows
-from ..normalize import is_all_caps, normalize_line, normalize_tone_marks
+from ..lexicon import not_a_body_heads, provinces, read_rows, verbs_of_work
+from ..normalize import is_all_caps, normalize_key, normalize_line, normalize_tone_marks
 
 
 @dataclass(frozen=True)
@@ -571,9 +571,9 @@ def _plural_item(text: str, at: int, following: int, province: str | None
     'các đoàn thể, tổ chức xã hội:' → 'Các tổ chức xã hội'; '…, báo, đài và …' → 'Các báo', 'Các đài'
     (rule 3: a plural collective starts with 'Các')."""
     head = _list_noun().match(text, at, following)
-    if not head or text[at:following].lower().startswith(_not_bodies()):
+    if not head or (normalize_key(text[at:following]) + " ").startswith(not_a_body_heads()):
         return None  # 'hội nghị', 'báo cáo': words, not bodies
-    stops = set(_patterns("stop")) | _verbs_of_work()
+    stops = set(_patterns("stop")) | verbs_of_work()
     base = end = head.end()
     for w in re.finditer(r"[^\W\d_]+(?:\s*-\s*[^\W\d_]+)?", text[base:following]):
         if text[end:base + w.start()].strip() or w.group()[:1].isupper() or w.group().lower() in stops:
@@ -586,16 +586,6 @@ def _plural_item(text: str, at: int, following: int, province: str | None
 
 
 _LIST_END = re.compile(r"\s*(?:[,;:.)]|và\b|\*|$)")
-
-
-@lru_cache(maxsize=None)
-def _not_bodies() -> tuple[str, ...]:
-    return tuple(r["head"].lower() for r in read_rows("agency_heads.csv") if r["kind"] == "not_a_body")
-
-
-@lru_cache(maxsize=None)
-def _verbs_of_work() -> frozenset[str]:
-    return frozenset(r["verb"] for name in ("assignment_verbs.csv", "duty_verbs.csv") for r in read_rows(name))
 
 
 @lru_cache(maxsize=None)

@@ -24,7 +24,7 @@ from functools import lru_cache
 from ..analyze import Analysis, Node, TableView
 from ..analyze.outline import HEADING_ROLE, ITEM, LEADIN, TEXT
 from ..document import Block
-from ..lexicon import labelled_number, read_rows, sentence_break
+from ..lexicon import labelled_number, read_rows, sentence_break, verbs_of_work
 from ..normalize import is_all_caps, normalize_key
 from ..records import Task
 
@@ -640,9 +640,8 @@ def _may_open_with_body(text: str) -> bool:
 
 @lru_cache(maxsize=None)
 def _duty_verb() -> re.Pattern:
-    """The assignment verbs and the verbs of work a body is given (data/duty_verbs.csv)."""
-    verbs = {r["verb"] for r in read_rows("assignment_verbs.csv")} | {r["verb"] for r in read_rows("duty_verbs.csv")}
-    return re.compile(rf"(?<!\w)(?:{'|'.join(re.escape(v) for v in sorted(verbs, key=len, reverse=True))})\b")
+    """The assignment verbs and the verbs of work a body is given (lexicon.verbs_of_work)."""
+    return re.compile(rf"(?<!\w)(?:{'|'.join(re.escape(v) for v in sorted(verbs_of_work(), key=len, reverse=True))})\b")
 
 
 def _is_agency_heading(node: Node, province: str | None) -> bool:
