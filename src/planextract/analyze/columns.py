@@ -23,7 +23,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from ..document import Block, Cell, Table
-from ..lexicon import looks_like_time_cell, read_rows, starts_with_agency, table_headers
+from ..lexicon import looks_like_time_cell, starts_with_agency, table_headers
 from ..normalize import normalize_key
 from .quantities import NUMBER, parse_number
 

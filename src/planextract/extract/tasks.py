@@ -201,7 +201,6 @@ class Unit:
 
 def attribute_tasks(analysis: Analysis, province: str | None) -> tuple[list[Task], set[int]]:
     """Tasks of items followed by attribute lines; and the blocks they used."""
-    from .agencies import canonical_names
     units: list[Unit] = []
     current: Unit | None = None
     after_attributes = False
