@@ -151,6 +151,9 @@ def test_a_decision_title_stops_at_the_enacting_body():
     (["KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC", "NGUYỄN ĐÌNH TUẤN"], ("PHÓ GIÁM ĐỐC", "Nguyễn Đình Tuấn")),
     (["KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH Lê Ánh Dương"], ("PHÓ CHỦ TỊCH", "Lê Ánh Dương")),
     (["TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH"], ("CHỦ TỊCH", None)),  # a signature without a name
+    # a delegation whose title the wrap cut: 'KT. CHÁNH' / 'VĂN PHÒNG PHÓ CHÁNH VĂN PHÒNG'
+    (["TL. CHỦ TỊCH", "KT. CHÁNH", "VĂN PHÒNG PHÓ CHÁNH VĂN PHÒNG", "Trần Minh Tuấn"],
+     ("PHÓ CHÁNH VĂN PHÒNG", "Trần Minh Tuấn")),
 ])
 def test_signers(signature, expected):
     rec = record(header(["ỦY BAN NHÂN DÂN", "TỈNH ĐỒNG THÁP"], "Đồng Tháp, ngày 19 tháng 11 năm 2025",

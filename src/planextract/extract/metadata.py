@@ -791,7 +791,9 @@ def _signature(doc: Document) -> tuple[str | None, str | None]:
         m = _LastTitle(last.group(1), last.start(), line[last.end():].strip() or None)
         before, after = line[:m.start].strip(), (m.after or "").strip()
         name = _person_name(re.sub(r"\s*\(?đã ký\)?$", "", after, flags=re.I)) if after else None
-        if (before and not _DELEGATION.match(before) and not _RECIPIENT_ITEM.match(before)) or (after and not name):
+        wrapped = i and _DELEGATION.match(lines[i - 1]) and _ends_in_title(f"{lines[i - 1]} {before}")
+        if (before and not wrapped and not _DELEGATION.match(before) and not _RECIPIENT_ITEM.match(before)) \
+                or (after and not name):
             continue  # a title inside a sentence or a heading ('CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH …')
         if re.search(r"(?:KT|TM|TL|T/M|K/T|Q|TUQ)\.?$", before):
             continue  # 'KT. CHỦ TỊCH': the title of the one signed for
@@ -810,6 +812,12 @@ def _signature(doc: Document) -> tuple[str | None, str | None]:
                 return m.title, name
             break
     return first_title, None
+
+
+def _ends_in_title(text: str) -> bool:
+    """'KT. CHÁNH' + 'VĂN PHÒNG': a delegation whose title the wrap cut ends in a whole title."""
+    upper = text.strip().upper()
+    return any(upper.endswith(f" {t}") or upper.endswith(f".{t}") for t in _signer_titles())
 
 
 _RANK = re.compile(r"^(?:Đại tướng|Thượng tướng|Trung tướng|Thiếu tướng|Đại tá|Thượng tá|Trung tá|Thiếu tá)\s+")
