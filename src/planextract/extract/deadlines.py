@@ -207,11 +207,12 @@ def actors(sentence: str, province: str | None = None) -> list[str]:
     """The bodies a sentence opens with ('Các sở, ban, ngành, UBND xã, phường định kỳ …'), or
     those asked to act ('UBND Thành phố yêu cầu các Sở, ban, ngành … báo cáo …')."""
     text = _LABEL.sub("", sentence)
-    if (opener := _delegating().match(text.lower())) and not _opening_bodies(text, province)[0]:
-        text = text[opener.end():]  # 'Giao Sở X chủ trì, … trước ngày …', 'Đề nghị các sở … báo cáo …'
     names, end = _opening_bodies(text, province)
-    if names and _delegating().match(text[end:]):
-        return asked_bodies(sentence, province) or names
+    if not names and (opener := _delegating().match(text.lower())):
+        # 'Giao Sở X chủ trì, … trước ngày …', 'Đề nghị các sở … báo cáo …': the bodies given the work
+        return _opening_bodies(text[opener.end():], province)[0]
+    if asked := _asked_after(text, names, end, province):
+        return asked
     if not names and _closing(text) and (m := _CLOSING_REQUEST.search(text)):
         # "Trên đây là Kế hoạch …, yêu cầu các sở, ban, ngành; UBND các xã, phường … báo cáo …"
         return _opening_bodies(text[m.end():], province)[0]
@@ -222,7 +223,11 @@ def asked_bodies(sentence: str, province: str | None = None) -> list[str]:
     """The bodies a sentence asks to act after the body that asks: 'UBND Thành phố yêu cầu các
     Sở, ban, ngành, UBND phường, xã … báo cáo …' → the departments and the communes."""
     text = _LABEL.sub("", sentence)
-    names, end = _opening_bodies(text, province)
+    return _asked_after(text, *_opening_bodies(text, province), province)
+
+
+def _asked_after(text: str, names: list[str], end: int, province: str | None) -> list[str]:
+    """After the bodies that open a text and a delegating verb, the bodies asked."""
     if names and (m := _delegating().match(text[end:])):
         return _opening_bodies(text[end + m.end():], province)[0]
     return []
