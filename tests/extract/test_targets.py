@@ -685,3 +685,21 @@ def test_a_quota_quoted_from_a_document_the_prime_minister_approved_is_not_the_p
 def test_names_results_and_parts_beside_a_target(sentence):
     targets = extract_text("II. MỤC TIÊU ĐẾN NĂM 2026\n" + sentence + "\n").targets
     assert [t.value for t in targets] in ([100.0], [10.0])
+
+
+@pytest.mark.parametrize("sentence, rate_indicator", [
+    ("Giá trị hàng hóa xuất khẩu đến năm 2030 dự kiến đạt 50 triệu USD, tốc độ tăng bình quân 8 - 9%/năm.",
+     "tốc độ tăng bình quân Giá trị hàng hóa xuất khẩu"),
+    ("Doanh thu du lịch năm 2030 đạt 3.000 tỷ đồng, tăng trưởng bình quân 12%/năm.",
+     "tăng trưởng bình quân Doanh thu du lịch"),
+])
+def test_a_bare_rate_after_a_value_measures_what_the_value_measured(sentence, rate_indicator):
+    found = targets("II. MỤC TIÊU\n" + sentence + "\n")
+    assert len(found) == 2
+    assert found[1].indicator.startswith(rate_indicator)
+    assert found[1].unit == "%/năm"
+
+
+def test_a_rate_with_its_own_measure_keeps_it():
+    [first, rate] = targets("II. MỤC TIÊU\nSản lượng lúa đạt 500 nghìn tấn, tốc độ tăng trưởng GRDP đạt 8%/năm.\n")
+    assert rate.indicator == "tốc độ tăng trưởng GRDP"

@@ -516,6 +516,8 @@ def indicator_of(clause: Clause, q: Quantity, previous: str | None) -> str | Non
     if not after and not previous and not clause.label and not q.percent and not is_unit_word(q.unit.split("/")[0]) and \
             (not before or ("/" not in q.unit and len(before.split()) <= SHORT_LEFT)):
         after = q.unit  # "Tăng thêm 2.000 giường bệnh", "Đạt 35 bác sĩ/vạn dân": the counted noun
+    if previous and not _content_words(after) and _names_only_a_rate(before):
+        return f"{before} {previous}"  # "… dự kiến đạt 10 triệu USD, tốc độ tăng bình quân 8 - 9%/năm"
     if not clause.value_first:
         short = len(before.split()) <= SHORT_LEFT
         if after and (not q.percent or _opens(before) or short) and not _linked_pattern().search(clause.left):
@@ -538,6 +540,22 @@ def indicator_of(clause: Clause, q: Quantity, previous: str | None) -> str | Non
     if previous:
         return previous  # "… đạt 80% vào năm 2025 và 100% vào năm 2030"
     return before or None
+
+
+def _names_only_a_rate(before: str) -> bool:
+    """'tốc độ tăng bình quân', 'tăng trưởng bình quân': a rate of change with no measure of its own,
+    so it measures what the clause before it measured."""
+    key = normalize_key(before)
+    for head in words("head"):
+        if key.startswith(normalize_key(head) + " "):
+            key = key[len(normalize_key(head)) + 1:]
+            break
+    return key in _rates()
+
+
+@lru_cache(maxsize=None)
+def _rates() -> frozenset[str]:
+    return frozenset(normalize_key(w) for w in words("rate"))
 
 
 @lru_cache(maxsize=None)
