@@ -117,6 +117,10 @@ def test_a_distributive_list_shares_the_year_said_after_it():
     # each value has its own predicate: nothing is shared
     ("- 100% hồ sơ được số hóa và 90% thủ tục được giải quyết trực tuyến.",
      ["hồ sơ được số hóa", "thủ tục được giải quyết trực tuyến"]),
+    ("- Trên 90% số trường học các xã, phường trên địa bàn và 100% trung tâm giáo dục "
+     "nghề nghiệp đủ điều kiện tổ chức dạy học trực tuyến.",
+     ["số trường học các xã, phường trên địa bàn đủ điều kiện tổ chức dạy học trực tuyến",
+      "trung tâm giáo dục nghề nghiệp đủ điều kiện tổ chức dạy học trực tuyến"]),
 ])
 def test_values_written_first_over_subjects_share_the_predicate_after_the_last(sentence, indicators):
     found = targets("KẾ HOẠCH\nChuyển đổi số năm 2026\nII. MỤC TIÊU\n" + sentence)

@@ -665,7 +665,7 @@ def _share_predicate(text: str, out: list[tuple[Quantity, str, int | None]], cla
     return result
 
 
-MAX_SUBJECT_WORDS = 8
+MAX_SUBJECT_WORDS = 10
 
 
 def _predicate_at(indicator: str) -> int | None:
