@@ -14,6 +14,9 @@ from planextract.analyze.scope import kind_of, years_in
     ("thực hiện Quyết định số 12/2025/QĐ-UBND", None),
     # a programme or a standard named with its year is no time
     ("học môn Tin học theo chương trình giáo dục phổ thông 2018", None), ("theo tiêu chuẩn ISO 9001:2015", None),
+    # a quarter or a month written with a slash gives its year; a number or a date does not
+    ("hoàn thành trong quý I/2026", 2026), ("trong tháng 6/2026", 2026), ("Quý 4 / 2025", 2025),
+    ("theo Kế hoạch số 15/2026", None), ("trước ngày 15/6/2026", None),
 ])
 def test_years_a_heading_states(text, year):
     assert years_in(text)[0] == year

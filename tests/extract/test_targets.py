@@ -707,3 +707,12 @@ def test_a_bare_rate_after_a_value_measures_what_the_value_measured(sentence, ra
 def test_a_rate_with_its_own_measure_keeps_it():
     [first, rate] = targets("II. MỤC TIÊU\nSản lượng lúa đạt 500 nghìn tấn, tốc độ tăng trưởng GRDP đạt 8%/năm.\n")
     assert rate.indicator == "tốc độ tăng trưởng GRDP"
+
+
+@pytest.mark.parametrize("line", [
+    "b) Phấn đấu 100% cơ sở kinh doanh thực phẩm được kiểm tra trong quý I/2026.",
+    "- Trong tháng 6/2026, 100% cơ sở kinh doanh thực phẩm được kiểm tra.",
+])
+def test_a_quarter_or_month_with_its_year_gives_the_year_and_leaves_the_indicator(line):
+    [t] = targets("II. NHIỆM VỤ\n" + line + "\n")
+    assert (t.year, t.indicator) == (2026, "cơ sở kinh doanh thực phẩm được kiểm tra")

@@ -3,7 +3,7 @@
 One resolver for all readers. For a block it walks up its outline chain — lead-ins,
 list items that end in ":", headings — then the document's title, and takes each field
 from the nearest element that states it:
-- `year`: "đến năm 2030", "năm 2026", "đến 2025", "giai đoạn 2021 - 2025" (→ 2025, the end
+- `year`: "đến năm 2030", "năm 2026", "đến 2025", "quý I/2026", "giai đoạn 2021 - 2025" (→ 2025, the end
   of the phase; `years` keeps the range), a column header "Năm 2027" for table cells. A
   baseline ("so với năm 2020") and a date ("ngày 5 tháng 6 năm 2025") are not years of a
   scope; "tầm nhìn đến năm 2045" is read only when nothing else is said.
@@ -24,7 +24,9 @@ from ..normalize import normalize_key
 from .outline import HEADING_ROLE, ITEM, LEADIN, Node
 
 _RANGE = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*[-–—]\s*((?:19|20)\d{2})(?!\d)")
-_YEAR = re.compile(r"(?<![\d/.])((?:19|20)\d{2})(?![\d/])")
+_YEAR = re.compile(r"(?<![\d.])((?:19|20)\d{2})(?![\d/])")
+# a year written after a quarter or a month with a slash: 'trong quý I/2026', 'tháng 6/2026'
+_PERIOD_SLASH = re.compile(r"(?:quý\s+(?:[IV]{1,3}|[1-4])|tháng\s+\d{1,2})\s*/\s*$", re.I)
 _NOT_A_SCOPE = re.compile(
     r"(?:so với|so cùng kỳ|cùng kỳ|ngày\s+\d{1,2}\s+tháng\s+\d{1,2}|\d{1,2}/\d{1,2}/|"
     r"tầm nhìn|định hướng|số\s+\d[\w/.-]*|khóa|nhiệm kỳ|luật\s+[^\d]{0,60}|kết quả|thực hiện năm|"
@@ -55,6 +57,8 @@ def years_in(text: str) -> tuple[int | None, tuple[int, int] | None]:
                 return hi, (lo, hi)
     for m in _YEAR.finditer(text):
         head = text[:m.start()]
+        if head.endswith("/") and not _PERIOD_SLASH.search(head):
+            continue  # a number ('Số 12/2026') or a date, not a year of the scope
         if _VISION.search(head):
             vision = vision or int(m.group(1))
             continue

@@ -45,7 +45,8 @@ _SEPARATOR = re.compile(r";|,\s*trong đó,?|\.\s|:\s|,\s+(?=[^,]{3,})|\s+và\s+
 _MARKER = re.compile(r"^(?:[-–+•*]\s*|[a-zđ0-9]{1,3}[.)/]\s+|\d{1,2}\s[-–]\s+|[IVXLC]{1,5}\s?[.)/-]\s+|\d+(?:\.\d+)+\.?\s+)")
 _TIME_PHRASE = re.compile(
     r"(?:^|\s)(?:phấn đấu\s+)?(?:đến|tới|trước|trong|vào|cuối|hết|đến hết|đến cuối|giai đoạn|trong giai đoạn|từ)?\s*"
-    r"(?:năm\s+)?(?:19|20)\d{2}(?:\s*[-–]\s*(?:19|20)\d{2})?(?:\s+trở đi)?\s*,?", re.I)
+    r"(?:năm\s+|(?:quý\s+(?:[IV]{1,3}|[1-4])|tháng\s+\d{1,2})\s*/\s*)?(?:19|20)\d{2}(?:\s*[-–]\s*(?:19|20)\d{2})?"
+    r"(?:\s+trở đi)?\s*,?", re.I)
 _PAREN = re.compile(r"\s*\([^()]*\)\s*$")
 # "20 xã (năm 2028)", "45% (đến năm 2030)": the value's year in parentheses right after it
 _PAREN_YEAR = re.compile(r"^\s*\(\s*(?:(?:đến|vào|trong|tới|hết|đến hết)\s+)?(?:năm\s+)?((?:19|20)\d{2})\s*\)", re.I)
