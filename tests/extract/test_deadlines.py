@@ -26,6 +26,10 @@ def deadlines(body: str):
     ("Sở Nội vụ tổ chức tổng kết vào tháng 4 năm 2026.", "2026-04-30", None),
     ("Tổ chức sơ kết vào quý II/2026.", "2026-06-30", None),
     ("Sở Y tế báo cáo trước ngày 20 của tháng cuối quý.", None, "quarterly"),
+    # a report's kind as the label of a bullet; 'báo cáo năm 2026' names one year, not a period
+    ("- Báo cáo năm: Các đơn vị gửi Sở Tài chính trước ngày 15/12.", None, "annual"),
+    ("- Báo cáo quý: Các đơn vị gửi Sở Tài chính trước ngày 20 của tháng cuối quý.", None, "quarterly"),
+    ("Các đơn vị gửi báo cáo năm 2026 trước ngày 15/12/2026.", "2026-12-15", None),
 ])
 def test_due_dates_and_recurrences(sentence, due, recurrence):
     (deadline,) = deadlines(sentence)
