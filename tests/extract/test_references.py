@@ -104,6 +104,13 @@ def test_a_code_stops_before_a_dash_and_a_word():
     ("Báo cáo số 122/BC-BPC của Ban Pháp chế Hội đồng nhân dân Thành phố;", "Ban Pháp chế HĐND thành phố", None),
     ("Nghị quyết số 57-NQ/TW ngày 22/12/2024 của Bộ\nChính trị về đột phá phát triển khoa học;", "Bộ Chính trị",
      "đột phá phát triển khoa học"),
+    # a title that opens with its verb capitalised, right after the issuer
+    ("Căn cứ Nghị định số 217/2025/NĐ-CP ngày 5/8/2025 của Chính phủ Quy định về kiểm tra chuyên ngành;",
+     "Chính phủ", "Quy định về kiểm tra chuyên ngành"),
+    ("Thực hiện Kế hoạch số 77/KH-UBND ngày 3/3/2025 của UBND thành phố Cần Thơ Thực hiện Chương trình giảm nghèo;",
+     "UBND thành phố Cần Thơ", "Thực hiện Chương trình giảm nghèo"),
+    ("Nghị quyết số 03/NQ-CP ngày 9/1/2025 của Chính phủ Ban hành chương trình hành động;", "Chính phủ",
+     "Ban hành chương trình hành động"),
 ])
 def test_issuer_and_title_stop_where_they_should(sentence, issuer, title):
     ref = next(iter(cited(sentence).values()))

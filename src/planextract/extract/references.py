@@ -97,7 +97,10 @@ def _issuer_name() -> re.Pattern:
     # 'Ban chỉ đạo', 'Ban Chấp hành' whatever their case; 'Hội nghị lần thứ sáu Ban Chấp hành …'
     word = (rf"(?:{_spaced('Ủy ban nhân dân')}|{_spaced('Hội đồng nhân dân')}|(?<=Ban\s)(?i:chỉ\s+đạo|chấp\s+hành)"
             rf"|{_LEVEL}|{_CAP_WORD}|nhân dân|Nhà nước|nhà nước|lần\s+thứ\s+\w+)")
-    return re.compile(rf"(?:{heads})(?!\w)(?:\s+(?:và\s+(?=[A-ZĐ])(?!(?i:{_type_words()[0]})\b))?{word})*")
+    # a title's opening verb, capitalised after the issuer ('Chính phủ Quy định về …'), ends the name
+    openers = "|".join(map(_spaced, sorted((r["wording"] for r in read_rows("title_openers.csv")), key=len, reverse=True)))
+    return re.compile(rf"(?:{heads})(?!\w)(?:\s+(?:và\s+(?=[A-ZĐ])(?!(?i:{_type_words()[0]})\b))?"
+                      rf"(?!(?:{openers})(?!\w)){word})*")
 
 
 _PERSON_TITLE = re.compile(r"(?:Bộ trưởng|Bộ Trưởng|Thứ trưởng|Chủ tịch|Phó Chủ tịch|Giám đốc|Phó Giám đốc|"
