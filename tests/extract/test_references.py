@@ -245,3 +245,17 @@ def test_party_circulars_response_plans_and_numbers_with_a_joined_code_or_a_deci
 def test_central_party_bodies_of_2025_are_whole_issuers(sentence, expected):
     [ref] = cited(sentence).values()
     assert (ref.issuer, ref.title) == expected
+
+
+def test_a_header_column_after_the_subject_line_is_not_the_issuer_or_title():
+    text = ("ỦY BAN NHÂN DÂN\nTỈNH LÀO CAI\nSố: 71/UBND-TH\nV/v triển khai thực hiện Nghị định số\n"
+            "178/2026/NĐ-CP ngày 20/5/2026\ncủa Chính phủ\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+            "Độc lập - Tự do - Hạnh phúc\nLào Cai, ngày 10 tháng 7 năm 2026\nKính gửi: Các sở, ban, ngành.\n")
+    ref = cited(text)["178/2026/NĐ-CP"]
+    assert (ref.issuer, ref.title) == ("Chính phủ", None)
+
+
+def test_a_code_the_wrap_cut_is_joined_in_a_title():
+    ref = cited("Thực hiện Công văn số 83/BTC-QLCS của Bộ Tài chính về việc triển khai Nghị định số 178/2026/NĐ-\n"
+                "CP về tài sản;")["83/BTC-QLCS"]
+    assert ref.title == "triển khai Nghị định số 178/2026/NĐ-CP về tài sản"

@@ -98,7 +98,7 @@ def _issuer_name() -> re.Pattern:
     word = (rf"(?:{_spaced('Ủy ban nhân dân')}|{_spaced('Hội đồng nhân dân')}|(?<=Ban\s)(?i:chỉ\s+đạo|chấp\s+hành)"
             rf"|{_LEVEL}|{_CAP_WORD}|nhân dân|Nhà nước|nhà nước|lần\s+thứ\s+\w+)")
     # a title's opening verb, capitalised after the issuer ('Chính phủ Quy định về …'), ends the name
-    openers = "|".join(map(_spaced, sorted((r["wording"] for r in read_rows("title_openers.csv")), key=len, reverse=True)))
+    openers = "|".join(map(_spaced, sorted((r["wording"] for r in read_rows("issuer_ends.csv")), key=len, reverse=True)))
     return re.compile(rf"(?:{heads})(?!\w)(?:\s+(?:và\s+(?=[A-ZĐ])(?!(?i:{_type_words()[0]})\b))?"
                       rf"(?!(?:{openers})(?!\w)){word})*")
 
@@ -185,7 +185,9 @@ _NEW_LINE = re.compile(r"\n\s*(?=[-+•*|]|\d+(?:\.\d+)*[.)]\s|[a-zđ][.)]\s|[IV
 _NEXT_CLAUSE = re.compile(rf",\s+{CAPITAL}\S*(?:\s+[^\s,;.]+){{0,6}}?\s+(?:đã\s+|sẽ\s+)?(?:ban hành|xây dựng|"
                           r"yêu cầu|đề nghị|chỉ đạo)\b")
 # A new sentence run into a title by a lost line break: '… năm 2045 Ngày 24/01/2022, Bộ Chính trị …'.
-_RUN_ON = re.compile(r"\s(?=(?:Ngày\s+\d|Căn cứ\s|Thực hiện\s|Kính gửi\b))")
+# The national motto: a header's other column, put after the 'V/v …' line by the reader.
+_RUN_ON = re.compile(r"\s(?=(?:Ngày\s+\d|Căn cứ\s|Thực hiện\s|Kính gửi\b))"
+                     r"|(?:^|\s)(?=CỘNG HÒA|CỘNG HOÀ|ĐẢNG CỘNG SẢN|Độc lập -)")
 _ONLY_DATE = re.compile(rf"(?:(?:{CAPITAL}\S*\s*){{1,5}},\s*)?(?:[Nn]gày\s*)?(?:{DATE_PATTERN})\W*(?:Kính gửi\W*)?$")
 
 
@@ -205,6 +207,7 @@ def _title(rest: str) -> str | None:
                                 _RUN_ON.search(rest)) if m]
     title = rest[:min(cuts)] if cuts else rest[:MAX_TITLE]
     title = _before_sibling(title)
+    title = re.sub(r"(?<=/[A-ZĐ]{2})-\s+(?=[A-ZĐ]{2,}\b)", "-", title)  # a code the wrap cut: '…/NĐ-\nCP'
     title = re.sub(r"\s+", " ", title).strip(" ,:")
     if not title or len(title) > MAX_TITLE or title[0].isdigit() or _ONLY_DATE.match(title):
         return None  # a header's place-and-date run into the citation ('…, ngày 12 tháng 11 năm 2024')
