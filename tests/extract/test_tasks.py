@@ -139,6 +139,14 @@ def test_the_paragraph_below_a_last_agency_heading_is_its_duties():
         ("8", "Tuyên truyền, vận động đoàn viên tham gia bảo hiểm xã hội tự nguyện.",
          ["Liên đoàn Lao động tỉnh", "Tỉnh Đoàn"])]
 
+def test_duties_below_a_heading_may_ask_to_report_difficulties_further_on():
+    text = ("IV. TỔ CHỨC THỰC HIỆN\n\n9. Báo và Phát thanh, Truyền hình tỉnh, hệ thống truyền thanh cơ sở:\n\n"
+            "Theo chức năng, nhiệm vụ tăng cường thông tin, tuyên truyền về kế hoạch hỗ trợ tại từng xã, phường; "
+            "kịp thời phản ánh khó khăn, vướng mắc trong công tác hỗ trợ Nhân dân.\n")
+    [task] = tasks(text)
+    assert task.text.startswith("Theo chức năng, nhiệm vụ tăng cường thông tin")
+
+
 def test_a_heading_of_names_only_is_read_whole():
     text = ("IV. TỔ CHỨC THỰC HIỆN\n8. Hiệp hội Du lịch tỉnh, các doanh nghiệp du lịch: Tích cực tham gia xúc "
             "tiến, quảng bá du lịch.\n9. Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh và các đoàn thể chính trị - "

@@ -503,9 +503,13 @@ def _duties_below(analysis: Analysis, node: Node) -> Node | None:
     if block.number or block.table is not None or following.role == HEADING_ROLE or block.boilerplate:
         return None
     text = _body(block.text)
-    if _closes_section(text) or _closing(text) or (_opens_with_request(text) and assignment_of(text, None)[0]):
+    # a closing formula opens its paragraph; duties may say 'kịp thời phản ánh khó khăn …' further on
+    if _closes_section(text) or _closing(text[:CLOSING_OPENING]) or (_opens_with_request(text) and assignment_of(text, None)[0]):
         return None
     return following
+
+
+CLOSING_OPENING = 100  # characters
 
 
 def _closes_section(text: str) -> bool:
