@@ -147,6 +147,22 @@ def test_duties_below_a_heading_may_ask_to_report_difficulties_further_on():
     assert task.text.startswith("Theo chức năng, nhiệm vụ tăng cường thông tin")
 
 
+@pytest.mark.parametrize("item, lead", [
+    ("1. Căn cứ Kế hoạch này, các sở, ban, ngành tỉnh, UBND các xã, phường xây dựng kế hoạch thực hiện.",
+     ["Các sở, ban, ngành", "UBND các xã, phường"]),
+    ("2. Căn cứ chức năng, nhiệm vụ được giao, Sở Y tế chủ động triển khai các nội dung của Kế hoạch.", ["Sở Y tế"]),
+])
+def test_a_numbered_duty_item_may_open_with_what_it_rests_on(item, lead):
+    [task] = tasks("IV. TỔ CHỨC THỰC HIỆN\n" + item + "\n")
+    assert task.lead == lead
+
+
+def test_an_unnumbered_paragraph_addressed_to_everyone_is_no_task():
+    text = ("IV. TỔ CHỨC THỰC HIỆN\n1. Sở Y tế: Chủ trì triển khai Kế hoạch.\n"
+            "Căn cứ Kế hoạch này, các sở, ban, ngành xây dựng kế hoạch thực hiện.\n")
+    assert [t.lead for t in tasks(text)] == [["Sở Y tế"]]
+
+
 def test_a_heading_of_names_only_is_read_whole():
     text = ("IV. TỔ CHỨC THỰC HIỆN\n8. Hiệp hội Du lịch tỉnh, các doanh nghiệp du lịch: Tích cực tham gia xúc "
             "tiến, quảng bá du lịch.\n9. Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh và các đoàn thể chính trị - "

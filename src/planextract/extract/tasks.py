@@ -547,6 +547,9 @@ def agency_paragraph_tasks(analysis: Analysis, province: str | None, skip: set[i
             names, rest = canonical_names(body.strip(" ."), province), ""  # the heading is the names
         else:
             names, rest = leading_agencies(body, province)
+        if not names and organisation and (basis := _BASIS.match(body)):
+            # '1. Căn cứ Kế hoạch này, các sở, ban, ngành …, UBND các xã, phường nghiên cứu triển khai …'
+            names, rest = leading_agencies(body[basis.end():], province)[0], body
         if not names and _addresses_agency(body) and (only_names or ":" in body[:160]):
             from .agencies import canonical_names
             head, _, rest = body.partition(":") if ":" in body[:160] else (body, "", "")
@@ -579,6 +582,13 @@ def agency_paragraph_tasks(analysis: Analysis, province: str | None, skip: set[i
         tasks.append(Task(number=task_number(block.number), group=_group(analysis, node), text=text,
                           lead=names, partners=[], page=block.page, start=block.start, end=end))
     return tasks, covered
+
+
+# What an item of the duties section rests on, before the bodies it addresses: 'Căn cứ Kế hoạch
+# này, …', 'Căn cứ chức năng, nhiệm vụ được giao, …', 'Trên cơ sở nội dung Kế hoạch, …'.
+_BASIS = re.compile(r"(?:Căn cứ|Trên cơ sở)\s+(?:vào\s+)?(?:nội dung\s+)?(?:(?:Kế hoạch|Chương trình|Quyết định|"
+                    r"Chỉ thị|Nghị quyết|Đề án)\b[^,;:]{0,60}|chức năng, nhiệm vụ[^,;:]{0,30}|nhiệm vụ[^,;:]{0,30}),\s*",
+                    re.I)
 
 
 def _subject_with_verb(text: str, province: str | None) -> list[str]:
