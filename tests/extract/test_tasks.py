@@ -157,6 +157,16 @@ def test_a_numbered_duty_item_may_open_with_what_it_rests_on(item, lead):
     assert task.lead == lead
 
 
+@pytest.mark.parametrize("item, lead", [
+    ("3. Thủ trưởng các sở, ban, ngành và Ủy ban nhân dân phường, xã, đặc khu chịu trách nhiệm triển khai Kế "
+     "hoạch này.", ["Các sở, ban, ngành", "UBND các xã, phường, đặc khu"]),
+    ("4. Giám đốc Sở Y tế chịu trách nhiệm tổ chức thực hiện các nhiệm vụ được giao.", ["Sở Y tế"]),
+])
+def test_an_official_s_title_before_the_bodies_gives_their_bodies(item, lead):
+    [task] = tasks("IV. TỔ CHỨC THỰC HIỆN\n" + item + "\n")
+    assert task.lead == lead
+
+
 def test_an_unnumbered_paragraph_addressed_to_everyone_is_no_task():
     text = ("IV. TỔ CHỨC THỰC HIỆN\n1. Sở Y tế: Chủ trì triển khai Kế hoạch.\n"
             "Căn cứ Kế hoạch này, các sở, ban, ngành xây dựng kế hoạch thực hiện.\n")

@@ -455,8 +455,9 @@ def leading_agencies(text: str, province: str | None) -> tuple[list[str], str]:
         # lịch:' → 'Các doanh nghiệp du lịch' (running text stops at the known 'các doanh nghiệp')
         return named, (duties + text[200:]).strip()
     names, pos = [], 0
+    opening = _official_title(text)  # 'Thủ trưởng các sở, ban, ngành …', 'Giám đốc Sở Y tế …': their bodies
     for start, end in _joined_mentions(text, agency_mentions(text, province)):
-        if not names and start > 0:
+        if not names and start > opening:
             break  # the names must open the paragraph
         if names and not _BETWEEN_NAMES.match(text[pos:start]):
             break  # only ",", ";" or "và" between two names of one list
@@ -475,6 +476,19 @@ def leading_agencies(text: str, province: str | None) -> tuple[list[str], str]:
         elif not tail:
             rest = rest[rest.index(":") + 1:]
     return names, rest.strip()
+
+
+def _official_title(text: str) -> int:
+    """Where the bodies start after an official's title that opens a text ('Thủ trưởng các sở …',
+    'Chủ tịch UBND các xã …'; `drop_before` rows of data/agency_patterns.csv that name a person)."""
+    from .agencies import _titles_before
+    m = _titles_before().match(text)
+    if not m or m.group().strip().lower() in _NOT_A_TITLE:
+        return 0
+    return m.end()
+
+
+_NOT_A_TITLE = ("đề nghị", "giao")  # requests, read by _without_request and assignment_of
 
 
 _ITEM_NUMBER = re.compile(r"^(?:[a-zđ]|\d{1,2})[.)]?$")
