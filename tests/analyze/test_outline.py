@@ -46,6 +46,17 @@ def test_lead_in_governs_the_list_under_it():
     assert analysis.scope(nodes["- Tỷ lệ A đạt 100%."].block).year == 2030
 
 
+def test_a_long_article_holds_the_numbered_headings_under_it():
+    article = ("Điều 1. Giao chỉ tiêu kế hoạch phát triển kinh tế - xã hội năm 2027 của tỉnh Ninh Bình với các "
+               "chỉ tiêu chủ yếu sau:")
+    text = f"{article}\n1. Về kinh tế\na) Tổng thu ngân sách nhà nước trên địa bàn là 42.500 tỷ đồng.\nĐiều 2. Tổ chức thực hiện\n"
+    analysis, nodes = outline_of(text)
+    item = nodes["a) Tổng thu ngân sách nhà nước trên địa bàn là 42.500 tỷ đồng."]
+    assert [n.block.text for n in reversed(item.chain())][:2] == [article, "1. Về kinh tế"]
+    assert analysis.scope(item.block).kind == "objectives"
+    assert nodes["Điều 2. Tổ chức thực hiện"].parent is None
+
+
 def test_nesting_follows_the_numbering_styles():
     text = "A. PHẦN CHUNG\nI. MỤC TIÊU\n1. Kinh tế số\n1.1. Hạ tầng\na) Mạng 5G\n- Phủ sóng\n+ Thôn bản\nII. NHIỆM VỤ\n"
     _, nodes = outline_of(text)

@@ -203,7 +203,9 @@ def _place(node: Node, stack: list[Node]) -> None:
         while stack and stack[-1].style == "bold":
             stack.pop()
     elif node.role == HEADING_ROLE:
-        while stack and (stack[-1].role != HEADING_ROLE or
+        # an article written as a long paragraph ('Điều 1. Giao … các chỉ tiêu chủ yếu sau:') holds
+        # the numbered headings under it like a heading does
+        while stack and ((stack[-1].role != HEADING_ROLE and stack[-1].style != "article") or
                          (stack[-1].style not in _DYNAMIC and rank(stack[-1].style) >= rank(style))):
             stack.pop()
     else:  # an item of a style not open yet
