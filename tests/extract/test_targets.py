@@ -716,3 +716,18 @@ def test_a_rate_with_its_own_measure_keeps_it():
 def test_a_quarter_or_month_with_its_year_gives_the_year_and_leaves_the_indicator(line):
     [t] = targets("II. NHIỆM VỤ\n" + line + "\n")
     assert (t.year, t.indicator) == (2026, "cơ sở kinh doanh thực phẩm được kiểm tra")
+
+
+@pytest.mark.parametrize("line", [
+    "- Giá dịch vụ thu gom rác thải đối với hộ gia đình áp dụng theo Quyết định số 45/2025/QĐ-UBND là 25.000 đồng/hộ/tháng.",
+    "- Hộ gia đình phân loại rác đúng quy định được giảm 10% giá dịch vụ.",
+    "- Mức hỗ trợ 50 triệu đồng/hộ xây mới nhà ở.",
+    "- Bố trí kinh phí phục vụ Đoàn kiểm tra, dự kiến khoảng 45 triệu đồng.",
+])
+def test_prices_fees_support_levels_and_spending_are_not_targets(line):
+    assert targets("II. MỤC TIÊU\n" + line + "\n") == []
+
+
+def test_a_share_of_spending_set_as_an_objective_is_a_target():
+    [t] = targets("II. MỤC TIÊU\n- Kinh phí chi cho nghiên cứu phát triển đạt tối thiểu 2% GRDP.\n")
+    assert (t.value, t.unit) == (2, "%")

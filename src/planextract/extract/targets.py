@@ -109,6 +109,10 @@ def verdict(q: Quantity, sentence: str, scope: Scope, clause_obj: "Clause", issu
         return NO
     if _inside_parentheses(sentence, q):
         return NO  # "(năm 2020 đạt 12 xã)", "(10 Gbps)": a remark, not what the plan sets
+    if _names_a_charge(clause_obj.left) or (_is_money(q) and _names(clause_obj.left, "budget")):
+        # "Giá dịch vụ … là 25.000 đồng/hộ/tháng", "mức hỗ trợ 50 triệu đồng/hộ", "xử phạt 38,5 triệu
+        # đồng"; "bố trí kinh phí … dự kiến khoảng 45 triệu đồng": money a task spends
+        return NO
     if _inside_quotes(sentence, q):
         return NO  # 'các biện pháp “1 phải 5 giảm”': a name, not a value
     if _the_nations(_clause_head(sentence[:q.start])):
@@ -123,6 +127,25 @@ def verdict(q: Quantity, sentence: str, scope: Scope, clause_obj: "Clause", issu
     if _has(clause, "trigger") or _has(comparator_words, "trigger") or _has(sentence[:q.start], "goal"):
         return YES
     return MAYBE
+
+
+def _names_a_charge(left: str) -> bool:
+    """A price, fee, fine or support level ('charge' rows of data/target_words.csv) named as the
+    clause's subject or right before the value: a level a regulation sets or a result."""
+    return _names(left, "charge")
+
+
+def _names(left: str, role: str) -> bool:
+    near = f"{left[:SUBJECT_WINDOW]} {left[-CHARGE_WINDOW:]}".lower()
+    return any(re.search(rf"(?<!\w){re.escape(w)}(?!\w)", near) for w in words(role))
+
+
+def _is_money(q: Quantity) -> bool:
+    return q.unit.split("/")[0].endswith("đồng")
+
+
+CHARGE_WINDOW = 60  # characters before the value
+SUBJECT_WINDOW = 30  # characters of the clause's start
 
 
 def _aims_after_past(head: str) -> bool:
