@@ -731,3 +731,10 @@ def test_prices_fees_support_levels_and_spending_are_not_targets(line):
 def test_a_share_of_spending_set_as_an_objective_is_a_target():
     [t] = targets("II. MỤC TIÊU\n- Kinh phí chi cho nghiên cứu phát triển đạt tối thiểu 2% GRDP.\n")
     assert (t.value, t.unit) == (2, "%")
+
+
+def test_the_main_clause_after_a_purpose_is_not_part_of_the_indicator():
+    text = ("Để hoàn thành mục tiêu năm 2026, phấn đấu 100% người có công được chi trả trợ cấp qua tài khoản, "
+            "Ủy ban nhân dân tỉnh yêu cầu các cơ quan, đơn vị triển khai các nội dung sau:\n")
+    [t] = targets("II. NHIỆM VỤ\n" + text)
+    assert t.indicator == "người có công được chi trả trợ cấp qua tài khoản"

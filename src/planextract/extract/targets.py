@@ -432,11 +432,15 @@ def clean_left(text: str) -> str:
     """The words before a value, without the framing at their start and the linking verb at
     their end ("Phấn đấu đến năm 2030, tỷ lệ X đạt" → "tỷ lệ X")."""
     text = _MARKER.sub("", text.strip())
+    text = _PURPOSE.sub("", text)  # 'Để hoàn thành mục tiêu năm 2026, phấn đấu 100% …': why, not what
     text = _after_last_goal_verb(text)
     text = _TIME_PHRASE.sub(" ", text).strip(" ,:")
     text = _strip(text, words("recurrence") + words("frame"), at_start=True)
     text = _strip(text, words("link") + words("object") + _comparator_words(), at_start=False)
     return _from_head_word(text.strip(" ,:;.-"))
+
+
+_PURPOSE = re.compile(r"^(?:Để|Nhằm)\s+(?:hoàn thành|đạt được|đạt|thực hiện)\s+(?:các\s+)?mục tiêu\b[^,;:]*[,;:]\s*", re.I)
 
 
 @lru_cache(maxsize=None)
@@ -482,6 +486,7 @@ def _from_head_word(text: str) -> str:
 
 def clean_right(text: str, q: Quantity) -> str:
     """The words after a value that name what it counts ("100% hồ sơ được số hóa")."""
+    text = _MAIN_CLAUSE.split(text, maxsplit=1)[0]
     text = _PAREN_YEAR.sub(" ", text)
     if not _BASELINE.split(text)[0].strip(" ,"):
         text = ""  # "… tăng 30% so với năm 2020": the baseline alone names nothing
@@ -498,6 +503,10 @@ def clean_right(text: str, q: Quantity) -> str:
 
 
 _MULTIPLIER = re.compile(r"^(?:nghìn|ngàn|triệu|tỷ|vạn|trăm)\s+", re.I)
+# '…, Ủy ban nhân dân tỉnh yêu cầu các cơ quan …': the main clause after a purpose that states the
+# targets ('Để hoàn thành mục tiêu … 100% đối tượng được chi trả …, UBND tỉnh yêu cầu …')
+_MAIN_CLAUSE = re.compile(r",\s+(?=(?:Ủy ban nhân dân|UBND|Chủ tịch|Ban Thường vụ|Thường trực|Sở|Tỉnh ủy|Thành ủy)"
+                          r"[^,;.]{0,40}?\s(?:yêu cầu|đề nghị|chỉ đạo|giao|ban hành|quyết định|có ý kiến)\b)")
 
 
 def _strip(text: str, wordings: tuple[str, ...], *, at_start: bool) -> str:
