@@ -192,6 +192,12 @@ def test_single_bodies_never_start_with_cac():
         assert not any(n.startswith("Các") for n in names(cell))
 
 
+def test_a_numbered_team_is_one_body():
+    assert canonical_names("Tổ kiểm tra số 1; Đội Quản lý thị trường số 3") == [
+        "Tổ kiểm tra số 1", "Đội Quản lý thị trường số 3"]
+    assert canonical_names("các tổ dân phố") == ["Các tổ dân phố"]
+
+
 def test_canonical_names_is_the_list_of_names():
     assert canonical_names("Sở TT&TT; các sở, ngành") == ["Sở Thông tin và Truyền thông",
                                                           "Các sở, ban, ngành"]

@@ -167,6 +167,19 @@ def test_an_official_s_title_before_the_bodies_gives_their_bodies(item, lead):
     assert task.lead == lead
 
 
+@pytest.mark.parametrize("heading, lead", [
+    ("6. Các cơ sở được kiểm tra", ["Các cơ sở được kiểm tra"]),
+    ("7. Các tổ dân phố", ["Các tổ dân phố"]),
+    ("8. Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh, Hội Nông dân tỉnh, Tỉnh Đoàn",
+     ["Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh", "Hội Nông dân tỉnh", "Tỉnh Đoàn"]),
+])
+def test_a_heading_of_bodies_without_a_colon_takes_the_paragraph_below(heading, lead):
+    text = (f"IV. TỔ CHỨC THỰC HIỆN\n{heading}\nChuẩn bị đầy đủ hồ sơ, tài liệu; báo cáo kết quả khắc phục "
+            "về Sở Công Thương.\nTrên đây là Kế hoạch kiểm tra của Sở Công Thương.\n")
+    [task] = tasks(text)
+    assert (task.lead, task.text) == (lead, "Chuẩn bị đầy đủ hồ sơ, tài liệu; báo cáo kết quả khắc phục về Sở Công Thương.")
+
+
 def test_an_unnumbered_paragraph_addressed_to_everyone_is_no_task():
     text = ("IV. TỔ CHỨC THỰC HIỆN\n1. Sở Y tế: Chủ trì triển khai Kế hoạch.\n"
             "Căn cứ Kế hoạch này, các sở, ban, ngành xây dựng kế hoạch thực hiện.\n")

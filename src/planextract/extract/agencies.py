@@ -972,12 +972,17 @@ def _spell_out(text: str) -> str:
     return re.sub(rf"(?<![\w&])(?:{pattern})(?![\w&])", expand, text)
 
 
+_NUMBERED_BODY = re.compile(r"\ssố\s+(?:\d{1,3}|[IVX]{1,4})$")
+
+
 def _collective_rest(text: str) -> str | None:
     """Rule 7: what follows 'Các' when the text names a class of bodies, else None.
     A lower-case word after the collective noun marks a class ('doanh nghiệp viễn
     thông'); a capitalised one a proper name ('Trường Đại học Đồng Tháp')."""
     if m := _determiner().match(text):
         return text[m.end():]
+    if _NUMBERED_BODY.search(text):
+        return None  # 'Tổ kiểm tra số 1', 'Đội Quản lý thị trường số 3': one body, numbered
     if m := _collective_head().match(text):
         head = _structural_head().match(text)
         if head and head.end() > m.end():

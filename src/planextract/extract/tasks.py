@@ -507,10 +507,12 @@ def _joined_mentions(text: str, mentions: list[tuple[int, int]]) -> list[tuple[i
     return out
 
 
-def _duties_below(analysis: Analysis, node: Node) -> Node | None:
-    """The unnumbered paragraph right below an agency heading that ends in ':' and owns no
-    lines of its own, when it is no heading, closing words or assignment of its own."""
-    if not node.block.text.rstrip(" *").endswith(":") or node.index + 1 >= len(analysis.nodes):
+def _duties_below(analysis: Analysis, node: Node, only_bodies: bool = False) -> Node | None:
+    """The unnumbered paragraph right below an agency heading that ends in ':' (or names only
+    bodies, `only_bodies`) and owns no lines of its own, when it is no heading, closing words or
+    assignment of its own."""
+    ends_in_colon = node.block.text.rstrip(" *").endswith(":")
+    if not (ends_in_colon or only_bodies) or node.index + 1 >= len(analysis.nodes):
         return None
     following = analysis.nodes[node.index + 1]
     block = following.block
@@ -556,7 +558,8 @@ def agency_paragraph_tasks(analysis: Analysis, province: str | None, skip: set[i
         if _opens_with_request(body) and (not re.match(r"^[^:]{0,160}:", body) or body.rstrip(" *").endswith(":")) \
                 and assignment_of(body, province)[0]:
             continue  # "Giao Sở X …", "Đề nghị Ủy ban MTTQ … tổ chức …": an assignment sentence or lead-in
-        if only_names and ":" not in body and _names_agency(body) and (not _has_verb(body) or _only_names(body)):
+        if only_names and ":" not in body and (_names_agency(body) or _a_class(body)) \
+                and (not _has_verb(body) or _only_names(body) or _a_class(body)):
             from .agencies import canonical_names
             names, rest = canonical_names(body.strip(" ."), province), ""  # the heading is the names
         else:
@@ -584,7 +587,8 @@ def agency_paragraph_tasks(analysis: Analysis, province: str | None, skip: set[i
             duties.append(_body(child.block.text))
             covered.add(child.index)
             end = child.block.end
-        if not any(duties) and (following := _duties_below(analysis, node)) is not None:
+        only_bodies = node.role == HEADING_ROLE or _opens_with_request(body)  # '8. Đề nghị Ủy ban MTTQ …, Tỉnh Đoàn'
+        if not any(duties) and (following := _duties_below(analysis, node, only_bodies and not rest.strip(" :.-–"))) is not None:
             # '**8. Đề nghị Ủy ban MTTQ …, Tỉnh đoàn:** Tuyên truyền …' read as the bold heading
             # and a paragraph of its own: the paragraph is the body's duties
             duties, end = [_body(following.block.text)], following.block.end
@@ -980,6 +984,20 @@ def _split_sentences(text: str) -> list[tuple[int, str]]:
         pos = m.end()
     out.append((pos, text[pos:]))
     return [(s, t) for s, t in out if t.strip()]
+
+
+_CLASS_HEADING = re.compile(r"^(?:Đề nghị\s+)?Các\s+\S")
+CLASS_HEADING_MAX_WORDS = 12
+
+
+def _a_class(text: str) -> bool:
+    """'6. Các cơ sở được kiểm tra', '7. Các tổ dân phố': a heading that names a class of bodies
+    (and the clause that picks them out), whose verbs say who, not what to do."""
+    from .agencies import _collective_head
+    text = text.strip(" .")
+    m = _CLASS_HEADING.match(text)
+    return bool(m) and len(text.split()) <= CLASS_HEADING_MAX_WORDS and "," not in text \
+        and bool(_collective_head().match(text[m.end() - 1:]))
 
 
 def _names_agency(text: str) -> bool:
