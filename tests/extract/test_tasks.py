@@ -161,6 +161,8 @@ def test_a_numbered_duty_item_may_open_with_what_it_rests_on(item, lead):
     ("3. Thủ trưởng các sở, ban, ngành và Ủy ban nhân dân phường, xã, đặc khu chịu trách nhiệm triển khai Kế "
      "hoạch này.", ["Các sở, ban, ngành", "UBND các xã, phường, đặc khu"]),
     ("4. Giám đốc Sở Y tế chịu trách nhiệm tổ chức thực hiện các nhiệm vụ được giao.", ["Sở Y tế"]),
+    ("2. Thủ trưởng các sở, ban, ngành tỉnh; Chủ tịch UBND các xã, phường, đặc khu căn cứ chỉ tiêu được giao, "
+     "xây dựng kế hoạch thực hiện.", ["Các sở, ban, ngành", "UBND các xã, phường, đặc khu"]),
 ])
 def test_an_official_s_title_before_the_bodies_gives_their_bodies(item, lead):
     [task] = tasks("IV. TỔ CHỨC THỰC HIỆN\n" + item + "\n")

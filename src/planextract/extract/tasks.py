@@ -459,8 +459,8 @@ def leading_agencies(text: str, province: str | None) -> tuple[list[str], str]:
     for start, end in _joined_mentions(text, agency_mentions(text, province)):
         if not names and start > opening:
             break  # the names must open the paragraph
-        if names and not _BETWEEN_NAMES.match(text[pos:start]):
-            break  # only ",", ";" or "và" between two names of one list
+        if names and not _BETWEEN_NAMES.match(_without_trailing_title(text[pos:start])):
+            break  # only ",", ";" or "và" between two names of one list ('…; Chủ tịch UBND các xã …')
         names += [n for n in canonical_names(text[start:end], province) if n not in names]
         pos = end
     if not names:
@@ -488,7 +488,17 @@ def _official_title(text: str) -> int:
     return m.end()
 
 
-_NOT_A_TITLE = ("đề nghị", "giao")  # requests, read by _without_request and assignment_of
+_NOT_A_TITLE = ("đề nghị", "giao")
+
+
+def _without_trailing_title(gap: str) -> str:
+    """'; Chủ tịch ' between two bodies of one list: the separator without the official's title."""
+    from .agencies import _patterns
+    m = re.match(r"^(\s*(?:[,;]|\svà)\s*)(.*)$", gap, re.S)
+    title = m.group(2).strip().lower() if m else ""
+    if title and title not in _NOT_A_TITLE and title in {t.lower() for t in _patterns("drop_before")}:
+        return m.group(1)
+    return gap  # requests, read by _without_request and assignment_of
 
 
 _ITEM_NUMBER = re.compile(r"^(?:[a-zđ]|\d{1,2})[.)]?$")
