@@ -14,6 +14,7 @@ def one(text):
     ("chiếm tối thiểu 20% GRDP", ("gte", 20, None, "%")), ("15-20%", ("range", 15, 20, "%")),
     ("60 - 80%", ("range", 60, 80, "%")), ("đạt 12% đến 20% GRDP", ("range", 12, 20, "%")),
     ("từ 15% đến 20%", ("range", 15, 20, "%")), ("Khoảng 70% dân số trở lên", ("gte", 70, None, "%")),
+    ("đạt 11,5% trở lên¹", ("gte", 11.5, None, "%")),
     ("Trên 55% doanh nghiệp", ("gt", 55, None, "%")), ("đạt trên 1,5%", ("gt", 1.5, None, "%")),
     ("tăng tối thiểu 7%", ("gte", 7, None, "%")), ("khoảng 30%", ("approx", 30, None, "%")),
     ("không quá 5%", ("lte", 5, None, "%")), ("dưới 3%", ("lt", 3, None, "%")), ("≥ 90%", ("gte", 90, None, "%")),

@@ -300,10 +300,14 @@ _YEAR_BETWEEN = re.compile(r"\s+(?:(?:vào|đến|tới|trong)\s+)?(?:cuối\s+)
                            re.I)
 
 
+_SUPERSCRIPTS = "¹²³⁴⁵⁶⁷⁸⁹⁰"
+
+
 def _comparator_after(tail: str) -> str | None:
     """'trở lên' / 'trở xuống' within the next few words ('70% dân số trở lên')."""
     _, after = _comparators()
     for word, comp in after:
-        if re.match(rf"\s*(?:[^\s,;.]+\s+){{0,3}}{re.escape(word)}\b", tail, re.I):
+        # (a footnote's superscript may follow: '11,5% trở lên¹')
+        if re.match(rf"\s*(?:[^\s,;.]+\s+){{0,3}}{re.escape(word)}(?![^\W\d_{_SUPERSCRIPTS}])", tail, re.I):
             return comp
     return None
