@@ -738,3 +738,10 @@ def test_the_main_clause_after_a_purpose_is_not_part_of_the_indicator():
             "Ủy ban nhân dân tỉnh yêu cầu các cơ quan, đơn vị triển khai các nội dung sau:\n")
     [t] = targets("II. NHIỆM VỤ\n" + text)
     assert t.indicator == "người có công được chi trả trợ cấp qua tài khoản"
+
+
+def test_a_share_after_a_value_measures_what_the_value_measured():
+    text = ("II. MỤC TIÊU\n- Tổng chi ngân sách địa phương là 68.450 tỷ đồng, trong đó chi đầu tư phát triển "
+            "31.200 tỷ đồng, chiếm 45,6% tổng chi ngân sách địa phương.\n")
+    assert [(t.value, t.indicator) for t in targets(text)] == [
+        (68450, "Tổng chi ngân sách địa phương"), (31200, "chi đầu tư phát triển"), (45.6, "chi đầu tư phát triển")]

@@ -558,6 +558,8 @@ def indicator_of(clause: Clause, q: Quantity, previous: str | None) -> str | Non
         return before
     if previous and normalize_key(before) in _DIRECTIONS and not _content_words(after):
         return f"{previous} {before}"  # "… đạt 150 triệu đồng, tăng 30% so với năm 2020"
+    if previous and not before and q.percent and _ends_with_share(clause.left):
+        return previous  # "chi đầu tư phát triển 31.200 tỷ đồng, chiếm 45,6% tổng chi …": its share of a whole
     if _content_words(after) >= 1:
         if normalize_key(before) in _DIRECTIONS or (before and not q.percent):
             return f"{before} {after}"  # "Giảm 10% số ca mắc …", "đón 3,2 triệu lượt khách du lịch"
@@ -573,6 +575,13 @@ def indicator_of(clause: Clause, q: Quantity, previous: str | None) -> str | Non
     if previous:
         return previous  # "… đạt 80% vào năm 2025 và 100% vào năm 2030"
     return before or None
+
+
+def _ends_with_share(left: str) -> bool:
+    """'…, chiếm 45,6%': the words before the value are only a share link ('share' rows)."""
+    key = normalize_key(left)
+    return any(key == normalize_key(w) or key.endswith(" " + normalize_key(w)) for w in words("share")) \
+        and _content_words(clean_left(left)) == 0
 
 
 def _names_only_a_rate(before: str) -> bool:
