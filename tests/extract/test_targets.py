@@ -745,3 +745,16 @@ def test_a_share_after_a_value_measures_what_the_value_measured():
             "31.200 tỷ đồng, chiếm 45,6% tổng chi ngân sách địa phương.\n")
     assert [(t.value, t.indicator) for t in targets(text)] == [
         (68450, "Tổng chi ngân sách địa phương"), (31200, "chi đầu tư phát triển"), (45.6, "chi đầu tư phát triển")]
+
+
+@pytest.mark.parametrize("line, indicator", [
+    ("- Chỉ số cải cách hành chính của phường đứng trong top 30 xã, phường dẫn đầu Thành phố.",
+     "Chỉ số cải cách hành chính của phường"),
+    ("- Chỉ số chuyển đổi số thuộc nhóm 5 tỉnh dẫn đầu khu vực.", "Chỉ số chuyển đổi số"),
+    # a place ranked is no measure: the words after the rank say in what
+    ("- An Giang nằm trong nhóm 20 tỉnh dẫn đầu cả nước về chất lượng giáo dục.",
+     "An Giang nằm trong top tỉnh dẫn đầu cả nước về chất lượng giáo dục"),
+])
+def test_a_ranked_measure_is_the_indicator_of_its_rank(line, indicator):
+    [t] = targets("II. MỤC TIÊU\n" + line + "\n")
+    assert (t.unit, t.indicator) == ("top", indicator)

@@ -551,6 +551,8 @@ def indicator_of(clause: Clause, q: Quantity, previous: str | None) -> str | Non
         after = q.unit  # "Tăng thêm 2.000 giường bệnh", "Đạt 35 bác sĩ/vạn dân": the counted noun
     if previous and not _content_words(after) and _names_only_a_rate(before):
         return f"{before} {previous}"  # "… dự kiến đạt 10 triệu USD, tốc độ tăng bình quân 8 - 9%/năm"
+    if q.unit == "top" and (measure := _RANK_VERB.sub("", before)) != before and _opens_with_head(measure):
+        return measure  # "Chỉ số cải cách hành chính của phường đứng trong top 30 …": what is ranked
     if not clause.value_first:
         short = len(before.split()) <= SHORT_LEFT
         if after and (not q.percent or _opens(before) or short) and not _linked_pattern().search(clause.left):
@@ -575,6 +577,14 @@ def indicator_of(clause: Clause, q: Quantity, previous: str | None) -> str | Non
     if previous:
         return previous  # "… đạt 80% vào năm 2025 và 100% vào năm 2030"
     return before or None
+
+
+_RANK_VERB = re.compile(r"\s+(?:đứng|nằm|xếp|thuộc)(?:\s+(?:trong|vào|thứ|hạng))*(?:\s+(?:nhóm|top))?\s*$", re.I)
+
+
+def _opens_with_head(text: str) -> bool:
+    key = normalize_key(text)
+    return any(key.startswith(normalize_key(w) + " ") for w in words("head"))
 
 
 def _ends_with_share(left: str) -> bool:
