@@ -182,6 +182,14 @@ def test_the_measure_in_the_last_part_of_a_long_lead():
     assert (t.indicator, t.year, t.value, t.value_max) == ("tốc độ tăng trưởng GRDP của tỉnh", 2030, 10, 10.5)
 
 
+@pytest.mark.parametrize("line", [
+    "- Chiến lược phát triển du lịch Việt Nam đặt mục tiêu đến năm 2030 du lịch đóng góp trực tiếp 12-14% GDP.",
+    "- Chỉ tiêu tăng trưởng Trung ương định hướng cho thành phố là từ 10% trở lên.",
+])
+def test_a_target_a_national_document_or_body_sets_is_cited_not_adopted(line):
+    assert targets("I. MỤC TIÊU\n" + line + "\n") == []
+
+
 def test_the_nations_targets_are_cited_not_adopted():
     text = ("I. MỤC TIÊU\nNghị quyết đặt mục tiêu đến năm 2030 tỷ lệ đô thị hóa cả nước đạt tối thiểu 50%.\n"
             "Cả nước phấn đấu đến năm 2025 có 55% dân số tham gia mua sắm trực tuyến.\n"

@@ -117,6 +117,8 @@ def verdict(q: Quantity, sentence: str, scope: Scope, clause_obj: "Clause", issu
         return NO  # 'các biện pháp “1 phải 5 giảm”': a name, not a value
     if _the_nations(_clause_head(sentence[:q.start])):
         return NO  # "Nghị quyết đặt mục tiêu … tỷ lệ đô thị hóa cả nước đạt 50%": cited, not adopted
+    if _CENTRAL_GOAL.search(_clause_head(sentence[:q.start])):
+        return NO  # "Chiến lược phát triển du lịch Việt Nam đặt mục tiêu … 12-14% GDP": the nation's, cited
     if _ACCORDING_TO.match(sentence) and _has(sentence, "central"):
         return NO  # "Theo Đề án … được Thủ tướng Chính phủ phê duyệt, chỉ tiêu giao Thành phố là 149.000 căn"
     if issued_year and _states_a_past_year(_without_baseline(sentence[:q.start]), issued_year):
@@ -157,6 +159,11 @@ def _aims_after_past(head: str) -> bool:
     return own_part != head and not _has(own_part, "past") and _has(own_part, "goal")
 
 
+# a national document or body that sets or guides the value: 'Chiến lược … Việt Nam đặt mục tiêu',
+# 'Chỉ tiêu tăng trưởng Trung ương định hướng cho thành phố … là'
+_CENTRAL_GOAL = re.compile(r"(?:(?:Chiến lược|Nghị quyết|Quyết định|Chương trình|Đề án)\b[^;:.]{0,80}?\b"
+                           r"(?:Việt Nam|quốc gia|Trung ương|Chính phủ|Thủ tướng)\b[^;:.]{0,40}?\bđặt\s+(?:ra\s+)?mục tiêu"
+                           r"|\bTrung ương\s+(?:định hướng|đặt mục tiêu))")
 _ACCORDING_TO = re.compile(r"^\s*(?:[-+•]\s*)?Theo\s+(?!(?:Kế hoạch|kế hoạch)\b)\S", re.I)
 _DONE = re.compile(r"(?<!\w)đã\s+(?!(?:và|đang)\b)\w", re.I)
 
