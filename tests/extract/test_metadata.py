@@ -154,6 +154,9 @@ def test_a_decision_title_stops_at_the_enacting_body():
     # a delegation whose title the wrap cut: 'KT. CHÁNH' / 'VĂN PHÒNG PHÓ CHÁNH VĂN PHÒNG'
     (["TL. CHỦ TỊCH", "KT. CHÁNH", "VĂN PHÒNG PHÓ CHÁNH VĂN PHÒNG", "Trần Minh Tuấn"],
      ("PHÓ CHÁNH VĂN PHÒNG", "Trần Minh Tuấn")),
+    # a title the wrap cut in two lines: 'PHÓ BÍ THƯ' / 'THƯỜNG TRỰC'
+    (["T/M BAN THƯỜNG VỤ", "PHÓ BÍ THƯ", "THƯỜNG TRỰC", "Đỗ Quang Trung"], ("PHÓ BÍ THƯ THƯỜNG TRỰC", "Đỗ Quang Trung")),
+    (["T/M BAN THƯỜNG VỤ", "PHÓ BÍ THƯ", "THƯỜNG TRỰC"], ("PHÓ BÍ THƯ THƯỜNG TRỰC", None)),
 ])
 def test_signers(signature, expected):
     rec = record(header(["ỦY BAN NHÂN DÂN", "TỈNH ĐỒNG THÁP"], "Đồng Tháp, ngày 19 tháng 11 năm 2025",

@@ -804,6 +804,11 @@ def _signature(doc: Document) -> tuple[str | None, str | None]:
             beside.add(i)  # a title line between two recipients' lines: the two columns interleaved
         window = SIGNER_WINDOW + (8 if i in beside else 0)  # the recipients' lines come between
         for nxt in lines[i + 1:i + 1 + window]:
+            if (longer := f"{m.title} {nxt.strip().upper()}") in _signer_titles():
+                # 'PHÓ BÍ THƯ' + 'THƯỜNG TRỰC': a title the wrap cut
+                first_title = longer if first_title == m.title else first_title
+                m.title = longer
+                continue
             if _SIGNED.match(nxt) or (_RECIPIENT_ITEM.match(before) and re.match(r"[-–+]\s", nxt)):
                 continue  # '(Đã ký)'; the rest of a recipients' list the signature ran into
             if i in beside and (re.match(r"[-–+]\s|Lưu\b", nxt) or nxt[:1].islower()):
