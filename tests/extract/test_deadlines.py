@@ -30,6 +30,7 @@ def deadlines(body: str):
     ("- Báo cáo năm: Các đơn vị gửi Sở Tài chính trước ngày 15/12.", None, "annual"),
     ("- Báo cáo quý: Các đơn vị gửi Sở Tài chính trước ngày 20 của tháng cuối quý.", None, "quarterly"),
     ("Các đơn vị gửi báo cáo năm 2026 trước ngày 15/12/2026.", "2026-12-15", None),
+    ("Sở Giáo dục và Đào tạo tham mưu sơ kết 3 năm vào năm 2028 và tổng kết vào năm 2030.", "2028-12-31", None),
 ])
 def test_due_dates_and_recurrences(sentence, due, recurrence):
     (deadline,) = deadlines(sentence)

@@ -101,6 +101,9 @@ _DUE_FORMS: list[tuple[re.Pattern, object, bool]] = [
      lambda m: _last_day(int(m.group(2)), int(m.group(1))) if 1 <= int(m.group(1)) <= 12 else None, True),
     (re.compile(rf"(?:trong|hoàn thành trong|hoàn thành|xong trong)\s+năm\s+{_YEAR}", re.I),
      lambda m: f"{m.group(1)}-12-31", False),
+    # 'sơ kết 3 năm vào năm 2028 và tổng kết vào năm 2030': a review due in a year
+    (re.compile(rf"(?:sơ kết|tổng kết|đánh giá)[^.;]{{0,30}}?\s+vào\s+năm\s+{_YEAR}", re.I),
+     lambda m: f"{m.group(1)}-12-31", False),
     (re.compile(rf"(?:bảo đảm|đảm bảo)\s+(?:kể\s+)?từ\s+ngày\s+({DATE_PATTERN})", re.I),
      lambda m: iso_date(m.group(1)), True),
     (re.compile(rf"báo cáo[^.;]{{0,60}}?\(\s*năm\s+{_YEAR}\s*\)", re.I),
