@@ -766,3 +766,10 @@ def test_a_share_after_a_value_measures_what_the_value_measured():
 def test_a_ranked_measure_is_the_indicator_of_its_rank(line, indicator):
     [t] = targets("II. MỤC TIÊU\n" + line + "\n")
     assert (t.unit, t.indicator) == ("top", indicator)
+
+
+def test_bao_dam_after_a_clause_of_work_opens_the_objective():
+    text = ("II. NHIỆM VỤ\nSở Nội vụ phối hợp với Bảo hiểm xã hội tỉnh tăng cường thanh tra việc chấp hành pháp luật "
+            "về bảo hiểm xã hội, bảo đảm mỗi năm thanh tra, kiểm tra tối thiểu 120 doanh nghiệp.\n")
+    [t] = targets(text)
+    assert (t.indicator, t.value, t.comparator, t.year) == ("thanh tra, kiểm tra", 120, "gte", None)

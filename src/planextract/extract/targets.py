@@ -461,7 +461,8 @@ def _after_last_goal_verb(text: str) -> str:
     a time and a link follow ('Sản lượng xoài phấn đấu đến năm 2030 đạt'), the measure is
     the subject before the goal verb."""
     last = None
-    for w in ("phấn đấu", "đặt mục tiêu", "đặt chỉ tiêu"):
+    # (', bảo đảm …' after a clause of work: 'tăng cường thanh tra …, bảo đảm mỗi năm kiểm tra 120 …')
+    for w in ("phấn đấu", "đặt mục tiêu", "đặt chỉ tiêu", "(?<=,\\s)bảo đảm", "(?<=,\\s)đảm bảo"):
         for m in re.finditer(rf"(?<!\w){w}(?:\s+đạt)?\b", text, re.I):
             if m.start() > 0 and (last is None or m.end() > last.end()):
                 last = m
