@@ -773,3 +773,8 @@ def test_bao_dam_after_a_clause_of_work_opens_the_objective():
             "về bảo hiểm xã hội, bảo đảm mỗi năm thanh tra, kiểm tra tối thiểu 120 doanh nghiệp.\n")
     [t] = targets(text)
     assert (t.indicator, t.value, t.comparator, t.year) == ("thanh tra, kiểm tra", 120, "gte", None)
+
+
+def test_a_count_with_work_of_its_own_after_a_rate_is_not_the_rate():
+    text = "II. MỤC TIÊU\n- Tỷ lệ lao động qua đào tạo đạt 48%; giải quyết việc làm mới cho 62.000 lao động.\n"
+    assert [t.indicator for t in targets(text)] == ["Tỷ lệ lao động qua đào tạo", "giải quyết việc làm mới lao động"]

@@ -582,6 +582,9 @@ def indicator_of(clause: Clause, q: Quantity, previous: str | None) -> str | Non
     head = clean_left(clause.head)
     if not before and _content_words(head) >= MIN_INDICATOR_WORDS:
         return head  # "Tỷ lệ …: năm 2026 đạt 60%, năm 2027 đạt 80%"
+    if before and not q.percent and _content_words(before) >= MIN_INDICATOR_WORDS \
+            and not is_unit_word(noun := _MULTIPLIER.sub("", q.unit).split("/")[0]):
+        return f"{before} {noun}"  # "…; giải quyết việc làm mới cho 62.000 lao động": its own work, counted
     if previous:
         return previous  # "… đạt 80% vào năm 2025 và 100% vào năm 2030"
     return before or None
