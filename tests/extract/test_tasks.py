@@ -22,6 +22,7 @@ def rows(found):
     ("2023", (2023, 2023)), ("Quý IV/2023", (2023, 2023)), ("Hằng năm", (None, None)),
     ("Năm 2025 và các năm tiếp theo", (2025, None)), ("Từ 01/7/2025", (2025, None)),
     ("Quý IV/2025 - Quý II/2026", (2025, 2026)), ("Hoàn thành trong năm 2025", (2025, 2025)),
+    ("Từ ngày 06/01 đến ngày 08/01/2025", (2025, 2025)), ("Từ tháng 7 đến tháng 12/2025", (2025, 2025)),
 ])
 def test_time_cells(cell, years):
     assert parse_timeframe(cell) == years

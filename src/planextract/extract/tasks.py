@@ -31,6 +31,7 @@ from ..records import Task
 _YEARS = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
 _ROMAN = re.compile(r"^[IVXLC]{1,6}$")
 _OPEN_END = re.compile(r"(?:và\s+(?:các|những)\s+năm\s+tiếp\s+theo|trở\s+đi|^\s*từ\b|^\s*kể\s+từ\b)", re.I)
+_CLOSED_BY = re.compile(r"\bđến\s+(?:hết\s+)?(?:ngày|tháng|quý|năm)?\s*\d", re.I)  # 'Từ ngày 06/01 đến ngày 08/01/2025'
 _NUMBER_MARK = re.compile(r"^(?:[-–+•*]\s*|\(?[a-zđ0-9]{1,3}[.)/]\s+|\d+(?:\.\d+)+\.?\s+|[IVXLC]{1,6}[.)]\s+"
                           r"|(?:\d{1,2}|[IVXLC]{1,6}|[a-zđA-Z])\s[-–]\s+(?=\D))")  # "2 - Ban Tuyên giáo …"
 LEVEL_UPPER, LEVEL_ROMAN, LEVEL_ARABIC, LEVEL_LOWER = 1, 2, 3, 6
@@ -56,7 +57,7 @@ def parse_timeframe(text: str) -> tuple[int | None, int | None]:
     years = [int(y) for y in _YEARS.findall(text)]
     if not years:
         return None, None
-    if len(years) == 1 and _OPEN_END.search(text):
+    if len(years) == 1 and _OPEN_END.search(text) and not _CLOSED_BY.search(text):
         return years[0], None
     return years[0], years[-1]
 
