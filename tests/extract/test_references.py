@@ -259,3 +259,9 @@ def test_a_code_the_wrap_cut_is_joined_in_a_title():
     ref = cited("Thực hiện Công văn số 83/BTC-QLCS của Bộ Tài chính về việc triển khai Nghị định số 178/2026/NĐ-\n"
                 "CP về tài sản;")["83/BTC-QLCS"]
     assert ref.title == "triển khai Nghị định số 178/2026/NĐ-CP về tài sản"
+
+
+def test_numbers_that_differ_by_a_doubled_digit_are_two_documents():
+    refs = cited("Căn cứ Nghị định số 15/2018/NĐ-CP ngày 02/02/2018 của Chính phủ; xử lý theo Nghị định số "
+                 "115/2018/NĐ-CP ngày 04/9/2018 của Chính phủ quy định xử phạt vi phạm hành chính;")
+    assert set(refs) == {"15/2018/NĐ-CP", "115/2018/NĐ-CP"}

@@ -273,7 +273,8 @@ def extract_references(doc: Document, own_number: str | None = None) -> list[Ref
 def _same_document(number: str) -> str:
     """A key under which a typo'd number meets the document cited well elsewhere ('27/CTTg' is
     '27/CT-TTg': guidelines §5): no hyphens, a letter doubled by the typo once."""
-    return re.sub(r"(\w)\1+", r"\1", re.sub(r"[-–\s]", "", number).lower())  # 'ct-ttg', 'cttg' → 'ctg'
+    # letters only: '115/2018' and '15/2018' are two documents
+    return re.sub(r"([^\W\d_])\1+", r"\1", re.sub(r"[-–\s]", "", number).lower())  # 'ct-ttg', 'cttg' → 'ctg'
 
 
 _FIELDS = ("doc_type", "issued_date", "issuer", "title")
