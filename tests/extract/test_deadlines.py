@@ -50,6 +50,9 @@ def test_due_dates_and_recurrences(sentence, due, recurrence):
     "Xây dựng kế hoạch an toàn thông tin; thực hiện kiểm thử an toàn định kỳ.",  # how often an activity runs
     "Tổ chức các hoạt động kiểm tra định kỳ, đột xuất việc chấp hành quy định.",
     "Sở Giáo dục và Đào tạo chỉ đạo các trường vệ sinh trường lớp hằng tuần.",
+    "Ưu tiên kiểm tra các cơ sở đã bị xử lý vi phạm trong năm 2024 hoặc có phản ánh.",  # when it happened
+    "Kiểm tra việc kiểm định phương tiện đo (được kiểm định định kỳ 02 năm/lần).",   # how often, no duty
+    "Việc sử dụng ngân sách thực hiện trong phạm vi dự toán được giao hằng năm.",       # a condition
     "Các cấp, ngành xây dựng kế hoạch thanh tra, kiểm tra định kỳ và đột xuất về lĩnh vực phụ trách.",
 ])
 def test_not_deadlines(sentence):

@@ -57,6 +57,7 @@ def _recurrence_words() -> list[tuple[str, str | None]]:
 # 'kiểm thử an toàn định kỳ', 'kiểm tra định kỳ, đột xuất': a bare 'định kỳ' after what is done
 # says how often an activity runs, not that a duty recurs ('định kỳ báo cáo', 'báo cáo định kỳ' do).
 _ACTIVITY_PERIODIC = re.compile(r"(?<=\w)(?<!báo cáo)\s+định kỳ(?=\s*(?:[,.;:)]|$|trên\b|tại\b|theo\b|đối với\b|cho\b|"
+                                r"\d+\s*(?:năm|tháng|ngày)\s*/\s*lần|"  # 'được kiểm định định kỳ 02 năm/lần'
                                 r"(?:và|hoặc)\s+đột xuất\b))")  # 'kiểm tra định kỳ và đột xuất': a way of working
 # A task's attribute line ('Thời gian: từ tháng 7/2021 đến hết Quý I/2022') gives its timeframe.
 _TIME_LABEL = re.compile(r"(?i:thời gian|tiến độ|thời hạn|lộ trình)(?:\s+(?i:thực hiện|hoàn thành|triển khai))?\s*:")
@@ -116,6 +117,7 @@ _PLAN_PERIOD = re.compile(rf"[Tt]ừ năm\s+{_YEAR}\s*(?:đến|-|–)\s*(?:hế
                           rf"|[Tt]ừ nay (?:đến|tới) (?:hết |cuối )?năm\s+{_YEAR}")  # 'Từ nay đến hết năm 2025'
 _ONGOING = re.compile(r"(?:thường xuyên|liên tục),?\s+(?:\S+\s+){0,3}?trong năm\s+(?:19|20)\d{2}")
 _PAST = re.compile(r"^(?:\S+\s+){0,6}?đã\s+(?!được)")
+_DONE_BEFORE = re.compile(r"\bđã\s+(?:bị|được)\s+(?:\S+\s+){0,4}$")  # 'đã bị xử lý vi phạm ' right before a time
 _TARGET_VALUE = re.compile(r"\d+(?:[.,]\d+)?\s*%")
 
 
@@ -128,6 +130,8 @@ def _due(sentence: str, beside_target: bool = False) -> tuple[bool, str | None]:
         if beside_target and not with_target:
             continue
         for m in pattern.finditer(sentence):
+            if _DONE_BEFORE.search(sentence[:m.start()]):
+                continue  # 'các cơ sở đã bị xử lý vi phạm trong năm 2024': when something happened
             found.append((m.start(), due(m)))
     if not found:
         return False, None
