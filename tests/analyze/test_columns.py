@@ -95,3 +95,21 @@ def test_a_rank_in_a_value_cell_is_a_target_of_rank():
             "| 2 | Tỷ lệ hộ nghèo | Dưới 0,5% |\n")
     targets = extract_text(text).targets
     assert [(t.value, t.unit, t.comparator, t.year) for t in targets] == [(20.0, "top", "lte", 2030), (0.5, "%", "lt", 2030)]
+
+
+def test_measures_named_by_their_headers_over_a_column_of_places():
+    view = view_of("| STT | Khu công nghiệp | Số trạm BTS 5G | Tỷ lệ phủ sóng 5G (%) | Thời gian hoàn thành |\n"
+                   "| 1 | KCN Nam Cấm | 10 | 100 | Quý II/2026 |\n| 2 | KCN Hoàng Mai | 8 | 100 | Quý IV/2026 |\n")
+    assert [c.role for c in view.columns[1:4]] == ["indicator", "value", "value"]
+    assert [c.measure for c in view.columns[2:4]] == ["Số trạm BTS 5G", "Tỷ lệ phủ sóng 5G"]
+
+
+def test_a_column_of_places_beside_year_values_names_what_they_are_of():
+    view = view_of("| STT | Xã, phường | Năm 2026 | Năm 2027 |\n| 1 | Phường Vinh Phú | 120 | 150 |\n")
+    assert roles(view)[1:] == [("indicator", None), ("value", 2026), ("value", 2027)]
+
+
+def test_a_numbered_column_is_no_measure():
+    view = view_of("| Số TT | Nội dung | Năm 2026 |\n| 1 | Tỷ lệ hộ dùng nước sạch | 95 |\n")
+    assert [c.role for c in view.columns] == ["number", "task", "value"]  # (what "Nội dung" heads)
+    assert view.columns[1].measure is None

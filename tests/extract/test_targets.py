@@ -778,3 +778,11 @@ def test_bao_dam_after_a_clause_of_work_opens_the_objective():
 def test_a_count_with_work_of_its_own_after_a_rate_is_not_the_rate():
     text = "II. MỤC TIÊU\n- Tỷ lệ lao động qua đào tạo đạt 48%; giải quyết việc làm mới cho 62.000 lao động.\n"
     assert [t.indicator for t in targets(text)] == ["Tỷ lệ lao động qua đào tạo", "giải quyết việc làm mới lao động"]
+
+
+def test_a_table_of_places_and_measures_gives_one_target_per_place_and_measure():
+    text = ("KẾ HOẠCH\nPhát triển mạng 5G năm 2026\nII. MỤC TIÊU\n"
+            "| STT | Khu công nghiệp | Số trạm BTS 5G | Tỷ lệ phủ sóng 5G (%) | Thời gian hoàn thành |\n"
+            "| 1 | KCN Nam Cấm | 10 | 100 | Quý II/2026 |\n")
+    assert [(t.year, t.value, t.unit, t.indicator) for t in targets(text)] == [
+        (2026, 10, "trạm", "Số trạm BTS 5G KCN Nam Cấm"), (2026, 100, "%", "Tỷ lệ phủ sóng 5G KCN Nam Cấm")]

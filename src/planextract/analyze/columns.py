@@ -57,6 +57,7 @@ class Column:
     current: bool = False  # a value of the present or past: an estimate, a result
     unit: str | None = None  # a unit its header states ("Tỷ lệ (%)")
     period: tuple[int, int] | None = None  # "Giai đoạn 2026-2030": values due at its end
+    measure: str | None = None  # a value column whose header names what it measures ("Số trạm BTS 5G")
 
 
 @dataclass
@@ -105,7 +106,9 @@ def table_view(block: Block, analysis: "Analysis | None" = None) -> TableView:
         if column.role is None:
             column.role = role_from_cells([table.grid()[r][column.index] for r in body])
     value_under_content_header(columns, table, body)
+    measures_as_values(columns, table, body)
     products_as_indicators(columns)
+    items_as_indicators(columns, table, body)
     settle_agency_roles(columns)
     unit = caption_unit(block, analysis)
     return TableView(block, columns, n_header, table_kind(table, columns, body), unit)
@@ -257,6 +260,49 @@ def products_as_indicators(columns: list[Column]) -> None:
         return
     if product := next((c for c in columns if c.role == "product"), None):
         product.role = "indicator"
+
+
+def measures_as_values(columns: list[Column], table: Table, body: range) -> None:
+    """'| Khu công nghiệp | Số trạm BTS 5G | Tỷ lệ phủ sóng 5G (%) |': a header that names a
+    measure (a `head` or `measure` word of data/target_words.csv, or 'Số …') over cells that are
+    values holds that measure's value for each row; `measure` keeps the header's words."""
+    if any(c.role in ("indicator", "task") for c in columns):
+        return
+    for c in columns[1:]:
+        if c.role not in (None, "number", "amount") or not c.header or c.year is not None:
+            continue
+        texts = [table.grid()[r][c.index].text.strip() for r in body]
+        texts = [t for t in texts if t]
+        if texts and _names_a_measure(c.header[-1]) \
+                and sum(1 for t in texts if _VALUE_CELL.match(t)) / len(texts) >= CONTENT_SHARE:
+            c.role, c.measure = "value", _UNIT_IN_HEADER.sub("", c.header[-1]).strip()
+
+
+@lru_cache(maxsize=None)
+def _measure_heads() -> tuple[str, ...]:
+    from ..lexicon import read_rows
+    words = {normalize_key(r["wording"]) for r in read_rows("target_words.csv") if r["role"] in ("head", "measure")}
+    return tuple(sorted(words | {"số"}, key=len, reverse=True))
+
+
+def _names_a_measure(header: str) -> bool:
+    key = normalize_key(_UNIT_IN_HEADER.sub("", header))
+    return any(key.startswith(h + " ") for h in _measure_heads())
+
+
+def items_as_indicators(columns: list[Column], table: Table, body: range) -> None:
+    """'| Khu công nghiệp | Năm 2026 | Năm 2027 |', '| Xã, phường | Số hộ … |': beside values of a
+    year or of a measure, with no indicator or task column, the first column of names (a place,
+    a unit, a product) says what each row's values are of."""
+    if any(c.role in ("indicator", "task") for c in columns) or not any(c.role == "value" for c in columns):
+        return
+    for c in columns:
+        if c.role is not None:
+            continue
+        texts = [t for t in (table.grid()[r][c.index].text.strip() for r in body) if t]
+        if texts and sum(1 for t in texts if not _VALUE_CELL.match(t)) / len(texts) >= CONTENT_SHARE:
+            c.role = "indicator"
+        return
 
 
 def settle_agency_roles(columns: list[Column]) -> None:

@@ -923,9 +923,11 @@ def table_targets(analysis: Analysis, view: TableView, province: str | None,
                     name = f"{name} {direction}"  # "Tỷ lệ hộ nghèo | … | Giảm 0,5"
                 if column.year in shared_years and (measure := _column_measure(column)):
                     name = f"{measure} {name}"  # 'Kế hoạch 2026' over 'Lượng (Tấn) | Giá trị (Nghìn USD)'
+                if column.measure:
+                    name = f"{column.measure} {name}"  # '| KCN Nam Cấm | 10 |' under 'Số trạm BTS 5G'
 
-                year = column.year or scope.year
-                row_unit = normalize_unit(column.unit) if column.unit else unit
+                year = column.year or _row_year(view, r) or scope.year
+                row_unit = normalize_unit(column.unit) if column.unit else _counted_in(column.measure) or unit
                 if unit_col is None and (own_unit := unit_in_value_cell(view.text(r, column))):
                     row_unit = normalize_unit(own_unit)  # "Số giường bệnh/vạn dân | 35 giường"
                 elif unit_col is None and _RATE_PER_YEAR.search(view.text(r, column)):
@@ -1012,6 +1014,25 @@ def _years_of_several_columns(values: list) -> set[int]:
     """Years with more than one value column: each column is then a measure of its own."""
     years = [c.year for c in values if c.year is not None]
     return {y for y in years if years.count(y) > 1}
+
+
+def _counted_in(measure: str | None) -> str | None:
+    """'Số trạm BTS 5G' counts 'trạm'; 'Số hộ gia đình …' counts 'hộ gia đình' (a known counted
+    noun) — the unit of a measure column that states none."""
+    from ..analyze.quantities import _counted_nouns
+    m = re.match(r"(?i:số)\s+(?!lượng\b)(\w+)((?:\s+\w+)*)", measure or "")
+    if not m:
+        return None
+    rest = f"{m.group(1)}{m.group(2)}".lower()
+    known = next((n for n in _counted_nouns().get(m.group(1).lower(), []) if rest.startswith(n)), None)
+    return known or m.group(1).lower()
+
+
+def _row_year(view: TableView, row: int) -> int | None:
+    """The year a row's own time cell gives ('Quý II/2026'), for values under a measure."""
+    from .tasks import parse_timeframe
+    time = view.role("time")
+    return parse_timeframe(view.text(row, time))[1] if time is not None else None
 
 
 def _column_measure(column) -> str | None:
