@@ -786,3 +786,11 @@ def test_a_table_of_places_and_measures_gives_one_target_per_place_and_measure()
             "| 1 | KCN Nam Cấm | 10 | 100 | Quý II/2026 |\n")
     assert [(t.year, t.value, t.unit, t.indicator) for t in targets(text)] == [
         (2026, 10, "trạm", "Số trạm BTS 5G KCN Nam Cấm"), (2026, 100, "%", "Tỷ lệ phủ sóng 5G KCN Nam Cấm")]
+
+
+def test_a_measure_said_in_the_lead_in_above_a_table_of_places_names_its_values():
+    text = ("KẾ HOẠCH\nPhát triển mạng 5G năm 2026 - 2027\nII. MỤC TIÊU\n"
+            "Số trạm BTS 5G lắp đặt tại các khu công nghiệp như sau:\n"
+            "| STT | Khu công nghiệp | Năm 2026 (trạm) | Năm 2027 (trạm) |\n| 1 | KCN Nam Cấm | 10 | 20 |\n")
+    assert [(t.year, t.value, t.indicator) for t in targets(text)] == [
+        (2026, 10, "Số trạm BTS 5G lắp đặt KCN Nam Cấm"), (2027, 20, "Số trạm BTS 5G lắp đặt KCN Nam Cấm")]

@@ -58,6 +58,7 @@ class Column:
     unit: str | None = None  # a unit its header states ("Tỷ lệ (%)")
     period: tuple[int, int] | None = None  # "Giai đoạn 2026-2030": values due at its end
     measure: str | None = None  # a value column whose header names what it measures ("Số trạm BTS 5G")
+    items: bool = False  # an indicator column of names only (places, units): the measure is said elsewhere
 
 
 @dataclass
@@ -273,7 +274,7 @@ def measures_as_values(columns: list[Column], table: Table, body: range) -> None
             continue
         texts = [table.grid()[r][c.index].text.strip() for r in body]
         texts = [t for t in texts if t]
-        if texts and _names_a_measure(c.header[-1]) \
+        if texts and names_a_measure(c.header[-1]) \
                 and sum(1 for t in texts if _VALUE_CELL.match(t)) / len(texts) >= CONTENT_SHARE:
             c.role, c.measure = "value", _UNIT_IN_HEADER.sub("", c.header[-1]).strip()
 
@@ -285,7 +286,7 @@ def _measure_heads() -> tuple[str, ...]:
     return tuple(sorted(words | {"số"}, key=len, reverse=True))
 
 
-def _names_a_measure(header: str) -> bool:
+def names_a_measure(header: str) -> bool:
     key = normalize_key(_UNIT_IN_HEADER.sub("", header))
     return any(key.startswith(h + " ") for h in _measure_heads())
 
@@ -301,7 +302,7 @@ def items_as_indicators(columns: list[Column], table: Table, body: range) -> Non
             continue
         texts = [t for t in (table.grid()[r][c.index].text.strip() for r in body) if t]
         if texts and sum(1 for t in texts if not _VALUE_CELL.match(t)) / len(texts) >= CONTENT_SHARE:
-            c.role = "indicator"
+            c.role, c.items = "indicator", True
         return
 
 

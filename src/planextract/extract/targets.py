@@ -901,6 +901,7 @@ def table_targets(analysis: Analysis, view: TableView, province: str | None,
     body = _near(body, block.start)
     stated = _by_value(body)
     shared_years = _years_of_several_columns(values)
+    lead_in = _lead_in_measure(analysis, block) if content is not None and content.items else None
     for r in view.body_rows():
         indicator = _row_indicator(view.text(r, content))
         if not indicator or _is_group_title(view, r, content):
@@ -925,6 +926,8 @@ def table_targets(analysis: Analysis, view: TableView, province: str | None,
                     name = f"{measure} {name}"  # 'Kế hoạch 2026' over 'Lượng (Tấn) | Giá trị (Nghìn USD)'
                 if column.measure:
                     name = f"{column.measure} {name}"  # '| KCN Nam Cấm | 10 |' under 'Số trạm BTS 5G'
+                elif lead_in:
+                    name = f"{lead_in} {name}"  # 'Số trạm BTS 5G lắp đặt … như sau:' over '| KCN Nam Cấm | 10 |'
 
                 year = column.year or _row_year(view, r) or scope.year
                 row_unit = normalize_unit(column.unit) if column.unit else _counted_in(column.measure) or unit
@@ -1014,6 +1017,18 @@ def _years_of_several_columns(values: list) -> set[int]:
     """Years with more than one value column: each column is then a measure of its own."""
     years = [c.year for c in values if c.year is not None]
     return {y for y in years if years.count(y) > 1}
+
+
+def _lead_in_measure(analysis: Analysis, block) -> str | None:
+    """'Số trạm BTS 5G lắp đặt tại các khu công nghiệp như sau:' just above a table of places: the
+    measure its values are of, up to where it says where or how ('tại', 'như sau')."""
+    from ..analyze.columns import names_a_measure
+    node = analysis.node(block)
+    lead = node.parent if node.parent is not None and node.parent.role == "leadin" else None
+    if lead is None or not names_a_measure(lead.block.text):
+        return None
+    measure = re.split(r"\s+(?:tại|ở|của|như sau|cụ thể|theo)\b|:", _MARKER.sub("", lead.block.text.strip()))[0]
+    return measure.strip(" ,") or None
 
 
 def _counted_in(measure: str | None) -> str | None:
