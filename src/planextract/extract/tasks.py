@@ -489,7 +489,7 @@ def _official_title(text: str) -> int:
     return m.end()
 
 
-_NOT_A_TITLE = ("đề nghị", "giao")
+_NOT_A_TITLE = ("đề nghị", "giao")  # requests, read by _without_request and assignment_of
 
 
 def _without_trailing_title(gap: str) -> str:
@@ -499,7 +499,7 @@ def _without_trailing_title(gap: str) -> str:
     title = m.group(2).strip().lower() if m else ""
     if title and title not in _NOT_A_TITLE and title in {t.lower() for t in _patterns("drop_before")}:
         return m.group(1)
-    return gap  # requests, read by _without_request and assignment_of
+    return gap
 
 
 _ITEM_NUMBER = re.compile(r"^(?:[a-zđ]|\d{1,2})[.)]?$")
