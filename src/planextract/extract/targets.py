@@ -23,7 +23,8 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from ..analyze import Analysis, Quantity, TableView
-from ..analyze.columns import RANK_CELL, direction_of, unit_in_value_cell, value_of
+from ..analyze.columns import RANK_CELL, direction_of, names_a_measure, unit_in_value_cell, value_of
+from ..analyze.outline import LEADIN
 from ..analyze.scope import Scope, years_in
 from ..lexicon import not_after_abbreviation, read_rows
 from ..normalize import normalize_key, word_overlap
@@ -1022,9 +1023,8 @@ def _years_of_several_columns(values: list) -> set[int]:
 def _lead_in_measure(analysis: Analysis, block) -> str | None:
     """'Số trạm BTS 5G lắp đặt tại các khu công nghiệp như sau:' just above a table of places: the
     measure its values are of, up to where it says where or how ('tại', 'như sau')."""
-    from ..analyze.columns import names_a_measure
     node = analysis.node(block)
-    lead = node.parent if node.parent is not None and node.parent.role == "leadin" else None
+    lead = node.parent if node.parent is not None and node.parent.role == LEADIN else None
     if lead is None or not names_a_measure(lead.block.text):
         return None
     measure = re.split(r"\s+(?:tại|ở|của|như sau|cụ thể|theo)\b|:", _MARKER.sub("", lead.block.text.strip()))[0]
