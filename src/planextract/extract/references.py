@@ -184,10 +184,13 @@ _NEW_LINE = re.compile(r"\n\s*(?=[-+•*|]|\d+(?:\.\d+)*[.)]\s|[a-zđ][.)]\s|[IV
 # ', UBND tỉnh ban hành Kế hoạch …': the clause after the citations (its own subject and verb).
 _NEXT_CLAUSE = re.compile(rf",\s+{CAPITAL}\S*(?:\s+[^\s,;.]+){{0,6}}?\s+(?:đã\s+|sẽ\s+)?(?:ban hành|xây dựng|"
                           r"yêu cầu|đề nghị|chỉ đạo)\b")
-# A new sentence run into a title by a lost line break: '… năm 2045 Ngày 24/01/2022, Bộ Chính trị …'.
-# The national motto: a header's other column, put after the 'V/v …' line by the reader.
-_RUN_ON = re.compile(r"\s(?=(?:Ngày\s+\d|Căn cứ\s|Thực hiện\s|Kính gửi\b))"
-                     r"|(?:^|\s)(?=CỘNG HÒA|CỘNG HOÀ|ĐẢNG CỘNG SẢN|Độc lập -)")
+@lru_cache(maxsize=None)
+def _run_on() -> re.Pattern:
+    """A new sentence run into a title by a lost line break ('… năm 2045 Ngày 24/01/2022, Bộ Chính
+    trị …'), or the national motto of a header's other column, put after the 'V/v …' line by the
+    reader (`motto` rows of data/issuer_ends.csv)."""
+    mottos = "|".join(map(_spaced, (r["wording"] for r in read_rows("issuer_ends.csv") if r["kind"] == "motto")))
+    return re.compile(rf"\s(?=(?:Ngày\s+\d|Căn cứ\s|Thực hiện\s|Kính gửi\b))|(?:^|\s)(?={mottos})")
 _ONLY_DATE = re.compile(rf"(?:(?:{CAPITAL}\S*\s*){{1,5}},\s*)?(?:[Nn]gày\s*)?(?:{DATE_PATTERN})\W*(?:Kính gửi\W*)?$")
 
 
@@ -204,7 +207,7 @@ def _title(rest: str) -> str | None:
     if re.match(r"(?:và|,|;|\.|\(|\)|\|)", rest) or not rest[:1].strip():
         return None
     cuts = [m.start() for m in (_title_end(rest), _NEW_LINE.search(rest), _NEXT_CLAUSE.search(rest),
-                                _RUN_ON.search(rest)) if m]
+                                _run_on().search(rest)) if m]
     title = rest[:min(cuts)] if cuts else rest[:MAX_TITLE]
     title = _before_sibling(title)
     title = re.sub(r"(?<=/[A-ZĐ]{2})-\s+(?=[A-ZĐ]{2,}\b)", "-", title)  # a code the wrap cut: '…/NĐ-\nCP'

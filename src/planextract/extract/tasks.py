@@ -569,8 +569,9 @@ def agency_paragraph_tasks(analysis: Analysis, province: str | None, skip: set[i
         if _opens_with_request(body) and (not re.match(r"^[^:]{0,160}:", body) or body.rstrip(" *").endswith(":")) \
                 and assignment_of(body, province)[0]:
             continue  # "Giao Sở X …", "Đề nghị Ủy ban MTTQ … tổ chức …": an assignment sentence or lead-in
-        if only_names and ":" not in body and (_names_agency(body) or _a_class(body)) \
-                and (not _has_verb(body) or _only_names(body) or _a_class(body)):
+        a_class = only_names and _a_class(body)
+        if only_names and ":" not in body and (_names_agency(body) or a_class) \
+                and (not _has_verb(body) or _only_names(body) or a_class):
             from .agencies import canonical_names
             names, rest = canonical_names(body.strip(" ."), province), ""  # the heading is the names
         else:
