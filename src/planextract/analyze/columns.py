@@ -23,7 +23,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from ..document import Block, Cell, Table
-from ..lexicon import looks_like_time_cell, starts_with_agency, table_headers
+from ..lexicon import looks_like_time_cell, read_rows, starts_with_agency, table_headers
 from ..normalize import normalize_key
 from .quantities import NUMBER, parse_number
 
@@ -272,8 +272,7 @@ def measures_as_values(columns: list[Column], table: Table, body: range) -> None
     for c in columns[1:]:
         if c.role not in (None, "number", "amount") or not c.header or c.year is not None:
             continue
-        texts = [table.grid()[r][c.index].text.strip() for r in body]
-        texts = [t for t in texts if t]
+        texts = _texts_under(table, c, body)
         if texts and names_a_measure(c.header[-1]) \
                 and sum(1 for t in texts if _VALUE_CELL.match(t)) / len(texts) >= CONTENT_SHARE:
             c.role, c.measure = "value", _UNIT_IN_HEADER.sub("", c.header[-1]).strip()
@@ -281,7 +280,6 @@ def measures_as_values(columns: list[Column], table: Table, body: range) -> None
 
 @lru_cache(maxsize=None)
 def _measure_heads() -> tuple[str, ...]:
-    from ..lexicon import read_rows
     words = {normalize_key(r["wording"]) for r in read_rows("target_words.csv") if r["role"] in ("head", "measure")}
     return tuple(sorted(words | {"số"}, key=len, reverse=True))
 
@@ -289,6 +287,11 @@ def _measure_heads() -> tuple[str, ...]:
 def names_a_measure(header: str) -> bool:
     key = normalize_key(_UNIT_IN_HEADER.sub("", header))
     return any(key.startswith(h + " ") for h in _measure_heads())
+
+
+def _texts_under(table: Table, column: Column, body: range) -> list[str]:
+    """The non-empty texts of a column's body cells."""
+    return [t for t in (table.grid()[r][column.index].text.strip() for r in body) if t]
 
 
 def items_as_indicators(columns: list[Column], table: Table, body: range) -> None:
@@ -300,7 +303,7 @@ def items_as_indicators(columns: list[Column], table: Table, body: range) -> Non
     for c in columns:
         if c.role is not None:
             continue
-        texts = [t for t in (table.grid()[r][c.index].text.strip() for r in body) if t]
+        texts = _texts_under(table, c, body)
         if texts and sum(1 for t in texts if not _VALUE_CELL.match(t)) / len(texts) >= CONTENT_SHARE:
             c.role, c.items = "indicator", True
         return

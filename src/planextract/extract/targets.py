@@ -139,8 +139,7 @@ def _names_a_charge(left: str) -> bool:
 
 
 def _names(left: str, role: str) -> bool:
-    near = f"{left[:SUBJECT_WINDOW]} {left[-CHARGE_WINDOW:]}".lower()
-    return any(re.search(rf"(?<!\w){re.escape(w)}(?!\w)", near) for w in words(role))
+    return _has(f"{left[:SUBJECT_WINDOW]} {left[-CHARGE_WINDOW:]}", role)
 
 
 def _is_money(q: Quantity) -> bool:
