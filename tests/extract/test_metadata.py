@@ -578,3 +578,24 @@ def test_a_committee_whose_standing_board_signs_and_a_ward_named_after_two():
     ward = ("ĐẢNG BỘ TỈNH LÂM ĐỒNG\nĐẢNG ỦY PHƯỜNG XUÂN HƯƠNG - ĐÀ LẠT\nSố 08-KH/ĐU\n"
             "Xuân Hương - Đà Lạt, ngày 22 tháng 9 năm 2025\nKẾ HOẠCH\nphát triển du lịch xanh trên địa bàn phường\n")
     assert extract_text(ward).document.issuer == "Đảng ủy phường Xuân Hương - Đà Lạt"
+
+
+@pytest.mark.parametrize("lines, issuer", [
+    # a text PDF's two columns side by side, the team's mandate on the place-and-date line
+    (["   SỞ Y TẾ                        CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+      "   ĐOÀN KIỂM TRA                       Độc lập - Tự do - Hạnh phúc",
+      "  THEO QUYẾT ĐỊNH",
+      "   SỐ 215/QĐ-SYT                  Cà Mau, ngày 02 tháng 4 năm 2026"],
+     "Đoàn kiểm tra theo Quyết định số 215/QĐ-SYT"),
+    # the same header as a Word table's left cell, one line each
+    (["SỞ NÔNG NGHIỆP VÀ MÔI TRƯỜNG", "ĐOÀN THANH TRA", "THEO QUYẾT ĐỊNH SỐ 88/QĐ-SNNMT",
+      "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc", "Cà Mau, ngày 02 tháng 4 năm 2026"],
+     "Đoàn thanh tra theo Quyết định số 88/QĐ-SNNMT"),
+    (["UBND TỈNH CÀ MAU", "TỔ CÔNG TÁC TRIỂN KHAI ĐỀ ÁN 06",
+      "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc", "Cà Mau, ngày 02 tháng 4 năm 2026"],
+     "Tổ công tác triển khai Đề án 06"),
+])
+def test_an_inspection_team_or_working_group_named_by_its_mandate_issues_its_plan(lines, issuer):
+    text = "\n".join(lines + ["     Số: 17/KH-ĐKT", "KẾ HOẠCH", "Kiểm tra công tác an toàn thực phẩm năm 2026",
+                              "1. Mục đích", "Kiểm tra việc chấp hành quy định."])
+    assert extract_document(load_text(text)).document.issuer == issuer

@@ -371,7 +371,10 @@ def _issuer_lines(lines: list[str]) -> str | None:
     LAI SỞ Y TẾ', 'ĐẢNG BỘ TỈNH QUẢNG NINH BAN THƯỜNG VỤ TỈNH ỦY'."""
     # a line holding only the right column's motto ('Độc lập - Tự do - Hạnh phúc') between two
     # left-column lines is the two columns interleaved line by line, not a gap in the left one
-    left = [_left_cell(line) for line in lines if not _ONLY_MOTTO.match(line.strip())]
+    left: list[str] = []
+    for line in lines:
+        if not _ONLY_MOTTO.match(line.strip()):
+            left.append(_left_cell(line, left[-1] if left else ""))
     for i, cell in enumerate(left):
         if not cell or parse_body(cell) is None:
             continue
@@ -385,12 +388,22 @@ def _issuer_lines(lines: list[str]) -> str | None:
     return None
 
 
-def _left_cell(line: str) -> str:
+def _left_cell(line: str, previous: str = "") -> str:
     """The left-column words of a header line in capitals ('' when it is something else)."""
     cell = _RIGHT_COLUMN.split(line)[0].strip(" -*")
+    if previous.endswith("QUYẾT ĐỊNH") and (mandate := _MANDATE_NUMBER.match(cell)):
+        return mandate.group()  # 'ĐOÀN KIỂM TRA THEO QUYẾT ĐỊNH / SỐ 1050/QĐ-SCT': the team's mandate
+    mandate = _MANDATE_AT_END.search(cell)
+    words = cell[:mandate.start()] if mandate else cell
     # a number line ("SỐ: 12/KH-UBND") is not a body; a body's own number is ("BAN CHỈ ĐẠO 389 TỈNH")
-    return cell if is_all_caps(cell, min_letters=2) and not re.search(r"[/:]", cell) \
-        and not re.match(r"SỐ\b", cell) else ""
+    return cell if is_all_caps(words, min_letters=2) and not re.search(r"[/:]", words) \
+        and not re.match(r"SỐ\b", words) else ""
+
+
+# A body set up by a decision names it ('ĐOÀN KIỂM TRA THEO QUYẾT ĐỊNH SỐ 1050/QĐ-SCT'); written
+# without a colon, it is not the document's own number. The place and date may follow on its line.
+_MANDATE_NUMBER = re.compile(r"SỐ\s+\d+/[A-ZĐ]+(?:-[A-ZĐ]+)*(?!\S)")
+_MANDATE_AT_END = re.compile(r"(?<=QUYẾT ĐỊNH)\s+SỐ\s+\d+/[A-ZĐ]+(?:-[A-ZĐ]+)*$")
 
 
 # -------------------------------------------------------------- issuing bodies
@@ -455,10 +468,9 @@ def parse_body(text: str) -> Body | None:
     out = Body(body, form, before=text[:start].strip())
     rest_at = end
     if "{name}" in form:  # 'BAN CHỈ ĐẠO CHUYỂN ĐỔI SỐ', 'BAN CHỈ ĐẠO 389', 'BẢO HIỂM XÃ HỘI KHU VỰC XXVI'
-        m = re.match(r"\s*((?:(?!(?:TỈNH|THÀNH PHỐ)\b)[\wÀ-Ỹ]+,?\s*)+)", upper[end:])
+        m = re.match(r"\s*((?:(?!(?:TỈNH|THÀNH PHỐ)\b)(?:\d+/[\wĐ-]+|[\wÀ-Ỹ]+),?\s*)+)", upper[end:])
         if m:
-            out.subject = " ".join(w if re.fullmatch(r"[IVXLC]+|\d+", w) else w.lower()
-                                   for w in text[end:end + m.end(1)].strip(" ,").split())
+            out.subject = _subject_case(text[end:end + m.end(1)].strip(" ,"))
             rest_at = end + m.end(1)
     # 'Phó Chủ tịch UBND tỉnh Hoàng Xuân Ánh': a province's level is followed by a province, or
     # (a person's title before the body) by the person's name
@@ -472,6 +484,17 @@ def parse_body(text: str) -> Body | None:
         # a ward or commune named after the two it merged, since 2025: "PHƯỜNG XUÂN HƯƠNG - ĐÀ LẠT"
         out.place = f"{place} - {_title_case(joined.group(1))}"
         out.after = out.after[joined.end():].strip(" ,.")
+    return out
+
+
+def _subject_case(words: str) -> str:
+    """A body's name words after its head, in the case of running text: 'CHUYỂN ĐỔI SỐ' →
+    'chuyển đổi số'; numbers stay ('389', 'XXVI', '1050/QĐ-SCT'), and a document type before
+    its number is capitalised ('THEO QUYẾT ĐỊNH SỐ 1050/QĐ-SCT' → 'theo Quyết định số …',
+    'ĐỀ ÁN 06' → 'Đề án 06')."""
+    out = " ".join(w if re.fullmatch(r"[IVXLC]+|\d+(?:/\S+)?", w) else w.lower() for w in words.split())
+    for name in doc_type_by_word().values():
+        out = re.sub(rf"(?<!\w){re.escape(name.lower())}(?= (?:số\b|\d))", name, out)
     return out
 
 
