@@ -519,6 +519,15 @@ def test_a_group_row_lettered_c_after_b_is_a_letter_not_a_roman_hundred():
     assert [t.group for t in tasks(text)] == ["B PHÁT TRIỂN KINH TẾ SỐ > I Hạ tầng", "C CÁC GIẢI PHÁP > I Tổ chức bộ máy"]
 
 
+
+def test_a_roman_groups_parts_numbered_ii_1_stand_between_it_and_its_rows():
+    text = ("KẾ HOẠCH\nMÔI TRƯỜNG\n\nPHỤ LỤC\n| TT | Nhiệm vụ | Cơ quan chủ trì | Thời hạn |\n"
+            "| II | Nhiệm vụ đến năm 2030 | | |\n| II.1 | Thể chế | | |\n| 1 | Rà soát quy định | Sở Tư pháp | 2026 |\n"
+            "| II.2 | Nguồn lực | | |\n| 2 | Huy động vốn | Sở Tài chính | 2027 |\n"
+            "| III | Giám sát | | |\n| 3 | Kiểm tra định kỳ | Sở Nội vụ | 2028 |\n")
+    assert [t.group for t in tasks(text)] == ["II Nhiệm vụ đến năm 2030 > II.1 Thể chế",
+                                              "II Nhiệm vụ đến năm 2030 > II.2 Nguồn lực", "III Giám sát"]
+
 def test_articles_of_a_decision_the_assignment_without_its_label_and_no_execution_article():
     text = ("QUYẾT ĐỊNH\nBan hành kế hoạch\n\nĐiều 1. Ban hành kèm theo Quyết định này Kế hoạch.\n"
             "Điều 2. Giao Sở Khoa học và Công nghệ chủ trì, phối hợp với các sở, ngành liên quan triển khai Kế hoạch.\n"

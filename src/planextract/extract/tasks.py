@@ -37,11 +37,13 @@ _NUMBER_MARK = re.compile(r"^(?:[-–+•*]\s*|\(?[a-zđ0-9]{1,3}[.)/]\s+|\d+(?:
 LEVEL_UPPER, LEVEL_ROMAN, LEVEL_ARABIC, LEVEL_LOWER = 1, 2, 3, 6
 
 
-def number_level(number: str) -> int:
-    """Level of a row number by its style: A=1, I=2, 1=3, 1.1=4, a=6."""
+def number_level(number: str) -> float:
+    """Level of a row number by its style: A=1, I=2, II.1=2.5, 1=3, 1.1=4, a=6."""
     number = number.rstrip(".)")
     if re.fullmatch(r"\d+(?:\.\d+)+", number):
         return LEVEL_ARABIC + number.count(".")
+    if re.fullmatch(r"[IVXLC]{1,6}(?:\.\d+)+", number):
+        return LEVEL_ROMAN + 0.5  # a part of a Roman group, above its Arabic rows ('II.1' over '1')
     if number.isdigit():
         return LEVEL_ARABIC
     if _ROMAN.match(number) and number not in ("C", "L", "D", "M"):
