@@ -73,6 +73,16 @@ def test_a_school_year_before_the_plan_is_a_result():
     assert (t.year, t.value, t.indicator) == (2030, 80, "tỷ lệ trường đạt chuẩn quốc gia")
 
 
+
+@pytest.mark.parametrize("issued, past", [("15/10/2025", True), ("20/3/2025", False)])
+def test_a_school_year_that_ends_in_the_plans_year_is_past_once_its_summer_has_come(issued, past):
+    text = (f"Ngày {issued}, UBND tỉnh ban hành Kế hoạch số 88/KH-UBND.\n\n"
+            "Năm học 2024 - 2025, tỷ lệ trẻ mẫu giáo được học 2 buổi/ngày đạt 96%.\n\n"
+            "Đến năm 2030, tỷ lệ trường đạt chuẩn quốc gia đạt 80%.\n")
+    found = [(t.year, t.value) for t in targets(text)]
+    assert ((2025, 96) not in found) is past
+    assert (2030, 80) in found
+
 def test_what_was_done_before_a_colon_does_not_make_the_values_after_it_results():
     text = ("Tin tức\n\nNhiệm vụ này đã được cụ thể hóa bằng nhiều chỉ tiêu, nổi bật là: tỷ trọng kinh tế số "
             "trong GRDP đạt 30% vào năm 2030.\n\nNăm 2024, tỉnh đã đạt 12% tỷ trọng kinh tế số.\n")

@@ -92,7 +92,7 @@ NO_TARGET_KINDS = ("results", "basis", "criteria", "policy", "closing")  # "poli
 YES, NO, MAYBE = "yes", "no", "maybe"
 
 
-def verdict(q: Quantity, sentence: str, scope: Scope, clause_obj: "Clause", issued_year: int | None = None) -> str:
+def verdict(q: Quantity, sentence: str, scope: Scope, clause_obj: "Clause", issued: str | None = None) -> str:
     """Is a quantity a target? The rules are sure of some (yes: a value under "Mục tiêu", a
     value whose clause says it is aimed at; no: a result, a baseline, a count of the plan's
     own parts) and unsure of the rest (maybe): those the trained judge decides."""
@@ -122,7 +122,7 @@ def verdict(q: Quantity, sentence: str, scope: Scope, clause_obj: "Clause", issu
         return NO  # "Chiến lược phát triển du lịch Việt Nam đặt mục tiêu … 12-14% GDP": the nation's, cited
     if _ACCORDING_TO.match(sentence) and _has(sentence, "central"):
         return NO  # "Theo Đề án … được Thủ tướng Chính phủ phê duyệt, chỉ tiêu giao Thành phố là 149.000 căn"
-    if issued_year and _states_a_past_year(_without_baseline(sentence[:q.start]), issued_year):
+    if issued and _states_a_past_year(_without_baseline(sentence[:q.start]), issued):
         return NO  # "Năm 2023, tỷ lệ … là 45%" in a plan of 2024: a result
     if scope.kind == "objectives":
         return YES
@@ -218,18 +218,24 @@ def _without_parentheses(text: str) -> str:
     return re.sub(r"\([^()]*\)", " ", text)
 
 
-def _states_a_past_year(head: str, issued_year: int) -> bool:
-    """A year before the document's own, said of the value without "đến"/"vào" aiming at it."""
-    for m in re.finditer(r"(?<!đến )(?<!đến hết )(?<!vào )(?<!tới )\b[Nn]ăm(?:\s+học)?\s+((?:19|20)\d{2})"
+def _states_a_past_year(head: str, issued: str) -> bool:
+    """A year before the document's own, said of the value without "đến"/"vào" aiming at it; a
+    school year is past once its summer has come ("Năm học 2024 - 2025" in October 2025)."""
+    year, month = int(issued[:4]), int(issued[5:7]) if len(issued) >= 7 else 1
+    for m in re.finditer(r"(?<!đến )(?<!đến hết )(?<!vào )(?<!tới )\b[Nn]ăm(?P<school>\s+học)?\s+((?:19|20)\d{2})"
                          r"(?:\s*[-–]\s*((?:19|20)\d{2}))?\b", head):
-        if int(m.group(2) or m.group(1)) < issued_year:  # "Năm học 2024 - 2025" in 2026
+        end = int(m.group(3) or m.group(2))
+        if end < year or (m.group("school") and m.group(3) and end == year and month > SCHOOL_YEAR_END_MONTH):
             return True
     return False
 
 
+SCHOOL_YEAR_END_MONTH = 6  # a school year's classes end in May, its results are in by June
+
+
 def is_target(q: Quantity, sentence: str, scope: Scope, clause_obj: "Clause", headings: list[str] = (),
-              issued_year: int | None = None) -> bool:
-    decided = verdict(q, sentence, scope, clause_obj, issued_year)
+              issued: str | None = None) -> bool:
+    decided = verdict(q, sentence, scope, clause_obj, issued)
     if decided != MAYBE:
         return decided == YES
     from ..target_model import THRESHOLD, context_of, probability
@@ -693,7 +699,7 @@ def targets_in_text(analysis: Analysis, text: str, scope: Scope, headings: list[
                 and found[i - 1].comparator in ("gt", "gte", "lt", "lte") \
                 and found[i - 1].unit == q.unit and not _STRONG.search(text[found[i - 1].end:q.start]):
             q.comparator = found[i - 1].comparator  # "ít nhất 100 doanh nghiệp …, 50 doanh nghiệp …"
-        if not is_target(q, text, scope, clause, headings, analysis.issued_year):
+        if not is_target(q, text, scope, clause, headings, analysis.issued):
             continue
         if i - 1 in starting:  # what the starting value measures, the aimed one measures too
             indicator = indicator_of(clauses[i - 1], found[i - 1], previous)
