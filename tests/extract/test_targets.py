@@ -804,3 +804,31 @@ def test_a_measure_said_in_the_lead_in_above_a_table_of_places_names_its_values(
             "| STT | Khu công nghiệp | Năm 2026 (trạm) | Năm 2027 (trạm) |\n| 1 | KCN Nam Cấm | 10 | 20 |\n")
     assert [(t.year, t.value, t.indicator) for t in targets(text)] == [
         (2026, 10, "Số trạm BTS 5G lắp đặt KCN Nam Cấm"), (2027, 20, "Số trạm BTS 5G lắp đặt KCN Nam Cấm")]
+
+
+def test_a_places_table_whose_measures_name_their_year_and_a_column_of_the_present():
+    text = ("KẾ HOẠCH\nPhòng, chống thiên tai năm 2026\nPHỤ LỤC I\nPHÂN BỔ CHỈ TIÊU THEO XÃ, PHƯỜNG\n"
+            "| STT | Xã, phường | Số hộ đang sinh sống trong vùng nguy cơ cao (hộ) | Số hộ được hỗ trợ di dời năm 2026 (hộ) |"
+            " Diện tích trồng rừng phòng hộ năm 2026 (ha) |\n"
+            "| 1 | Xã Ba Tơ | 420 | 180 | - |\n| 2 | Phường Đức Phổ | 160 | 60 | 50 |\n| 3 | Xã Sơn Hà | 380 | 160 | - |\n")
+    assert [(t.year, t.value, t.unit, t.indicator) for t in targets(text)] == [
+        (2026, 180, "hộ", "Số hộ được hỗ trợ di dời năm 2026 Xã Ba Tơ"),
+        (2026, 60, "hộ", "Số hộ được hỗ trợ di dời năm 2026 Phường Đức Phổ"),
+        (2026, 50, "ha", "Diện tích trồng rừng phòng hộ năm 2026 Phường Đức Phổ"),
+        (2026, 160, "hộ", "Số hộ được hỗ trợ di dời năm 2026 Xã Sơn Hà")]
+
+
+def test_a_measure_over_the_year_columns_of_a_places_table_and_a_cumulative_column_ahead():
+    text = ("ỦY BAN NHÂN DÂN\nTỈNH QUẢNG BÌNH\nSố: 268/KH-UBND\nQuảng Bình, ngày 15 tháng 02 năm 2023\n"
+            "KẾ HOẠCH\nPhát triển du lịch cộng đồng giai đoạn 2023 - 2025\nPHỤ LỤC II\n"
+            "| STT | Huyện | Đã công nhận đến hết năm 2022 | Số điểm được công nhận mới (điểm) | | | Lũy kế đến năm 2025 |\n"
+            "| | | | Năm 2023 | Năm 2024 | Năm 2025 | |\n"
+            "| 1 | Huyện Minh Hóa | 1 | 1 | - | 2 | 4 |\n")
+    assert [(t.year, t.value, t.indicator) for t in targets(text)] == [
+        (2023, 1, "Số điểm được công nhận mới Huyện Minh Hóa"), (2025, 2, "Số điểm được công nhận mới Huyện Minh Hóa"),
+        (2025, 4, "Lũy kế đến năm 2025 Huyện Minh Hóa")]
+
+
+def test_a_pointer_to_the_appendix_is_not_part_of_what_is_counted():
+    text = "II. MỤC TIÊU\n- Năm 2026, trồng mới 350 ha rừng phòng hộ ven biển (phân bổ theo địa phương tại Phụ lục I).\n"
+    assert [t.indicator for t in targets(text)] == ["trồng mới rừng phòng hộ ven biển"]

@@ -43,7 +43,8 @@ _VALUE_CELL = re.compile(rf"^\s*(?:(?:tăng|giảm|đạt|duy trì|ổn định|
 RANK_CELL = re.compile(r"^(?:trong\s+)?top\s*(\d{1,3})$", re.I)
 _UNIT_IN_HEADER = re.compile(r"\(\s*(%|[^()]{1,25}?)\s*\)\s*$")
 _CURRENT_WORDS = ("ước", "thực hiện", "đánh giá", "hiện hành", "hiện trạng", "lũy kế", "thực trạng",
-                  "đã đạt", "kết quả", "so sánh", "so với", "uth", "ưth", "tăng giảm", "tốc độ so")
+                  "đã đạt", "kết quả", "so sánh", "so với", "uth", "ưth", "tăng giảm", "tốc độ so",
+                  "đang", "hiện có", "hiện nay")  # 'Số hộ đang sinh sống trong vùng nguy cơ' is the present
 VALUE_ROLES = ("value",)
 AGENCY_ROLES = ("lead", "partners", "agency")
 
@@ -134,9 +135,31 @@ def header_texts(table: Table, col: int, n_header: int) -> list[str]:
     out: list[str] = []
     for r in range(n_header):
         cell = table.grid()[r][col]
+        if (cell is None or not cell.text.strip()) and (group := _group_to_the_left(table, r, col, n_header)):
+            cell = group
         if cell is not None and cell.text.strip() and (not out or out[-1] != cell.text.strip()):
             out.append(cell.text.strip())
     return out
+
+
+def _group_to_the_left(table: Table, row: int, col: int, n_header: int) -> Cell | None:
+    """'| Số điểm được công nhận mới | | |' over '| Năm 2023 | Năm 2024 | Năm 2025 |': a group
+    header whose merge a text table wrote as empty cells covers the empty cells to its right
+    that stand over sub-headers, as its first column does."""
+    grid = table.grid()
+    if row + 1 >= n_header or not _has_text(grid[row + 1][col]):
+        return None
+    for j in range(col - 1, 0, -1):
+        left = grid[row][j]
+        if _has_text(left):
+            return left if _has_text(grid[row + 1][j]) and grid[row + 1][j] is not left else None
+        if not _has_text(grid[row + 1][j]):
+            return None
+    return None
+
+
+def _has_text(cell: Cell | None) -> bool:
+    return cell is not None and bool(cell.text.strip())
 
 
 @lru_cache(maxsize=None)
@@ -184,7 +207,7 @@ def assign_role(column: Column) -> None:
     # a column of a period ('Giai đoạn 2021-2025') or a comparison ('2025/2024'), not a year
     # under its period ('Giai đoạn 2026 - 2030' over 'Năm 2026')
     own = next((t for t in reversed(column.header) if _YEAR.search(t)), "")
-    column.current = any(w in key for w in _CURRENT_WORDS) or len(set(_YEAR.findall(own))) > 1
+    column.current = any(w in key for w in _CURRENT_WORDS if not _aims_at_year(w, key)) or len(set(_YEAR.findall(own))) > 1
     if (m := _PERIOD.search(own)) and not any(w in key for w in _CURRENT_WORDS) and int(m.group(1)) < int(m.group(2)):
         # a period's column holds what is due at its end; whether that is still ahead the
         # reader of targets decides (a past period beside later years is a result)
@@ -197,6 +220,12 @@ def assign_role(column: Column) -> None:
         column.role = "value"
     if column.role == "estimate":
         column.current = True
+
+
+def _aims_at_year(word: str, key: str) -> bool:
+    """'Lũy kế đến năm 2025' in a plan of 2023 is the total planned by then, not the total so far
+    (whether 2025 is still ahead, the reader of targets decides)."""
+    return word == "lũy kế" and re.search(r"lũy kế đến (?:hết )?năm (?:19|20)\d{2}", key) is not None
 
 
 _SCHEDULE = re.compile(r"(?:lộ trình|tiến độ|kế hoạch|thời gian|mục tiêu|chỉ tiêu)\s+thực hiện")
@@ -270,8 +299,9 @@ def measures_as_values(columns: list[Column], table: Table, body: range) -> None
     if any(c.role in ("indicator", "task") for c in columns):
         return
     for c in columns[1:]:
-        if c.role not in (None, "number", "amount") or not c.header or c.year is not None:
-            continue
+        if not c.header or not (c.role in (None, "number", "amount") and c.year is None
+                                or c.role == "value" and c.year is not None and c.measure is None):
+            continue  # a year column names a measure too: 'Số hộ được hỗ trợ di dời năm 2026 (hộ)'
         texts = _texts_under(table, c, body)
         if texts and names_a_measure(c.header[-1]) \
                 and sum(1 for t in texts if _VALUE_CELL.match(t)) / len(texts) >= CONTENT_SHARE:
@@ -290,8 +320,8 @@ def names_a_measure(header: str) -> bool:
 
 
 def _texts_under(table: Table, column: Column, body: range) -> list[str]:
-    """The non-empty texts of a column's body cells."""
-    return [t for t in (table.grid()[r][column.index].text.strip() for r in body) if t]
+    """The texts of a column's body cells that say something ('-', '–', 'x': nothing planned)."""
+    return [t for t in (table.grid()[r][column.index].text.strip() for r in body) if t.strip("-–x ")]
 
 
 def items_as_indicators(columns: list[Column], table: Table, body: range) -> None:

@@ -501,7 +501,7 @@ def _from_head_word(text: str) -> str:
 def clean_right(text: str, q: Quantity) -> str:
     """The words after a value that name what it counts ("100% hồ sơ được số hóa")."""
     text = _MAIN_CLAUSE.split(text, maxsplit=1)[0]
-    text = _PAREN_YEAR.sub(" ", text)
+    text = _PAREN_YEAR.sub(" ", _PAREN_POINTER.sub(" ", text))
     if not _BASELINE.split(text)[0].strip(" ,"):
         text = ""  # "… tăng 30% so với năm 2020": the baseline alone names nothing
     text = re.sub(r"^\s*(?:trở lên|trở xuống)\b", "", text)
@@ -517,6 +517,8 @@ def clean_right(text: str, q: Quantity) -> str:
 
 
 _MULTIPLIER = re.compile(r"^(?:nghìn|ngàn|triệu|tỷ|vạn|trăm)\s+", re.I)
+# "(chi tiết tại Phụ lục I)", "(phân bổ theo địa phương tại Phụ lục I)": where the detail is, not what is counted
+_PAREN_POINTER = re.compile(r"\([^()]*\b(?:[Pp]hụ lục|[Cc]hi tiết|[Bb]iểu số)\b[^()]*\)")
 # '…, Ủy ban nhân dân tỉnh yêu cầu các cơ quan …': the main clause after a purpose that states the
 # targets ('Để hoàn thành mục tiêu … 100% đối tượng được chi trả …, UBND tỉnh yêu cầu …')
 _MAIN_CLAUSE = re.compile(r",\s+(?=(?:Ủy ban nhân dân|UBND|Chủ tịch|Ban Thường vụ|Thường trực|Sở|Tỉnh ủy|Thành ủy)"
@@ -932,6 +934,8 @@ def table_targets(analysis: Analysis, view: TableView, province: str | None,
                     name = f"{measure} {name}"  # 'Kế hoạch 2026' over 'Lượng (Tấn) | Giá trị (Nghìn USD)'
                 if column.measure:
                     name = f"{column.measure} {name}"  # '| KCN Nam Cấm | 10 |' under 'Số trạm BTS 5G'
+                elif content.items and (measure := _measure_over_year(column) or _cumulative(column)):
+                    name = f"{measure} {name}"  # 'Số điểm được công nhận mới' over 'Năm 2023 | Năm 2024'
                 elif lead_in:
                     name = f"{lead_in} {name}"  # 'Số trạm BTS 5G lắp đặt … như sau:' over '| KCN Nam Cấm | 10 |'
 
@@ -1061,6 +1065,24 @@ def _column_measure(column) -> str | None:
     if not column.header or _YEAR_IN.search(column.header[-1]) or len(column.header) < 2:
         return None
     return _PAREN.sub("", column.header[-1]).strip() or None
+
+
+def _measure_over_year(column) -> str | None:
+    """A group header that names a measure over a year column of a table of places ('Số điểm
+    được công nhận mới (điểm)' over 'Năm 2023'), without its unit."""
+    for text in column.header[:-1]:
+        if names_a_measure(text) and not _YEAR_IN.search(text):
+            return _PAREN.sub("", text).strip() or None
+    return None
+
+
+def _cumulative(column) -> str | None:
+    """'Lũy kế đến năm 2025' beside the yearly columns: the running total is a measure of its own."""
+    text = column.header[-1] if column.header else ""
+    return _PAREN.sub("", text).strip() if _CUMULATIVE.match(text) else None
+
+
+_CUMULATIVE = re.compile(r"(?:[Ll]ũy kế|[Cc]ộng dồn)\b")
 
 
 def _with_measured_item(view: TableView, row: int, content, indicator: str) -> str:
