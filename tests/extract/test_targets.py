@@ -832,3 +832,18 @@ def test_a_measure_over_the_year_columns_of_a_places_table_and_a_cumulative_colu
 def test_a_pointer_to_the_appendix_is_not_part_of_what_is_counted():
     text = "II. MỤC TIÊU\n- Năm 2026, trồng mới 350 ha rừng phòng hộ ven biển (phân bổ theo địa phương tại Phụ lục I).\n"
     assert [t.indicator for t in targets(text)] == ["trồng mới rừng phòng hộ ven biển"]
+
+
+def test_a_projects_funding_for_a_year_is_not_a_target():
+    text = ("KẾ HOẠCH\nY tế năm 2026\nPHỤ LỤC III\nDANH MỤC DỰ ÁN\n"
+            "| STT | Tên dự án | Tổng mức đầu tư (tỷ đồng) | Vốn ngân sách thành phố năm 2026 (tỷ đồng) | Thời gian thực hiện | Chủ đầu tư |\n"
+            "| 1 | Xây dựng Bệnh viện Ung bướu giai đoạn 2 | 1.250 | 180 | 2025 - 2028 | Sở Y tế |\n")
+    assert targets(text) == []
+
+
+def test_a_second_value_that_counts_the_same_noun_keeps_the_first_ones_measure():
+    text = ("II. MỤC TIÊU\n- Tỷ lệ bao phủ bảo hiểm y tế đạt trên 95% dân số vào năm 2026 và đạt 97% dân số vào năm 2030.\n"
+            "- Năm 2026, 100% hồ sơ được số hóa, 80% hồ sơ được ký số.\n")
+    assert [(t.year, t.value, t.indicator) for t in targets(text)] == [
+        (2026, 95, "Tỷ lệ bao phủ bảo hiểm y tế"), (2030, 97, "Tỷ lệ bao phủ bảo hiểm y tế"),
+        (2026, 100, "hồ sơ được số hóa"), (2026, 80, "hồ sơ được ký số")]

@@ -709,10 +709,19 @@ def targets_in_text(analysis: Analysis, text: str, scope: Scope, headings: list[
             indicator = indicator_of(clause, q, previous)
         if not indicator:
             continue
+        if previous and out and out[-1][0] is found[i - 1] and _repeats_the_noun(clauses[i - 1], indicator):
+            indicator = previous  # "… đạt trên 95% dân số vào năm 2026 và đạt 97% dân số vào năm 2030"
         previous = indicator
         out.append((q, indicator, year_of(text, clause, scope, rate=q.unit.endswith("/năm"), position=q.start)))
     shared = _share_predicate(text, _share_distributive_year(text, out), clauses, found)
     return _with_sentence_label(text, _distribute_items(text, shared))
+
+
+def _repeats_the_noun(before: Clause, indicator: str) -> bool:
+    """The words a value counts are those the value before it counted ('95% dân số … 97% dân
+    số'): the second says the first's measure again."""
+    key, right = normalize_key(indicator), normalize_key(before.right)
+    return bool(key) and (right == key or right.startswith(key + " "))
 
 
 def _share_predicate(text: str, out: list[tuple[Quantity, str, int | None]], clauses: list[Clause],
