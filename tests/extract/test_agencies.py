@@ -639,3 +639,22 @@ def test_a_list_of_named_departments_is_not_the_departments_as_a_whole(text):
 ])
 def test_deputies_after_the_delegations_with_the_level_written_twice(cell, names):
     assert canonical_names(cell) == names
+
+
+@pytest.mark.parametrize("cell, names", [
+    ("Ngân hàng Chính sách xã hội chi nhánh tỉnh Lào Cai", ["Ngân hàng Chính sách xã hội tỉnh"]),  # rule 6
+    ("Trường Đại học Phạm Văn Đồng; UBND các xã", ["Trường Đại học Phạm Văn Đồng", "UBND các xã"]),  # as written
+    ("UBND các xã, phường", ["UBND các xã, phường"]),
+    ("Các cơ sở giáo dục trực thuộc Sở; các phòng chuyên môn thuộc Sở",
+     ["Các cơ sở giáo dục trực thuộc Sở", "Các phòng chuyên môn thuộc Sở"]),  # the issuing Sở, one body
+])
+def test_branches_communes_and_the_sos_own_units(cell, names):
+    assert canonical_names(cell, "Lào Cai") == names
+
+
+def test_a_city_inside_the_province_keeps_its_name_and_a_capitalised_verb_is_no_place():
+    text = "Giao Sở Du lịch chủ trì, phối hợp với UBND thành phố Nha Trang, UBND thành phố Cam Ranh tổ chức."
+    assert [a.name for _, _, a in find_agencies(text, "Khánh Hòa")] == [
+        "Sở Du lịch", "UBND thành phố Nha Trang", "UBND thành phố Cam Ranh"]
+    assert [a.name for _, _, a in find_agencies("UBND thành phố Chủ trì, phối hợp với các sở.", "Hải Phòng")][0] \
+        == "UBND thành phố"

@@ -23,6 +23,7 @@ from functools import lru_cache
 
 from ..lexicon import not_a_body_heads, provinces, read_rows, verbs_of_work
 from ..normalize import is_all_caps, normalize_key, normalize_line, normalize_tone_marks
+from ..provinces import canonical_province
 
 
 @dataclass(frozen=True)
@@ -511,9 +512,26 @@ def find_agencies(text: str, province: str | None = None, as_named: bool = True,
             continue  # 'cơ sở giáo dục, đào tạo' names no Sở
         end = _region_end(text, _tail_end(text, end, province, qualifiers=False))
         agency = localized(prose[m.group()].agency(), text[start:end], province)
+        if agency.name == "UBND thành phố" and (place := _CITY_OF_PROVINCE.match(text, end)) \
+                and _names_a_place(place.group(1)):
+            # 'UBND thành phố Nha Trang': a city inside the province (before July 2025), named
+            end = place.end()
+            agency = replace(agency, name=f"UBND thành phố {place.group(1)}", known=False, successor=None)
         out.append((start, end, as_written(agency, text[start:end], province) if as_named else agency))
     listed = _with_bare_departments(text, _with_listed_items(text, out, province, as_named))
     return _with_structural_names(text, listed, province) if structural else listed
+
+
+def _names_a_place(words: str) -> bool:
+    """'Nha Trang', 'Cam Ranh': a place's name, not the province, a body or a verb written with
+    a capital ('UBND thành phố Chủ trì …')."""
+    lowered = words.lower()
+    return not canonical_province(words) and not _organisation_head().match(words) \
+        and not any(lowered == v or lowered.startswith(v + " ") or v.startswith(lowered.split()[0] + " ")
+                    for v in verbs_of_work())
+
+
+_CITY_OF_PROVINCE = re.compile(r"\s+((?:[A-ZĐ][a-zà-ỹđ]+)(?:\s+[A-ZĐ][a-zà-ỹđ]+){0,2})(?!\w)")
 
 
 # "Các sở căn cứ …", "các Sở có liên quan phối hợp …": the departments as a whole, written with
@@ -993,6 +1011,9 @@ def _collective_rest(text: str) -> str | None:
     return None
 
 
+_OF_ONE_BODY = re.compile(r"(?:trực thuộc|thuộc|của)\s+$")
+
+
 def _lower_common_words(text: str) -> str:
     """Lower-case a collective's words, except acronyms, province names and the names of
     single bodies inside it ('Các doanh nghiệp được Bộ Thông tin và Truyền thông cấp phép')."""
@@ -1009,6 +1030,8 @@ def _lower_common_words(text: str) -> str:
         if any(s <= m.start() < e for s, e in keep) or sum(c.isupper() for c in word) > 1 \
                 or word in _patterns("proper_noun"):  # 'các tổ chức Đảng': the Party
             return word
+        if word[:1].isupper() and _OF_ONE_BODY.search(text, 0, m.start()):
+            return word  # 'Các phòng chuyên môn thuộc Sở': the Sở that issues, one body
         return word.lower()
 
     return re.sub(r"\w+", lower, text)
