@@ -342,3 +342,20 @@ def test_a_party_header_dumped_on_one_row_is_read_part_by_part():
             "NGHỊ QUYẾT\nvề phát triển du lịch giai đoạn 2026 - 2030\n-----\nI. MỤC TIÊU\n- Đón 5 triệu lượt khách.\n")
     document = extract_text(text).document
     assert (document.number, document.issued_date, document.province) == ("15-NQ/TU", "2026-02-25", "Quảng Trị")
+
+
+def test_a_row_of_a_borderless_pipe_table_that_opens_with_a_bar_has_an_empty_first_cell():
+    # python-docx's dump: "STT | Chỉ tiêu | …" rows without a border; a sub-row's number cell is empty
+    text = ("PHỤ LỤC\n\nSTT | Chỉ tiêu | Đơn vị tính | Năm 2026 | Năm 2027\n"
+            "3 | Cơ cấu kinh tế |  |  | \n | - Dịch vụ | % | 29,6 | 29,8\n | - Công nghiệp | % | 59,0 | 59,8\n")
+    [table] = load_text(text).tables()
+    assert [[c.text for c in row] for row in table.table.grid()[2:]] == [
+        ["", "- Dịch vụ", "%", "29,6", "29,8"], ["", "- Công nghiệp", "%", "59,0", "59,8"]]
+    assert [(t.year, t.value, t.indicator) for t in extract_text(text).targets][:2] == [
+        (2026, 29.6, "Dịch vụ"), (2027, 29.8, "Dịch vụ")]
+
+
+def test_a_bordered_pipe_table_drops_its_border_bars():
+    text = "PHỤ LỤC\n\n| STT | Chỉ tiêu | Năm 2026 |\n| 1 | Tỷ lệ hộ nghèo | 2,5 |\n"
+    [table] = load_text(text).tables()
+    assert [c.text for c in table.table.grid()[1]] == ["1", "Tỷ lệ hộ nghèo", "2,5"]

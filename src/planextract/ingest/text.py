@@ -30,7 +30,8 @@ from .assemble import Piece, assemble, is_bullet, split_number
 from .layout_tables import rewrite_layout_tables
 from .tables import same_header
 from .text_tables import (bar_rows, bar_slots, clean_cell_line, grid_lines, grid_piece, is_bar, is_grid_border,
-                          is_markdown_rule, pipe_row, pipe_row_bold, slot_bold, slot_text, split_streams, table_piece)
+                          is_markdown_rule, pipe_row, pipe_row_bold, slot_bold, slot_text, split_streams, table_borders,
+                          table_piece)
 from ..lexicon import dashed_compounds, provinces
 from .vocabulary import DOC_TYPE_LINES, TABLE_FIRST_HEADERS, is_layout_cell, looks_like_time_cell
 
@@ -363,8 +364,9 @@ def chunk_pieces(lines: list[str], wrapped: bool, before: list[Piece]) -> list[P
         this = None if line is None else ("pipe" if pipe_row(line) is not None or is_markdown_rule(line) else "prose")
         if run and this != kind:
             if kind == "pipe":
-                for rows in _apart_from_block_rows([list(zip(pipe_row(l), pipe_row_bold(l) + [False] * len(pipe_row(l))))
-                                                    for l in run if pipe_row(l) is not None]):
+                borders = table_borders(run)
+                for rows in _apart_from_block_rows([list(zip(cells, pipe_row_bold(l, borders) + [False] * len(cells)))
+                                                    for l in run if (cells := pipe_row(l, borders)) is not None]):
                     out += rows_pieces(rows)
             else:
                 out += prose_pieces(run, wrapped, before + out)

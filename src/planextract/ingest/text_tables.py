@@ -222,35 +222,49 @@ def slot_bold(slot: Slot) -> bool:
 _LINE_BREAK = re.compile(r"\s*<br\s*/?>\s*", re.I)  # a line break inside a Markdown cell: one item per line
 
 
-def pipe_row(line: str) -> list[str] | None:
-    """The cells of one pipe row ("| a | b |", "a | b |", "a | b"), or None."""
+def pipe_row(line: str, borders: tuple[bool, bool] | None = None) -> list[str] | None:
+    """The cells of one pipe row ("| a | b |", "a | b |", "a | b"), or None. `borders` says
+    whether the table's rows open and close with a bar; a row of a table without them that
+    opens with one has an empty first cell (" | - Dịch vụ | % | 29,4": a sub-row)."""
     stripped = line.strip()
     if BAR not in stripped or is_bar(stripped) or _MD_RULE_ROW.match(stripped):
         return None
-    parts = stripped.split(BAR)
-    if stripped.startswith(BAR):
-        parts = parts[1:]
-    if stripped.endswith(BAR):
-        parts = parts[:-1]
+    parts = _parts(stripped, borders)
     cells = [_LINE_BREAK.sub("; ", clean_cell_line(p)).strip("; ") for p in parts]
     if len(cells) < 2 and not (stripped.startswith(BAR) or stripped.endswith(BAR)):
         return None
     return cells
 
 
-def pipe_row_bold(line: str) -> list[bool]:
+def _parts(stripped: str, borders: tuple[bool, bool] | None) -> list[str]:
+    left, right = borders if borders is not None else (True, True)
+    parts = stripped.split(BAR)
+    if stripped.startswith(BAR) and left:
+        parts = parts[1:]
+    if stripped.endswith(BAR) and right and parts:
+        parts = parts[:-1]
+    return parts
+
+
+def table_borders(lines: list[str]) -> tuple[bool, bool]:
+    """Do most rows of a run of pipe lines open (close) with a bar — the table's border?"""
+    rows = [line.strip() for line in lines if BAR in line and not _MD_RULE_ROW.match(line.strip())]
+    return (2 * sum(r.startswith(BAR) for r in rows) > len(rows), 2 * sum(r.endswith(BAR) for r in rows) > len(rows))
+
+
+def pipe_row_bold(line: str, borders: tuple[bool, bool] | None = None) -> list[bool]:
     """Which cells of a pipe row are wholly in bold ('| | **Lĩnh vực y tế** | |')."""
-    stripped = line.strip().strip(BAR)
-    return [bool(re.fullmatch(r"\s*(\*\*|__)\S.*\1\s*", part)) for part in stripped.split(BAR)]
+    return [bool(re.fullmatch(r"\s*(\*\*|__)\S.*\1\s*", part)) for part in _parts(line.strip(), borders)]
 
 
 def pipe_rows(lines: list[str]) -> list[list[str]]:
     """Rows of a run of pipe lines; a Markdown rule row is skipped."""
     rows = []
+    borders = table_borders(lines)
     for line in lines:
         if _MD_RULE_ROW.match(line.strip()):
             continue
-        cells = pipe_row(line)
+        cells = pipe_row(line, borders)
         if cells is not None:
             rows.append(cells)
     return rows
