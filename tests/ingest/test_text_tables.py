@@ -359,3 +359,14 @@ def test_a_bordered_pipe_table_drops_its_border_bars():
     text = "PHỤ LỤC\n\n| STT | Chỉ tiêu | Năm 2026 |\n| 1 | Tỷ lệ hộ nghèo | 2,5 |\n"
     [table] = load_text(text).tables()
     assert [c.text for c in table.table.grid()[1]] == ["1", "Tỷ lệ hộ nghèo", "2,5"]
+
+
+def test_a_bar_stream_keeps_a_sub_rows_label_in_the_indicator_column_under_a_merged_lead():
+    # the lead cell is merged down over "Trong đó:" and its sub-rows, so a portal writes it once:
+    # the sub-rows are a cell short, and "Trong đó:"'s empty cells must not take the label's place
+    text = stream(["STT", "Chỉ tiêu", "Đơn vị tính", "Năm 2026", "Năm 2027", "Cơ quan chủ trì"],
+                  ["1", "Tỷ lệ hộ nghèo", "%", "11,0", "9,6", "Sở Nông nghiệp và Môi trường"],
+                  ["", "Trong đó:", "", "", ""],
+                  ["", "- Khu vực nông thôn", "%", "13,2", "11,5"])
+    [table] = load_text("PHỤ LỤC\n\n" + text).tables()
+    assert [c.text for c in table.table.row(3)][:3] == ["", "- Khu vực nông thôn", "%"]

@@ -168,10 +168,11 @@ def bar_rows(slots: list[Slot]) -> list[list[Slot]]:
 
 def _partition(slots: list[Slot], width: int) -> tuple[list[list[Slot]] | None, int]:
     n = len(slots)
-    none = (-1, 0.0)
-    best: list[tuple[int, float]] = [none] * (n + 1)
+    numbered_table = _NUMBER_HEADER.match(slot_text(slots[0])) is not None if slots else False
+    none = (-1, -1, 0.0)
+    best: list[tuple[int, int, float]] = [none] * (n + 1)
     back: list[int] = [-1] * (n + 1)
-    best[0] = (0, 0.0)
+    best[0] = (0, 0, 0.0)
     for i in range(n):
         if best[i] == none:
             continue
@@ -184,8 +185,9 @@ def _partition(slots: list[Slot], width: int) -> tuple[list[list[Slot]] | None, 
             if end < n and not slots[end].empty:
                 continue  # the slot after a row must be the gap between two bars
             first = " ".join(clean_cell_line(l) for l in slots[i].lines)
-            full, numbered = best[i]
-            key = (full + (length == width), numbered + (NUMBERED_ROW if _ROW_NUMBER.match(first) else 0))
+            pushed, full, numbered = best[i]
+            key = (pushed - _label_out_of_place(slots, i, end, numbered_table), full + (length == width),
+                   numbered + (NUMBERED_ROW if _ROW_NUMBER.match(first) else 0))
             nxt = n if end == n else end + 1
             if key > best[nxt]:
                 best[nxt], back[nxt] = key, i
@@ -196,7 +198,24 @@ def _partition(slots: list[Slot], width: int) -> tuple[list[list[Slot]] | None, 
         i = back[j]
         rows.append(slots[i:j if j == n else j - 1])
         j = i
-    return rows[::-1], best[n][0]
+    return rows[::-1], best[n][1]
+
+
+_ITEM_LABEL = re.compile(r"^(?:[-+•*–]\s|[a-zđ]\)\s)")
+_NUMBER_HEADER = re.compile(r"^(?:STT|Stt|TT|Số TT|Số thứ tự)$")
+
+
+def _label_out_of_place(slots: list[Slot], start: int, end: int, numbered_table: bool) -> int:
+    """1 when a row of a table with a number column would hold a sub-row's label ('- Khu vực
+    nông thôn') elsewhere than in the column after the number: the empty cells that end the
+    row above ('| Trong đó: | | … |') were taken for its own (the label pushed right), or its
+    empty number cell for the row above's (pushed left)."""
+    if not numbered_table:
+        return 0
+    for k in range(start, min(end, start + 3)):
+        if not slots[k].empty:
+            return 1 if _ITEM_LABEL.match(slot_text(slots[k])) and k - start != 1 else 0
+    return 0
 
 
 _GROUP_NUMBER = re.compile(r"^(?:[IVX]{1,5}|[A-ZĐ])[.)]?$")
