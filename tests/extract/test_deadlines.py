@@ -159,3 +159,10 @@ def test_an_activity_done_every_day_is_no_report_due():
 ])
 def test_a_plans_period_work_going_on_and_kinds_of_plan_or_payment_are_no_deadlines(sentence):
     assert deadlines(f"- {sentence}\n") == []
+
+
+def test_a_heading_that_names_a_year_asks_nothing():
+    found = deadlines("III. NHIỆM VỤ\n1. Các nhiệm vụ cần làm ngay trong năm 2026\n"
+                      "- Sở Tài chính hoàn thành việc rà soát trước ngày 30/6/2026.\n")
+    assert [(d.text, d.due_date) for d in found] == [
+        ("Sở Tài chính hoàn thành việc rà soát trước ngày 30/6/2026.", "2026-06-30")]

@@ -162,8 +162,8 @@ def _paragraph_lead(offset: int, prose: list[Task]) -> list[str] | None:
 def extract_deadlines(doc: Document, prose: list[Task], province: str | None = None) -> list[Deadline]:
     out = []
     for block, section in zip(doc.blocks, section_paths(doc)):
-        if block.kind == TABLE or _skipped_section(section):
-            continue
+        if block.kind in (TABLE, HEADING) or _skipped_section(section):
+            continue  # a heading names a part ('1. Các nhiệm vụ cần làm ngay trong năm 2026'), it asks nothing
         body_at = bullet_end(block.text)
         for s, e in sentences(block.text[body_at:]):
             sentence = block.text[body_at + s: body_at + e].strip()
