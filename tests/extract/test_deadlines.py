@@ -166,3 +166,17 @@ def test_a_heading_that_names_a_year_asks_nothing():
                       "- Sở Tài chính hoàn thành việc rà soát trước ngày 30/6/2026.\n")
     assert [(d.text, d.due_date) for d in found] == [
         ("Sở Tài chính hoàn thành việc rà soát trước ngày 30/6/2026.", "2026-06-30")]
+
+
+def test_the_sentences_own_subject_acts_not_every_body_of_its_paragraph():
+    found = deadlines("3. Công an tỉnh, Bộ Chỉ huy Quân sự tỉnh\n"
+                      "Công an tỉnh chủ trì phối hợp với Bộ Chỉ huy Quân sự tỉnh định kỳ hằng quý kiểm tra an toàn hệ thống.\n"
+                      "4. Sở Tài chính\n- Báo cáo năm: Các cơ quan, đơn vị gửi Sở Tài chính trước ngày 15/12.\n")
+    assert [(d.recurrence, d.agencies) for d in found] == [
+        ("quarterly", ["Công an tỉnh"]), ("annual", ["Các cơ quan, đơn vị liên quan"])]
+
+
+def test_bodies_that_label_a_paragraph_with_a_colon_are_not_its_sentences_subject():
+    found = deadlines("1. Các sở, ban, ngành; UBND các xã, phường: Căn cứ Kế hoạch này, xây dựng kế hoạch "
+                      "và gửi về Sở Nội vụ trước ngày 15/3/2026.\n")
+    assert [d.agencies for d in found] == [["Các sở, ban, ngành", "UBND các xã, phường"]]

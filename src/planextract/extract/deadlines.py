@@ -175,7 +175,9 @@ def extract_deadlines(doc: Document, prose: list[Task], province: str | None = N
             start = block.start + body_at + s
             # a sentence that says whom it asks ('UBND Thành phố yêu cầu các Sở …') speaks for itself,
             # whatever agency paragraph it closes
-            agencies = asked_bodies(sentence, province) or _paragraph_lead(start, prose) or actors(sentence, province)
+            lead = _paragraph_lead(start, prose)
+            agencies = asked_bodies(sentence, province) or _as_the_paragraph_names(_own_subject(sentence, province), lead) \
+                or lead or actors(sentence, province)
             if not agencies and not _closing(block.text[body_at:]):
                 agencies = _paragraph_bodies(block.text[body_at:], province) or _heading_bodies(section, province)
             out.append(Deadline(text=sentence, due_date=due, recurrence=recurrence, agencies=list(agencies),
@@ -224,6 +226,27 @@ def actors(sentence: str, province: str | None = None) -> list[str]:
         # "Trên đây là Kế hoạch …, yêu cầu các sở, ban, ngành; UBND các xã, phường … báo cáo …"
         return _opening_bodies(text[m.end():], province)[0]
     return names
+
+
+# 'Báo cáo 6 tháng: …', 'Báo cáo năm: …': a schedule's label before the sentence's subject
+_SCHEDULE_LABEL = re.compile(r"^\s*Báo cáo\s+[^:]{1,20}:\s*")
+
+
+def _own_subject(sentence: str, province: str | None = None) -> list[str]:
+    """The bodies a sentence opens with as its subject (guidelines §7: who must act, from the
+    sentence, before its agency paragraph's bodies): 'Công an Thành phố chủ trì phối hợp với …
+    định kỳ kiểm tra …' → Công an thành phố; 'Báo cáo năm: Các cơ quan, đơn vị gửi …' → the
+    bodies concerned. Bodies before a colon ('…; UBND các xã: Căn cứ …') label a paragraph
+    whose list the sentence cut: they are not its subject."""
+    text = _SCHEDULE_LABEL.sub("", _LABEL.sub("", sentence))
+    names, end = _opening_bodies(text, province)
+    return [] if text[end:].lstrip().startswith(":") else names
+
+
+def _as_the_paragraph_names(names: list[str], lead: list[str] | None) -> list[str]:
+    """A body the sentence names shorter than its paragraph does ('Các doanh nghiệp' of 'Các
+    doanh nghiệp khai thác công trình thủy lợi, thủy điện') takes the paragraph's name."""
+    return [next((n for n in lead or [] if n.startswith(name)), name) for name in names]
 
 
 def asked_bodies(sentence: str, province: str | None = None) -> list[str]:
