@@ -111,3 +111,8 @@ def test_rates_per_a_round_base_and_counts_spelled_out_after_a_floor(text, expec
                                             ("hình thành 04 cụm liên kết", [(4.0, "cụm")])])
 def test_a_number_before_a_verb_counts_nothing_and_a_known_noun_wins(text, expected):
     assert [(q.value, q.unit) for q in find_quantities(text)] == expected
+
+
+@pytest.mark.parametrize("text", ["như Mẫu biểu số 02, 03 đính kèm.", "theo Phụ lục số 1, 2 và 3 kèm theo"])
+def test_numbers_listed_after_so_name_forms_not_values(text):
+    assert find_quantities(text) == []

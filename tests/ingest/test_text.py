@@ -383,3 +383,14 @@ def test_an_ocr_heading_ends_the_results_section_before_it():
             "ll. MỤC TIÊU\nĐến năm 2030, đón 10 triệu lượt khách du lịch.\n")
     from planextract import extract_text
     assert [(t.year, t.value) for t in extract_text(text).targets] == [(2030, 10.0)]
+
+
+def test_a_long_numbered_title_in_bold_is_a_heading_a_bold_sentence_is_not():
+    title = ("**1. Nâng cao nhận thức của chính quyền các cấp, các ngành, các tổ chức và người dân về chính sách, "
+             "pháp luật có liên quan đến phòng ngừa, ứng phó với bạo lực trên cơ sở giới, phân biệt đối xử về giới "
+             "và ảnh hưởng của bạo lực trên cơ sở giới tới sự phát triển bền vững của xã hội**")
+    sentence = ("**2. Các sở, ban, ngành, đoàn thể và Ủy ban nhân dân các xã, phường tổ chức quán triệt, phổ biến "
+                "Kế hoạch này đến toàn thể cán bộ, công chức, viên chức và người lao động trong cơ quan, đơn vị.**")
+    blocks = load_text(f"III. NỘI DUNG\n\n{title}\n\na) Hoạt động 1\n\n{sentence}\n").blocks
+    kinds = {b.text[:2]: b.kind for b in blocks if b.text[:2] in ("1.", "2.")}
+    assert kinds == {"1.": HEADING, "2.": LIST_ITEM}

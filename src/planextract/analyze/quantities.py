@@ -166,9 +166,15 @@ def _leading_group(text: str, m: re.Match) -> bool:
         bool(re.match(r"(?:\s+\S+){1,6}?\s+dẫn đầu\b", text[m.end():m.end() + 60]))
 
 
+_LISTED_NUMBERS = re.compile(r"(?:(?<=\s)|^)\d{1,3}(?:\s*,\s*\d{1,3})*\s*(?:,|và)\s*$")
+
+
 def _is_numbered_context(text: str, start: int) -> bool:
     """'Điều 3', 'số 57', 'giai đoạn 2', 'năm 2025', 'tháng 6': the number names something."""
     # compared with their diacritics: "mục 2" names a section, "mức 54,7%" is a value
+    if listed := _LISTED_NUMBERS.search(text[max(0, start - 40):start]):
+        # 'Mẫu biểu số 02, 03', 'Phụ lục số 1, 2 và 3': the list goes on naming
+        return _is_numbered_context(text, start - len(listed.group()))
     raw = text[max(0, start - 24):start]
     if re.search(r"[:;,.]\s*$", raw):
         return False  # "Về xã hội số: 95% hộ gia đình …": a label ends before the value

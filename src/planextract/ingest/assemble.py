@@ -63,6 +63,7 @@ LEVEL_PART, LEVEL_UPPER, LEVEL_ROMAN, LEVEL_ARABIC, LEVEL_LOWER = 0, 1, 2, 3, 6
 LEVEL_ARTICLE = LEVEL_UPPER
 HEADING_MAX_CHARS = 160
 HEADING_MAX_WORDS = 24
+BOLD_HEADING_MAX_WORDS = 70  # a wholly bold numbered line without a sentence's end is a title
 
 
 def split_number(text: str) -> tuple[str | None, int | None, str]:
@@ -103,9 +104,11 @@ def is_bullet(text: str) -> bool:
 
 def looks_like_heading(text: str, bold: bool) -> bool:
     """A numbered line is a heading when it reads like a title, not a sentence."""
-    if len(text) > HEADING_MAX_CHARS or len(text.split()) > HEADING_MAX_WORDS:
-        return False
     if text.endswith((";", ",")):
+        return False
+    if bold and not text.endswith((".", ":")) and len(text.split()) <= BOLD_HEADING_MAX_WORDS:
+        return True  # a long title in bold over its items ('1. Nâng cao nhận thức của … xã hội')
+    if len(text) > HEADING_MAX_CHARS or len(text.split()) > HEADING_MAX_WORDS:
         return False
     if bold or text.isupper():
         return True
