@@ -596,3 +596,11 @@ def test_a_name_stops_at_tham_gia_and_lanh_dao():
     tasks = extract_text("KẾ HOẠCH\nBảo vệ môi trường năm 2026\n" + text).tasks
     assert sorted((t.number, t.lead[0]) for t in tasks) == [
         ("1", "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh"), ("2", "Đảng ủy Than Quảng Ninh")]
+
+
+def test_an_agency_line_whose_list_ends_with_organisations_keeps_them_whole():
+    text = ("KẾ HOẠCH\nTRIỂN KHAI LUẬT VIỆC LÀM\nII. NHIỆM VỤ\n**4. Tổ chức kiểm tra việc thi hành Luật Việc làm**\n"
+            "- Cơ quan thực hiện: Sở Nội vụ, các sở, ban, ngành Thành phố trong phạm vi chức năng, nhiệm vụ của mình "
+            "và các cơ quan, tổ chức khác có liên quan.\n- Thời gian thực hiện: Năm 2026 và các năm tiếp theo.\n")
+    [task] = tasks(text)
+    assert task.lead == ["Sở Nội vụ", "Các sở, ban, ngành", "Các cơ quan, đơn vị liên quan"]

@@ -358,7 +358,8 @@ def _split_agency_line(value: str, province: str | None) -> tuple[list[str], lis
 
 def _agency_head(value: str) -> str:
     """The names at the start of a 'Cơ quan thực hiện' value, before a verb phrase."""
-    return re.split(r"\s+(?:chủ động|tổ chức|triển khai|thực hiện|tham mưu|phối hợp)\b", value, maxsplit=1)[0]
+    # 'tổ chức' after a comma or 'các' is a noun of the list ('các cơ quan, tổ chức khác có liên quan')
+    return re.split(r"(?<!,)(?<!các)\s+(?:chủ động|tổ chức|triển khai|thực hiện|tham mưu|phối hợp)\b", value, maxsplit=1)[0]
 
 
 def task_number(number: str | None) -> str | None:
