@@ -658,3 +658,9 @@ def test_a_city_inside_the_province_keeps_its_name_and_a_capitalised_verb_is_no_
         "Sở Du lịch", "UBND thành phố Nha Trang", "UBND thành phố Cam Ranh"]
     assert [a.name for _, _, a in find_agencies("UBND thành phố Chủ trì, phối hợp với các sở.", "Hải Phòng")][0] \
         == "UBND thành phố"
+
+
+def test_a_collective_followed_by_a_head_noun_without_a_separator_is_one_name():
+    # 'đại học' right after 'các cơ sở giáo dục' says which, it starts no body of its own
+    assert canonical_names("Các cơ sở giáo dục đại học; Sở Nội vụ", "Bắc Ninh") == ["Các cơ sở giáo dục đại học", "Sở Nội vụ"]
+    assert canonical_names("Các cơ sở giáo dục, trường đại học", "Bắc Ninh") == ["Các cơ sở giáo dục", "Các trường đại học"]

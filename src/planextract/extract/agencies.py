@@ -907,6 +907,10 @@ def _read_gap(gap: str, bodies: list[_Body], head: str | None = None) -> list[_B
         if bodies and bodies[-1].extendable and separator.strip() in ("-", "–") and text[:1].islower():
             # a hyphen inside a name, not a bullet: 'giáo dục nghề nghiệp - giáo dục thường xuyên'
             bodies[-1] = bodies[-1].extended(separator, text)
+        elif i == 0 and bodies and bodies[-1].is_collective and text[:1].islower() and gap[:pieces[0][0]].isspace() \
+                and _agency_start().match(text):
+            # words right after a collective, no separator: they say which ('Các cơ sở giáo dục đại học')
+            bodies[-1] = bodies[-1].extended(" ", text)
         elif bodies and _COMMUNE_LEVEL.fullmatch(text) and _COMMUNE_LEVELS_AT_END.search(bodies[-1].text):
             # the communes' levels go on: 'Trạm Y tế các xã, phường, đặc khu' is one name
             bodies[-1] = _Body(f"{bodies[-1].text}, {text}", bodies[-1].entry, bodies[-1].written)
