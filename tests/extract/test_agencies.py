@@ -664,3 +664,8 @@ def test_a_collective_followed_by_a_head_noun_without_a_separator_is_one_name():
     # 'đại học' right after 'các cơ sở giáo dục' says which, it starts no body of its own
     assert canonical_names("Các cơ sở giáo dục đại học; Sở Nội vụ", "Bắc Ninh") == ["Các cơ sở giáo dục đại học", "Sở Nội vụ"]
     assert canonical_names("Các cơ sở giáo dục, trường đại học", "Bắc Ninh") == ["Các cơ sở giáo dục", "Các trường đại học"]
+
+
+def test_training_institutions_as_a_class():
+    text = "19. Các cơ sở đào tạo đại học, sau đại học mở thêm chuyên ngành về chuyển đổi số."
+    assert [a.name for _, _, a in find_agencies(text, "Bắc Ninh")] == ["Các cơ sở đào tạo"]
