@@ -847,3 +847,13 @@ def test_a_second_value_that_counts_the_same_noun_keeps_the_first_ones_measure()
     assert [(t.year, t.value, t.indicator) for t in targets(text)] == [
         (2026, 95, "Tỷ lệ bao phủ bảo hiểm y tế"), (2030, 97, "Tỷ lệ bao phủ bảo hiểm y tế"),
         (2026, 100, "hồ sơ được số hóa"), (2026, 80, "hồ sơ được ký số")]
+
+
+@pytest.mark.parametrize("issued, result", [("26/12/2025", True), ("15/6/2025", False)])
+def test_the_plans_own_year_said_in_its_last_quarter_is_its_outcome_unless_aimed_at(issued, result):
+    text = (f"Ngày {issued}, UBND tỉnh ban hành Kế hoạch số 88/KH-UBND.\n\n"
+            "Năm 2025, tỉnh đón khoảng 19,8 triệu lượt khách, tăng 14,2% so với năm 2024.\n\n"
+            "Năm 2025, phấn đấu 100% điểm du lịch có nhà vệ sinh đạt chuẩn.\n")
+    found = [(t.year, t.value) for t in targets(text)]
+    assert ((2025, 19.8) not in found and (2025, 14.2) not in found) is result
+    assert (2025, 100) in found

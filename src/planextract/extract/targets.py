@@ -124,6 +124,11 @@ def verdict(q: Quantity, sentence: str, scope: Scope, clause_obj: "Clause", issu
         return NO  # "Theo Đề án … được Thủ tướng Chính phủ phê duyệt, chỉ tiêu giao Thành phố là 149.000 căn"
     if issued and _states_a_past_year(_without_baseline(sentence[:q.start]), issued):
         return NO  # "Năm 2023, tỷ lệ … là 45%" in a plan of 2024: a result
+    own_clause = re.split(r";\s", sentence[:q.start])[-1]
+    if issued and _states_the_closing_year(_without_baseline(own_clause), issued) \
+            and not _has(own_clause + sentence[q.start:q.number_start], "goal") \
+            and not _has(sentence[q.start:q.number_start], "trigger"):
+        return NO  # "Năm 2025, tỉnh đón khoảng 19,8 triệu lượt khách" in a plan of December 2025: its result
     if scope.kind == "objectives":
         return YES
     comparator_words = sentence[q.start:q.number_start]  # "tối thiểu", "ít nhất" aim at a value too
@@ -218,12 +223,16 @@ def _without_parentheses(text: str) -> str:
     return re.sub(r"\([^()]*\)", " ", text)
 
 
+# "Năm 2024", "năm học 2024 - 2025" said of a value, not aimed at ("đến năm", "vào năm")
+_YEAR_SAID = re.compile(r"(?<!đến )(?<!đến hết )(?<!vào )(?<!tới )\b[Nn]ăm(?P<school>\s+học)?\s+((?:19|20)\d{2})"
+                        r"(?:\s*[-–]\s*((?:19|20)\d{2}))?\b")
+
+
 def _states_a_past_year(head: str, issued: str) -> bool:
     """A year before the document's own, said of the value without "đến"/"vào" aiming at it; a
     school year is past once its summer has come ("Năm học 2024 - 2025" in October 2025)."""
     year, month = int(issued[:4]), int(issued[5:7]) if len(issued) >= 7 else 1
-    for m in re.finditer(r"(?<!đến )(?<!đến hết )(?<!vào )(?<!tới )\b[Nn]ăm(?P<school>\s+học)?\s+((?:19|20)\d{2})"
-                         r"(?:\s*[-–]\s*((?:19|20)\d{2}))?\b", head):
+    for m in _YEAR_SAID.finditer(head):
         end = int(m.group(3) or m.group(2))
         if end < year or (m.group("school") and m.group(3) and end == year and month > SCHOOL_YEAR_END_MONTH):
             return True
@@ -231,6 +240,16 @@ def _states_a_past_year(head: str, issued: str) -> bool:
 
 
 SCHOOL_YEAR_END_MONTH = 6  # a school year's classes end in May, its results are in by June
+CLOSING_QUARTER_MONTH = 10  # from October a plan speaks of its own year's outcome, not of its aims
+
+
+def _states_the_closing_year(head: str, issued: str) -> bool:
+    """The document's own year, in its last quarter ("Năm 2025, …" in a plan of December 2025)."""
+    year, month = int(issued[:4]), int(issued[5:7]) if len(issued) >= 7 else 1
+    if month < CLOSING_QUARTER_MONTH:
+        return False
+    return any(int(m.group(3) or m.group(2)) == year and not m.group("school")
+               for m in _YEAR_SAID.finditer(head))
 
 
 def is_target(q: Quantity, sentence: str, scope: Scope, clause_obj: "Clause", headings: list[str] = (),
