@@ -116,3 +116,13 @@ def test_a_number_before_a_verb_counts_nothing_and_a_known_noun_wins(text, expec
 @pytest.mark.parametrize("text", ["như Mẫu biểu số 02, 03 đính kèm.", "theo Phụ lục số 1, 2 và 3 kèm theo"])
 def test_numbers_listed_after_so_name_forms_not_values(text):
     assert find_quantities(text) == []
+
+
+@pytest.mark.parametrize("text, unit", [("khám ít nhất 01 lần/năm đạt 80%", "lần/năm"), ("500 m3/ngày đêm cho", "m3/ngày đêm"),
+                                        ("30 bác sĩ/vạn dân", "bác sĩ/vạn dân")])
+def test_a_rates_base_is_a_period_of_one_word_or_up_to_two_words(text, unit):
+    assert find_quantities(text)[0].unit == unit
+
+
+def test_the_rest_of_a_hotline_number_is_no_quantity():
+    assert find_quantities("đường dây nóng 1900 6789 hoạt động 24/7") == []

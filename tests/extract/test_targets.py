@@ -857,3 +857,26 @@ def test_the_plans_own_year_said_in_its_last_quarter_is_its_outcome_unless_aimed
     found = [(t.year, t.value) for t in targets(text)]
     assert ((2025, 19.8) not in found and (2025, 14.2) not in found) is result
     assert (2025, 100) in found
+
+
+def test_support_levels_frequencies_and_hotlines_are_not_targets():
+    text = ("II. MỤC TIÊU\n- Hỗ trợ 50% chi phí mua giống lúa xác nhận cho hộ tham gia liên kết.\n"
+            "- Ngân sách thành phố hỗ trợ thêm 20% mức đóng bảo hiểm y tế cho học sinh.\n"
+            "- Giảm 50% giá vé cho người từ 60 tuổi trở lên.\n- Giảm 10% chi phí logistics so với năm 2025.\n"
+            "- Cho vay với lãi suất 4,8%/năm.\n- Vận hành đường dây nóng 1900 6789 hoạt động 24/7.\n"
+            "- Tỷ lệ người cao tuổi được khám sức khỏe định kỳ ít nhất 01 lần/năm đạt 80%.\n")
+    assert [(t.value, t.indicator) for t in targets(text)] == [
+        (10, "Giảm chi phí logistics"),
+        (80, "Tỷ lệ người cao tuổi được khám sức khỏe định kỳ ít nhất 01 lần/năm")]
+
+
+def test_a_part_inside_the_measure_is_replaced_and_a_multiples_year_is_its_base():
+    text = ("KẾ HOẠCH\nPhát triển giai đoạn 2026 - 2030\nII. MỤC TIÊU\n2. Mục tiêu cụ thể đến năm 2030\n"
+            "- Tỷ lệ suy dinh dưỡng thể thấp còi ở trẻ em dưới 5 tuổi dưới 16,5%; thể nhẹ cân dưới 9%.\n"
+            "- Kim ngạch xuất khẩu đạt trên 95 tỷ USD, gấp khoảng 1,5 lần năm 2025.\n"
+            "- Phát triển mới 20 siêu thị.\n")
+    assert [(t.year, t.value, t.unit, t.indicator) for t in targets(text)] == [
+        (2030, 16.5, "%", "Tỷ lệ suy dinh dưỡng thể thấp còi ở trẻ em dưới 5 tuổi"),
+        (2030, 9, "%", "Tỷ lệ suy dinh dưỡng thể nhẹ cân ở trẻ em dưới 5 tuổi"),
+        (2030, 95, "tỷ USD", "Kim ngạch xuất khẩu"), (2030, 1.5, "lần", "Kim ngạch xuất khẩu"),
+        (2030, 20, "siêu thị", "Phát triển mới siêu thị")]

@@ -90,6 +90,7 @@ NO_TARGET_KINDS = ("results", "basis", "criteria", "policy", "closing")  # "poli
 
 
 YES, NO, MAYBE = "yes", "no", "maybe"
+_FREQUENCY = re.compile(r"(?:lần|đợt)/(?:năm|quý|tháng|tuần|ngày)\b")  # guidelines §2: frequencies are no targets
 
 
 def verdict(q: Quantity, sentence: str, scope: Scope, clause_obj: "Clause", issued: str | None = None) -> str:
@@ -108,6 +109,10 @@ def verdict(q: Quantity, sentence: str, scope: Scope, clause_obj: "Clause", issu
         return NO  # "toàn tỉnh đã phủ sóng 4G tại 100% ấp": work already done
     if not q.percent and _counts_own_structure(q):
         return NO
+    if q.percent and _is_support_share(clause_obj):
+        return NO  # "hỗ trợ 50% chi phí mua giống", "giảm 50% giá vé": a support level, not an aim
+    if _FREQUENCY.match(q.unit):
+        return NO  # "khám sức khỏe định kỳ ít nhất 01 lần/năm", "02 đợt/năm": how often, not how much
     if _inside_parentheses(sentence, q):
         return NO  # "(năm 2020 đạt 12 xã)", "(10 Gbps)": a remark, not what the plan sets
     if _names_a_charge(clause_obj.left) or (_is_money(q) and _names(clause_obj.left, "budget")):
@@ -135,6 +140,22 @@ def verdict(q: Quantity, sentence: str, scope: Scope, clause_obj: "Clause", issu
     if _has(clause, "trigger") or _has(comparator_words, "trigger") or _has(sentence[:q.start], "goal"):
         return YES
     return MAYBE
+
+
+_SUPPORT_VERB = re.compile(r"(?:hỗ trợ|tài trợ|cho vay)(?:\s+(?:thêm|tối đa|đến|tới|khoảng))?\s*$", re.I)
+_PRICE_CUT = re.compile(r"(?:giảm|miễn)(?:\s+(?:thêm|tối đa|đến|tới|khoảng))?\s*$", re.I)
+
+
+def _is_support_share(clause: "Clause") -> bool:
+    """A share of a cost that a body pays or lends ('hỗ trợ thêm 20% mức đóng bảo hiểm y tế',
+    'mức cho vay tối đa 80% giá trị hợp đồng') or a cut of a price ('giảm 50% giá vé'): a support
+    level (guidelines §2), where 'giảm 10% chi phí logistics' is an aim."""
+    right = normalize_key(clause.right)
+    if _SUPPORT_VERB.search(clause.left):
+        return any(right.startswith(normalize_key(w)) for w in words("support_object"))
+    if _PRICE_CUT.search(clause.left):
+        return any(right.startswith(normalize_key(w) + " ") or right == normalize_key(w) for w in words("price"))
+    return False
 
 
 def _names_a_charge(left: str) -> bool:
@@ -353,7 +374,18 @@ def _of_parts(clause: Clause, before: str, previous: str | None) -> str | None:
         base = _part_pattern().sub("", previous).strip(" ,")
         if base != previous and _content_words(base) >= MIN_INDICATOR_WORDS:
             return f"{base} {before}"
+        # the part inside the measure ('Tỷ lệ suy dinh dưỡng thể thấp còi ở trẻ em …; thể nhẹ cân
+        # dưới 9%'): the new part takes its place
+        part = before.strip()
+        if (inner := _inner_part().search(previous)) and normalize_key(inner.group()) != normalize_key(part):
+            return f"{previous[:inner.start()]}{part}{previous[inner.end():]}"
     return None
+
+
+@lru_cache(maxsize=None)
+def _inner_part() -> re.Pattern:
+    parts = "|".join(re.escape(w) for w in sorted(words("part"), key=len, reverse=True))
+    return re.compile(rf"(?<!\w)(?:{parts})(?!\w)", re.I)
 
 
 @lru_cache(maxsize=None)
@@ -659,12 +691,15 @@ def _opens(before: str) -> bool:
     return before.split()[-1].lower() in {"tới", "đến", "cho", "ở", "tại", "với"} if before.split() else False
 
 
-def year_of(sentence: str, clause: "Clause", scope: Scope, rate: bool = False, position: int | None = None) -> int | None:
+def year_of(sentence: str, clause: "Clause", scope: Scope, rate: bool = False, position: int | None = None,
+            multiple: bool = False) -> int | None:
     """The clause's year, else the sentence's leading one, else the scope's; a yearly rate
-    keeps none unless one is written in its sentence."""
+    keeps none unless one is written in its sentence; a multiple's year right after it is its
+    base ("gấp khoảng 1,5 lần năm 2025")."""
     if m := _PAREN_YEAR.match(clause.right):
         return int(m.group(1))
-    own, _ = years_in(_without_baseline(_without_parentheses(f"{clause.left} {clause.right}")))
+    right = _BASE_YEAR.sub(" ", clause.right) if multiple else clause.right
+    own, _ = years_in(_without_baseline(_without_parentheses(f"{clause.left} {right}")))
     if own is not None:
         return own
     if m := _BY_DATE.search(f"{sentence[:position]} {clause.right}" if position is not None else sentence):
@@ -681,6 +716,7 @@ def year_of(sentence: str, clause: "Clause", scope: Scope, rate: bool = False, p
     return scope.year
 
 
+_BASE_YEAR = re.compile(r"^\s*(?:so với\s+)?(?:năm\s+)?(?:19|20)\d{2}\b")
 _BY_DATE = re.compile(r"\b(?:đến|trước|tới|hết|vào|chậm nhất)\s+(?:hết\s+)?ngày\s+"
                       r"(?:\d{1,2}/\d{1,2}/((?:19|20)\d{2})|\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+((?:19|20)\d{2}))", re.I)
 _CONNECTIVES = r"(?:(?:Trong đó|Theo đó|Đồng thời|Ngoài ra|Cụ thể|Bên cạnh đó),\s*)"
@@ -731,7 +767,8 @@ def targets_in_text(analysis: Analysis, text: str, scope: Scope, headings: list[
         if previous and out and out[-1][0] is found[i - 1] and _repeats_the_noun(clauses[i - 1], indicator):
             indicator = previous  # "… đạt trên 95% dân số vào năm 2026 và đạt 97% dân số vào năm 2030"
         previous = indicator
-        out.append((q, indicator, year_of(text, clause, scope, rate=q.unit.endswith("/năm"), position=q.start)))
+        out.append((q, indicator, year_of(text, clause, scope, rate=q.unit.endswith("/năm"), position=q.start,
+                                          multiple=q.unit == "lần")))
     shared = _share_predicate(text, _share_distributive_year(text, out), clauses, found)
     return _with_sentence_label(text, _distribute_items(text, shared))
 
