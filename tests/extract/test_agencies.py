@@ -668,4 +668,15 @@ def test_a_collective_followed_by_a_head_noun_without_a_separator_is_one_name():
 
 def test_training_institutions_as_a_class():
     text = "19. Các cơ sở đào tạo đại học, sau đại học mở thêm chuyên ngành về chuyển đổi số."
-    assert [a.name for _, _, a in find_agencies(text, "Bắc Ninh")] == ["Các cơ sở đào tạo"]
+    assert [a.name for _, _, a in find_agencies(text, "Bắc Ninh")] == ["Các cơ sở đào tạo đại học"]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Sở Xây dựng chủ trì, phối hợp với các doanh nghiệp vận tải tổ chức kiểm tra.", "Các doanh nghiệp vận tải"),
+    ("phối hợp với các hiệp hội ngành hàng triển khai", "Các hiệp hội ngành hàng"),
+    ("- Các doanh nghiệp khai thác công trình thủy lợi, thủy điện.", "Các doanh nghiệp khai thác công trình thủy lợi"),
+    ("yêu cầu các doanh nghiệp viễn thông nghiêm túc thực hiện", "Các doanh nghiệp viễn thông"),
+    ("phối hợp với các sở, ban, ngành liên quan triển khai", "Các sở, ban, ngành"),  # a fixed form
+])
+def test_a_collective_in_running_text_keeps_the_words_that_say_which(text, name):
+    assert [a.name for _, _, a in find_agencies(text, "Phú Thọ")][-1] == name

@@ -512,6 +512,8 @@ def find_agencies(text: str, province: str | None = None, as_named: bool = True,
             continue  # 'cơ sở giáo dục, đào tạo' names no Sở
         end = _region_end(text, _tail_end(text, end, province, qualifiers=False))
         agency = localized(prose[m.group()].agency(), text[start:end], province)
+        if agency.kind == "collective" and prose[m.group()].canonical not in _patterns("fixed_collective"):
+            end = _describing_end(text, end)  # 'các doanh nghiệp vận tải', 'các hiệp hội ngành hàng'
         if agency.name == "UBND thành phố" and (place := _CITY_OF_PROVINCE.match(text, end)) \
                 and _names_a_place(place.group(1)):
             # 'UBND thành phố Nha Trang': a city inside the province (before July 2025), named
@@ -531,6 +533,31 @@ def _names_a_place(words: str) -> bool:
                     for v in verbs_of_work())
 
 
+DESCRIBING_WORDS = 6  # syllables
+
+
+def _describing_end(text: str, end: int) -> int:
+    """Where a collective's describing words end in running text: lower-case words up to a duty
+    verb, a function word ('stop' rows), punctuation or a capital ('các doanh nghiệp vận tải tổ
+    chức …' → 'các doanh nghiệp vận tải')."""
+    stops = set(_patterns("stop")) | set(_patterns("describing_stop")) | verbs_of_work()
+    compounds = set(_patterns("noun_compound"))  # 'công trình': a noun, though 'trình' is a verb
+    words = list(re.finditer(r"[^\W\d_]+", text[end:end + 80]))
+    at = end
+    for i, w in enumerate(words):
+        word = w.group()
+        pair = f"{word} {words[i + 1].group()}" if i + 1 < len(words) else ""
+        inside = i > 0 and f"{words[i - 1].group()} {word}" in compounds
+        if text[at:end + w.start()].strip() or not word[:1].islower() or _LEVEL_WORD.fullmatch(word) \
+                or (not inside and pair not in compounds and (word in stops or pair in stops)):
+            return at
+        if i == DESCRIBING_WORDS:
+            return end  # no boundary within reach: a phrase, not a name's words
+        at = end + w.end()
+    return at
+
+
+_LEVEL_WORD = re.compile(r"tỉnh|thành|phố|xã|phường|huyện")
 _CITY_OF_PROVINCE = re.compile(r"\s+((?:[A-ZĐ][a-zà-ỹđ]+)(?:\s+[A-ZĐ][a-zà-ỹđ]+){0,2})(?!\w)")
 
 
