@@ -540,8 +540,7 @@ def _describing_end(text: str, end: int) -> int:
     """Where a collective's describing words end in running text: lower-case words up to a duty
     verb, a function word ('stop' rows), punctuation or a capital ('các doanh nghiệp vận tải tổ
     chức …' → 'các doanh nghiệp vận tải')."""
-    stops = set(_patterns("stop")) | set(_patterns("describing_stop")) | verbs_of_work()
-    compounds = set(_patterns("noun_compound"))  # 'công trình': a noun, though 'trình' is a verb
+    stops, compounds = _describing_stops(), _noun_compounds()
     words = list(re.finditer(r"[^\W\d_]+", text[end:end + 80]))
     at = end
     for i, w in enumerate(words):
@@ -555,6 +554,17 @@ def _describing_end(text: str, end: int) -> int:
             return end  # no boundary within reach: a phrase, not a name's words
         at = end + w.end()
     return at
+
+
+@lru_cache(maxsize=None)
+def _describing_stops() -> frozenset[str]:
+    return frozenset(_patterns("stop")) | frozenset(_patterns("describing_stop")) | verbs_of_work()
+
+
+@lru_cache(maxsize=None)
+def _noun_compounds() -> frozenset[str]:
+    """'công trình', 'dịch vụ': nouns, though a syllable of each is a verb ('trình')."""
+    return frozenset(_patterns("noun_compound"))
 
 
 _LEVEL_WORD = re.compile(r"tỉnh|thành|phố|xã|phường|huyện")

@@ -150,12 +150,17 @@ def _is_support_share(clause: "Clause") -> bool:
     """A share of a cost that a body pays or lends ('hỗ trợ thêm 20% mức đóng bảo hiểm y tế',
     'mức cho vay tối đa 80% giá trị hợp đồng') or a cut of a price ('giảm 50% giá vé'): a support
     level (guidelines §2), where 'giảm 10% chi phí logistics' is an aim."""
-    right = normalize_key(clause.right)
+    right = f"{normalize_key(clause.right)} "
     if _SUPPORT_VERB.search(clause.left):
-        return any(right.startswith(normalize_key(w)) for w in words("support_object"))
+        return right.startswith(_keys("support_object"))
     if _PRICE_CUT.search(clause.left):
-        return any(right.startswith(normalize_key(w) + " ") or right == normalize_key(w) for w in words("price"))
+        return right.startswith(tuple(f"{k} " for k in _keys("price")))
     return False
+
+
+@lru_cache(maxsize=None)
+def _keys(role: str) -> tuple[str, ...]:
+    return tuple(normalize_key(w) for w in words(role))
 
 
 def _names_a_charge(left: str) -> bool:

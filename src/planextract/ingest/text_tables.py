@@ -168,7 +168,9 @@ def bar_rows(slots: list[Slot]) -> list[list[Slot]]:
 
 def _partition(slots: list[Slot], width: int) -> tuple[list[list[Slot]] | None, int]:
     n = len(slots)
-    numbered_table = _NUMBER_HEADER.match(slot_text(slots[0])) is not None if slots else False
+    # a sub-row's label ('- Khu vực nông thôn') in a table with a number column: read once per slot
+    labels = [bool(_ITEM_LABEL.match(slot_text(s))) for s in slots] \
+        if slots and _NUMBER_HEADER.match(slot_text(slots[0])) else None
     none = (-1, -1, 0.0)
     best: list[tuple[int, int, float]] = [none] * (n + 1)
     back: list[int] = [-1] * (n + 1)
@@ -186,7 +188,7 @@ def _partition(slots: list[Slot], width: int) -> tuple[list[list[Slot]] | None, 
                 continue  # the slot after a row must be the gap between two bars
             first = " ".join(clean_cell_line(l) for l in slots[i].lines)
             pushed, full, numbered = best[i]
-            key = (pushed - _label_out_of_place(slots, i, end, numbered_table), full + (length == width),
+            key = (pushed - _label_out_of_place(slots, labels, i, end), full + (length == width),
                    numbered + (NUMBERED_ROW if _ROW_NUMBER.match(first) else 0))
             nxt = n if end == n else end + 1
             if key > best[nxt]:
@@ -205,13 +207,17 @@ _ITEM_LABEL = re.compile(r"^(?:[-+•*–]\s|[a-zđ]\)\s)")
 _NUMBER_HEADER = re.compile(r"^(?:STT|Stt|TT|Số TT|Số thứ tự)$")
 
 
-def _label_out_of_place(slots: list[Slot], start: int, end: int, numbered_table: bool) -> int:
-    """1 when a row of a table with a number column would hold a sub-row's label ('- Khu vực
-    nông thôn') elsewhere than in the column after the number: the empty cells that end the
-    row above ('| Trong đó: | | … |') were taken for its own (the label pushed right), or its
-    empty number cell for the row above's (pushed left)."""
-    if not numbered_table:
+def _label_out_of_place(slots: list[Slot], labels: list[bool] | None, start: int, end: int) -> int:
+    """1 when a row of a table with a number column (`labels` given) would hold a sub-row's label
+    ('- Khu vực nông thôn') elsewhere than in the column after the number: the empty cells that
+    end the row above ('| Trong đó: | | … |') were taken for its own (the label pushed right), or
+    its empty number cell for the row above's (pushed left)."""
+    if labels is None:
         return 0
+    for k in range(start, min(end, start + 3)):
+        if not slots[k].empty:
+            return 1 if labels[k] and k - start != 1 else 0
+    return 0
     for k in range(start, min(end, start + 3)):
         if not slots[k].empty:
             return 1 if _ITEM_LABEL.match(slot_text(slots[k])) and k - start != 1 else 0
