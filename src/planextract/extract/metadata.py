@@ -402,8 +402,9 @@ def _left_cell(line: str, previous: str = "") -> str:
 
 # A body set up by a decision names it ('ĐOÀN KIỂM TRA THEO QUYẾT ĐỊNH SỐ 1050/QĐ-SCT'); written
 # without a colon, it is not the document's own number. The place and date may follow on its line.
-_MANDATE_NUMBER = re.compile(r"SỐ\s+\d+/[A-ZĐ]+(?:-[A-ZĐ]+)*(?!\S)")
-_MANDATE_AT_END = re.compile(r"(?<=QUYẾT ĐỊNH)\s+SỐ\s+\d+/[A-ZĐ]+(?:-[A-ZĐ]+)*$")
+_MANDATE = r"SỐ\s+\d+/[A-ZĐ]+(?:-[A-ZĐ]+)*"
+_MANDATE_NUMBER = re.compile(rf"{_MANDATE}(?!\S)")
+_MANDATE_AT_END = re.compile(rf"(?<=QUYẾT ĐỊNH)\s+{_MANDATE}$")
 
 
 # -------------------------------------------------------------- issuing bodies

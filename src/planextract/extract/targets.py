@@ -62,7 +62,13 @@ def words(role: str) -> tuple[str, ...]:
 
 def _has(text: str, role: str) -> bool:
     key = f" {normalize_key(text)} "
-    return any(f" {normalize_key(w)} " in key for w in words(role))
+    return any(f" {k} " in key for k in _keys(role))
+
+
+@lru_cache(maxsize=None)
+def _keys(role: str) -> tuple[str, ...]:
+    """The role's wordings as normalized keys, longest first."""
+    return tuple(normalize_key(w) for w in words(role))
 
 
 # ------------------------------------------------------------------ running text
@@ -157,10 +163,6 @@ def _is_support_share(clause: "Clause") -> bool:
         return right.startswith(tuple(f"{k} " for k in _keys("price")))
     return False
 
-
-@lru_cache(maxsize=None)
-def _keys(role: str) -> tuple[str, ...]:
-    return tuple(normalize_key(w) for w in words(role))
 
 
 def _names_a_charge(left: str) -> bool:
@@ -257,12 +259,17 @@ _YEAR_SAID = re.compile(r"(?<!đến )(?<!đến hết )(?<!vào )(?<!tới )\b[
 def _states_a_past_year(head: str, issued: str) -> bool:
     """A year before the document's own, said of the value without "đến"/"vào" aiming at it; a
     school year is past once its summer has come ("Năm học 2024 - 2025" in October 2025)."""
-    year, month = int(issued[:4]), int(issued[5:7]) if len(issued) >= 7 else 1
+    year, month = _year_and_month(issued)
     for m in _YEAR_SAID.finditer(head):
         end = int(m.group(3) or m.group(2))
         if end < year or (m.group("school") and m.group(3) and end == year and month > SCHOOL_YEAR_END_MONTH):
             return True
     return False
+
+
+def _year_and_month(issued: str) -> tuple[int, int]:
+    """'2025-10-15' → (2025, 10); a date of a year alone counts as its January."""
+    return int(issued[:4]), int(issued[5:7]) if len(issued) >= 7 else 1
 
 
 SCHOOL_YEAR_END_MONTH = 6  # a school year's classes end in May, its results are in by June
@@ -271,7 +278,7 @@ CLOSING_QUARTER_MONTH = 10  # from October a plan speaks of its own year's outco
 
 def _states_the_closing_year(head: str, issued: str) -> bool:
     """The document's own year, in its last quarter ("Năm 2025, …" in a plan of December 2025)."""
-    year, month = int(issued[:4]), int(issued[5:7]) if len(issued) >= 7 else 1
+    year, month = _year_and_month(issued)
     if month < CLOSING_QUARTER_MONTH:
         return False
     return any(int(m.group(3) or m.group(2)) == year and not m.group("school")
@@ -356,8 +363,12 @@ def _sentence_head(sentence: str, position: int) -> str:
 @lru_cache(maxsize=None)
 def _part_pattern() -> re.Pattern:
     """A part of what a measure covers: an area, a sex, a level ('khu vực nông thôn', 'nữ')."""
-    parts = "|".join(re.escape(w) for w in words("part"))
-    return re.compile(rf"(?:\s+|^)(?:(?:ở|tại|đối với|của)\s+)?(?:{parts})$", re.I)
+    return re.compile(rf"(?:\s+|^)(?:(?:ở|tại|đối với|của)\s+)?(?:{_parts()})$", re.I)
+
+
+def _parts() -> str:
+    """The `part` wordings as an alternation, longest first."""
+    return "|".join(re.escape(w) for w in words("part"))
 
 
 def _is_part(text: str) -> bool:
@@ -389,8 +400,7 @@ def _of_parts(clause: Clause, before: str, previous: str | None) -> str | None:
 
 @lru_cache(maxsize=None)
 def _inner_part() -> re.Pattern:
-    parts = "|".join(re.escape(w) for w in sorted(words("part"), key=len, reverse=True))
-    return re.compile(rf"(?<!\w)(?:{parts})(?!\w)", re.I)
+    return re.compile(rf"(?<!\w)(?:{_parts()})(?!\w)", re.I)
 
 
 @lru_cache(maxsize=None)
